@@ -1,0 +1,27 @@
+import { test as base, expect, type FrameLocator, type Page } from '@playwright/test';
+import { WIDGET_ORIGIN } from '../playwright.config';
+
+export interface HostMessage {
+  type: string;
+  metadata: Record<string, unknown>;
+}
+
+/** Opens the demo host page, which embeds the widget from the other origin. */
+export async function openHost(page: Page, query = ''): Promise<FrameLocator> {
+  await page.goto(`/?widget_origin=${encodeURIComponent(WIDGET_ORIGIN)}${query}`);
+  return page.frameLocator('#widget iframe');
+}
+
+/** Every event the host page logged, parsed back from its event panel. */
+export async function hostEvents(page: Page): Promise<HostMessage[]> {
+  const lines = await page.locator('#log li').allTextContents();
+  return lines
+    .filter((l) => l.startsWith('mx/'))
+    .map((line) => {
+      const space = line.indexOf(' ');
+      return { type: line.slice(0, space), metadata: JSON.parse(line.slice(space + 1)) as Record<string, unknown> };
+    });
+}
+
+export const test = base;
+export { expect };

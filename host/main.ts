@@ -1,0 +1,74 @@
+import { ConnectWidget } from '../src/host-sdk';
+
+declare const __DEFAULT_WIDGET_ORIGIN__: string;
+
+/** Where the widget (and, for this demo, the mock backend) lives: ?widget_origin= overrides. */
+const widgetOrigin = new URLSearchParams(window.location.search).get('widget_origin') ?? __DEFAULT_WIDGET_ORIGIN__;
+const api = `${widgetOrigin}/api`;
+
+const form = document.querySelector<HTMLFormElement>('#options');
+const container = document.querySelector<HTMLElement>('#widget');
+const log = document.querySelector<HTMLOListElement>('#log');
+const statusLine = document.querySelector<HTMLElement>('#status');
+let widget: ConnectWidget | null = null;
+let userGuid: string | null = null;
+
+function logLine(text: string) {
+  if (!log) return;
+  const item = document.createElement('li');
+  item.textContent = text;
+  log.append(item);
+  item.scrollIntoView({ block: 'nearest' });
+}
+
+async function post<T>(path: string, body: unknown): Promise<T> {
+  const response = await fetch(`${api}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/vnd.mx.api.v1+json' },
+    body: JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
+  return (await response.json()) as T;
+}
+
+/** In production this happens on the partner's server, which holds the API keys. */
+async function widgetUrl(options: Record<string, string>): Promise<string> {
+  if (!userGuid) {
+    const created = await post<{ user: { guid: string } }>('/users', { user: { id: `demo-${Date.now()}` } });
+    userGuid = created.user.guid;
+  }
+  const { widget_url } = await post<{ widget_url: { url: string } }>(`/users/${userGuid}/widget_urls`, {
+    widget_url: { widget_type: 'connect_widget', ...options, parent_origin: window.location.origin },
+  });
+  return widget_url.url;
+}
+
+async function open() {
+  if (!container || !form) return;
+  const data = new FormData(form);
+  const options: Record<string, string> = {};
+  for (const [key, value] of data.entries()) if (typeof value === 'string' && value.trim()) options[key] = value.trim();
+  widget?.unmount();
+  if (statusLine) statusLine.textContent = 'Opening the widget…';
+  try {
+    const url = await widgetUrl(options);
+    widget = new ConnectWidget({
+      container,
+      url,
+      onMessage: ({ type, metadata }) => logLine(`${type} ${JSON.stringify(metadata)}`),
+      onInvalidMessage: (_data, reason) => logLine(`invalid message: ${reason}`),
+    });
+    if (statusLine) statusLine.textContent = `Widget loaded from ${widgetOrigin} for ${userGuid ?? ''}`;
+  } catch (error) {
+    if (statusLine)
+      statusLine.textContent = `Could not open the widget: ${error instanceof Error ? error.message : String(error)}`;
+  }
+}
+
+form?.addEventListener('submit', (event) => {
+  event.preventDefault();
+  void open();
+});
+document.querySelector('#back')?.addEventListener('click', () => widget?.navigateBack());
+document.querySelector('#ping')?.addEventListener('click', () => widget?.ping());
+void open();

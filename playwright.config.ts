@@ -1,0 +1,45 @@
+import { existsSync } from 'node:fs';
+import { defineConfig, devices } from '@playwright/test';
+
+/** Playwright's own browser download is blocked here: use a system Chromium when there is one. */
+function chromiumPath(): string | undefined {
+  if (process.env.PLAYWRIGHT_CHROMIUM_PATH) return process.env.PLAYWRIGHT_CHROMIUM_PATH;
+  return existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
+}
+
+export const WIDGET_ORIGIN = 'http://localhost:4183';
+export const HOST_ORIGIN = 'http://127.0.0.1:4184';
+
+export default defineConfig({
+  testDir: 'e2e',
+  fullyParallel: true,
+  workers: process.env.CI ? 2 : undefined,
+  retries: process.env.CI ? 1 : 0,
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.PW_JSON_REPORT ? [['list'], ['json', { outputFile: process.env.PW_JSON_REPORT }]] : [['list']],
+  use: {
+    ...devices['Desktop Chrome'],
+    baseURL: HOST_ORIGIN,
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: chromiumPath(),
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    },
+  },
+  webServer: {
+    command: 'npm run serve',
+    url: `${WIDGET_ORIGIN}/api/institutions/favorites`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    env: { WIDGET_PORT: '4183', HOST_PORT: '4184', MOCK_CLOCK_SPEED: '10' },
+  },
+});

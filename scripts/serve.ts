@@ -1,0 +1,33 @@
+/**
+ * Serves the built widget (with the mock backend at /api) and the demo host page on two
+ * different origins: what `npm start` and the Playwright suite run.
+ */
+import { preview } from 'vite';
+
+const widgetPort = Number(process.env.WIDGET_PORT ?? 4173);
+const hostPort = Number(process.env.HOST_PORT ?? 4174);
+const widgetOrigin = `http://localhost:${widgetPort}`;
+const hostOrigin = `http://127.0.0.1:${hostPort}`;
+
+process.env.VITE_CONFIG_NATIVE_IGNORE_WARNING = 'true';
+// read by vite.config.ts: who may frame the widget and call the demo API
+process.env.CONNECT_HOST_ORIGINS = hostOrigin;
+
+const widget = await preview({
+  configFile: 'vite.config.ts',
+  preview: { port: widgetPort, strictPort: true, host: 'localhost', open: false },
+});
+const host = await preview({
+  configFile: 'host/vite.config.ts',
+  preview: { port: hostPort, strictPort: true, host: '127.0.0.1', open: false },
+});
+
+const hostUrl = `${hostOrigin}/?widget_origin=${encodeURIComponent(widgetOrigin)}`;
+console.info(`\n  Connect widget + mock backend:  ${widgetOrigin}  (API at ${widgetOrigin}/api)`);
+console.info(`  Demo host page (open this):     ${hostUrl}\n`);
+
+const stop = () => {
+  void Promise.all([widget.close(), host.close()]).then(() => process.exit(0));
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

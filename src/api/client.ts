@@ -1,0 +1,213 @@
+import type { z } from 'zod';
+import { ApiError, NetworkError, SchemaError } from './errors';
+import {
+  accountListSchema,
+  credentialListSchema,
+  errorBodySchema,
+  institutionListSchema,
+  institutionResponseSchema,
+  memberResponseSchema,
+  memberStatusResponseSchema,
+  oauthWindowResponseSchema,
+  type AnswerInput,
+} from './schemas';
+
+export const MX_ACCEPT = 'application/vnd.mx.api.v1+json';
+const DEFAULT_TIMEOUT_MS = 15_000;
+
+export interface ApiClientOptions {
+  baseUrl?: string;
+  fetch?: typeof fetch;
+  timeoutMs?: number;
+}
+
+interface RequestOptions {
+  query?: Record<string, string | number | boolean | undefined>;
+  body?: unknown;
+  signal?: AbortSignal;
+}
+
+function describePath(path: readonly PropertyKey[]): string {
+  return (
+    path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i === 0 ? '' : '.'}${String(p)}`)).join('') || 'body'
+  );
+}
+
+function retryAfterMs(header: string | null): number | undefined {
+  if (!header) return undefined;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+}
+
+function withTimeout(
+  signal: AbortSignal | undefined,
+  ms: number,
+): { signal: AbortSignal; timedOut: () => boolean; done: () => void } {
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, ms);
+  const onAbort = () => controller.abort();
+  signal?.addEventListener('abort', onAbort);
+  return {
+    signal: controller.signal,
+    timedOut: () => timedOut,
+    done: () => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+    },
+  };
+}
+
+export function createApiClient(options: ApiClientOptions = {}) {
+  const baseUrl = (options.baseUrl ?? '/api').replace(/\/$/, '');
+  const doFetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+
+  async function request<S extends z.ZodType>(
+    method: string,
+    path: string,
+    schema: S | null,
+    { query, body, signal }: RequestOptions = {},
+  ): Promise<z.infer<S>> {
+    const params = new URLSearchParams();
+    for (const [key, value] of Object.entries(query ?? {})) {
+      if (value !== undefined && value !== '') params.set(key, String(value));
+    }
+    const url = `${baseUrl}${path}${params.size ? `?${params}` : ''}`;
+    const endpoint = `${method} ${path.replace(/\/(USR|MBR)-[^/]+/g, '/$1-…')}`;
+    const timer = withTimeout(signal, timeoutMs);
+    let response: Response;
+    try {
+      response = await doFetch(url, {
+        method,
+        headers: { accept: MX_ACCEPT, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: timer.signal,
+        credentials: 'same-origin',
+      });
+    } catch (error) {
+      if (signal?.aborted) throw error;
+      throw new NetworkError(
+        timer.timedOut() ? `${endpoint} timed out` : `${endpoint} could not reach the server`,
+        timer.timedOut(),
+      );
+    } finally {
+      timer.done();
+    }
+
+    const text = await response.text().catch(() => '');
+    if (!response.ok) {
+      let message = `${endpoint} failed with HTTP ${response.status}`;
+      let details: ApiError['details'] = { retryAfterMs: retryAfterMs(response.headers.get('retry-after')) };
+      try {
+        const parsed = errorBodySchema.safeParse(JSON.parse(text));
+        if (parsed.success) {
+          message = parsed.data.error.message;
+          details = {
+            ...details,
+            existingMemberGuid: parsed.data.error.existing_member_guid,
+            field: parsed.data.error.field,
+          };
+        }
+      } catch {
+        // a proxy's HTML error page is still an ApiError with the right status
+      }
+      throw new ApiError(response.status, message, details);
+    }
+    if (schema === null) return undefined as z.infer<S>;
+    if (response.status === 204 || text === '') throw new SchemaError(endpoint, 'body', 'is empty');
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      throw new SchemaError(endpoint, 'body', 'is not valid JSON');
+    }
+    const parsed = schema.safeParse(json);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new SchemaError(
+        endpoint,
+        issue ? describePath(issue.path) : 'body',
+        issue?.message ?? 'has the wrong shape',
+      );
+    }
+    return parsed.data;
+  }
+
+  const members = (userGuid: string) => `/users/${encodeURIComponent(userGuid)}/members`;
+  const member = (userGuid: string, memberGuid: string) => `${members(userGuid)}/${encodeURIComponent(memberGuid)}`;
+
+  return {
+    searchInstitutions: (
+      args: { name: string; page?: number; perPage?: number; supportsOauth?: boolean },
+      signal?: AbortSignal,
+    ) =>
+      request('GET', '/institutions', institutionListSchema, {
+        query: { name: args.name, page: args.page, records_per_page: args.perPage, supports_oauth: args.supportsOauth },
+        signal,
+      }),
+    favoriteInstitutions: (args: { page?: number; perPage?: number } = {}, signal?: AbortSignal) =>
+      request('GET', '/institutions/favorites', institutionListSchema, {
+        query: { page: args.page, records_per_page: args.perPage },
+        signal,
+      }),
+    getInstitution: async (code: string, signal?: AbortSignal) =>
+      (await request('GET', `/institutions/${encodeURIComponent(code)}`, institutionResponseSchema, { signal }))
+        .institution,
+    getCredentials: async (code: string, signal?: AbortSignal) =>
+      (
+        await request('GET', `/institutions/${encodeURIComponent(code)}/credentials`, credentialListSchema, {
+          query: { records_per_page: 100 },
+          signal,
+        })
+      ).credentials,
+    createMember: async (
+      userGuid: string,
+      input: { institutionCode: string; credentials?: AnswerInput[]; isOauth?: boolean; referralSource?: string },
+    ) =>
+      (
+        await request('POST', members(userGuid), memberResponseSchema, {
+          body: {
+            member: {
+              institution_code: input.institutionCode,
+              credentials: input.credentials ?? [],
+              ...(input.isOauth ? { is_oauth: true } : {}),
+            },
+            ...(input.referralSource ? { referral_source: input.referralSource } : {}),
+          },
+        })
+      ).member,
+    getMember: async (userGuid: string, memberGuid: string, signal?: AbortSignal) =>
+      (await request('GET', member(userGuid, memberGuid), memberResponseSchema, { signal })).member,
+    updateMember: async (userGuid: string, memberGuid: string, credentials: AnswerInput[]) =>
+      (await request('PUT', member(userGuid, memberGuid), memberResponseSchema, { body: { member: { credentials } } }))
+        .member,
+    deleteMember: (userGuid: string, memberGuid: string) => request('DELETE', member(userGuid, memberGuid), null),
+    aggregateMember: async (userGuid: string, memberGuid: string) =>
+      (await request('POST', `${member(userGuid, memberGuid)}/aggregate`, memberResponseSchema)).member,
+    getMemberStatus: async (userGuid: string, memberGuid: string, signal?: AbortSignal) =>
+      (await request('GET', `${member(userGuid, memberGuid)}/status`, memberStatusResponseSchema, { signal })).member,
+    resumeMember: async (userGuid: string, memberGuid: string, challenges: AnswerInput[]) =>
+      (
+        await request('PUT', `${member(userGuid, memberGuid)}/resume`, memberResponseSchema, {
+          body: { member: { challenges } },
+        })
+      ).member,
+    getOAuthWindowUri: async (userGuid: string, memberGuid: string, signal?: AbortSignal) =>
+      (
+        await request('GET', `${member(userGuid, memberGuid)}/oauth_window_uri`, oauthWindowResponseSchema, {
+          query: { referral_source: 'BROWSER' },
+          signal,
+        })
+      ).member.oauth_window_uri,
+    listAccounts: async (userGuid: string, memberGuid: string, signal?: AbortSignal) =>
+      (await request('GET', `${member(userGuid, memberGuid)}/accounts`, accountListSchema, { signal })).accounts,
+  };
+}
+
+export type ApiClient = ReturnType<typeof createApiClient>;

@@ -1,0 +1,13 @@
+/** The one query-key factory: every TanStack Query key in the widget comes from here. */
+export const queryKeys = {
+  all: ['connect'] as const,
+  institutions: () => [...queryKeys.all, 'institutions'] as const,
+  institutionSearch: (name: string) => [...queryKeys.institutions(), 'search', name] as const,
+  favorites: () => [...queryKeys.institutions(), 'favorites'] as const,
+  institution: (code: string) => [...queryKeys.institutions(), 'detail', code] as const,
+  credentials: (code: string) => [...queryKeys.institutions(), 'credentials', code] as const,
+  member: (userGuid: string, memberGuid: string) => [...queryKeys.all, 'member', userGuid, memberGuid] as const,
+  memberStatus: (userGuid: string, memberGuid: string) =>
+    [...queryKeys.member(userGuid, memberGuid), 'status'] as const,
+  accounts: (userGuid: string, memberGuid: string) => [...queryKeys.member(userGuid, memberGuid), 'accounts'] as const,
+};

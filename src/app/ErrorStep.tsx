@@ -1,0 +1,42 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { queryKeys } from '../api/queryKeys';
+import { useConfig } from '../config/ConfigProvider';
+import { useFlow } from '../flow/store';
+import { useBackToSearch } from '../flow/useBackToSearch';
+import { useT } from '../i18n/translate';
+import { Button } from '../ui/Button';
+import { StepHeading } from '../ui/StepHeading';
+
+/** A request that could not be retried: say what happened and offer a way back. */
+export function ErrorStep() {
+  const t = useT();
+  const kind = useFlow((s) => s.errorKind) ?? 'server';
+  const memberGuid = useFlow((s) => s.memberGuid);
+  const goTo = useFlow((s) => s.goTo);
+  const queryClient = useQueryClient();
+  const { user_guid } = useConfig();
+  const backToSearch = useBackToSearch();
+  const canRetry = memberGuid !== null && kind !== 'notFound';
+
+  return (
+    <section>
+      <StepHeading>{t('error.heading')}</StepHeading>
+      <p className="mb-4">{t(`error.${kind}`)}</p>
+      <div className="flex flex-col gap-3">
+        {canRetry ? (
+          <Button
+            onClick={() => {
+              queryClient.removeQueries({ queryKey: queryKeys.memberStatus(user_guid, memberGuid) });
+              goTo('connecting', { errorKind: null });
+            }}
+          >
+            {t('common.tryAgain')}
+          </Button>
+        ) : null}
+        <Button variant="secondary" onClick={() => backToSearch('error')}>
+          {t('common.backToSearch')}
+        </Button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,146 @@
+import { QueryClientProvider, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
+import type { StoreApi } from 'zustand';
+import { ApiProvider, useApi } from '../api/ApiProvider';
+import type { ApiClient } from '../api/client';
+import { errorKindOf } from '../api/errors';
+import { useInstitution } from '../api/queries';
+import { queryKeys } from '../api/queryKeys';
+import type { WidgetConfig } from '../config/config';
+import { ConfigProvider, useConfig } from '../config/ConfigProvider';
+import { DEFAULT_TIMING, TimingContext, type Timing } from '../config/timing';
+import { EmitterContext, type Emitter } from '../embedding/emitter';
+import { createFlowStore, FlowStoreContext, type FlowState } from '../flow/store';
+import { createTranslator, TranslateContext } from '../i18n/translate';
+import { Spinner } from '../ui/Spinner';
+import { LiveRegion } from './LiveRegion';
+import { createQueryClient } from './queryClient';
+import { loadedStepName, resolveInitialStep } from './resolveInitialStep';
+import { StepRouter } from './StepRouter';
+import { useHostBridge } from './useHostBridge';
+import { useReportHeight } from './useReportHeight';
+
+export interface WidgetProps {
+  config: WidgetConfig;
+  api: ApiClient;
+  emitter: Emitter;
+  framed: boolean;
+  timing?: Timing;
+  queryClient?: QueryClient;
+}
+
+const translate = createTranslator();
+
+export function Widget({ config, api, emitter, framed, timing = DEFAULT_TIMING, queryClient }: WidgetProps) {
+  const [client] = useState(() => queryClient ?? createQueryClient());
+  return (
+    <ConfigProvider config={config}>
+      <ApiProvider client={api}>
+        <QueryClientProvider client={client}>
+          <TimingContext.Provider value={timing}>
+            <EmitterContext.Provider value={emitter}>
+              <TranslateContext.Provider value={translate}>
+                <Boot emitter={emitter} framed={framed} timing={timing} />
+              </TranslateContext.Provider>
+            </EmitterContext.Provider>
+          </TimingContext.Provider>
+        </QueryClientProvider>
+      </ApiProvider>
+    </ConfigProvider>
+  );
+}
+
+/** Resolves where the flow starts (current_member_guid, current_institution_code) before rendering it. */
+function Boot({ emitter, framed, timing }: { emitter: Emitter; framed: boolean; timing: Timing }) {
+  const api = useApi();
+  const config = useConfig();
+  const memberGuid = config.current_member_guid ?? null;
+  const member = useQuery({
+    queryKey: queryKeys.member(config.user_guid, memberGuid ?? ''),
+    queryFn: ({ signal }) => api.getMember(config.user_guid, memberGuid ?? '', signal),
+    enabled: memberGuid !== null,
+  });
+  const code = config.current_institution_code ?? member.data?.institution_code ?? null;
+  const institution = useInstitution(code);
+  const waiting = (memberGuid !== null && member.isPending) || (code !== null && institution.isPending);
+  const failure = member.error ?? institution.error;
+
+  if (waiting) {
+    return (
+      <div className="p-4">
+        <Spinner label="Loading…" />
+      </div>
+    );
+  }
+  const initial: Partial<FlowState> = failure
+    ? { step: 'error', errorKind: errorKindOf(failure) }
+    : resolveInitialStep(config, institution.data, member.data);
+  return (
+    <FlowRoot
+      initial={initial}
+      manual={member.data?.connection_status === null}
+      emitter={emitter}
+      framed={framed}
+      timing={timing}
+    />
+  );
+}
+
+function FlowRoot({
+  initial,
+  manual,
+  ...rest
+}: {
+  initial: Partial<FlowState>;
+  manual: boolean;
+  emitter: Emitter;
+  framed: boolean;
+  timing: Timing;
+}) {
+  const queryClient = useQueryClient();
+  const { user_guid } = useConfig();
+  const [store] = useState(() => {
+    if (manual && initial.memberGuid) {
+      // a manual member is never polled: seed its (null) status so the connected step knows
+      queryClient.setQueryData(queryKeys.memberStatus(user_guid, initial.memberGuid), {
+        guid: initial.memberGuid,
+        connection_status: null,
+        is_being_aggregated: false,
+      });
+    }
+    return createFlowStore(initial);
+  });
+  return (
+    <FlowStoreContext.Provider value={store}>
+      <FlowApp store={store} {...rest} />
+    </FlowStoreContext.Provider>
+  );
+}
+
+function FlowApp({
+  store,
+  emitter,
+  framed,
+  timing,
+}: {
+  store: StoreApi<FlowState>;
+  emitter: Emitter;
+  framed: boolean;
+  timing: Timing;
+}) {
+  const config = useConfig();
+  const rootRef = useRef<HTMLDivElement>(null);
+  useHostBridge(store, emitter, config, framed);
+  useReportHeight(rootRef, emitter, timing.resizeDebounceMs);
+  useEffect(() => {
+    emitter.emit('mx/connect/loaded', { initial_step: loadedStepName(store.getState().step) });
+  }, [emitter, store]);
+  return (
+    <div ref={rootRef} className="mx-auto w-full max-w-xl p-4">
+      <LiveRegion />
+      <main>
+        <StepRouter />
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,41 @@
+import type { Institution, Member } from '../api/schemas';
+import type { WidgetConfig } from '../config/config';
+import { stepAfterInstitution } from '../flow/routing';
+import type { FlowState } from '../flow/store';
+
+type Initial = Pick<FlowState, 'step' | 'institutionCode' | 'memberGuid' | 'credentialsMode' | 'isOauth'>;
+
+/** Where the widget opens, from the URL config and what the backend says about it. */
+export function resolveInitialStep(
+  config: WidgetConfig,
+  institution: Institution | undefined,
+  member: Member | undefined,
+): Initial {
+  const base: Initial = {
+    step: 'search',
+    institutionCode: null,
+    memberGuid: null,
+    credentialsMode: 'create',
+    isOauth: false,
+  };
+  if (member) {
+    const common = { ...base, institutionCode: member.institution_code, memberGuid: member.guid };
+    if (member.is_manual || member.connection_status === null) return { ...common, step: 'connected' };
+    if (member.is_oauth) return { ...common, step: 'oauth', isOauth: true };
+    if (member.connection_status === 'CHALLENGED') return { ...common, step: 'connecting' };
+    return { ...common, step: 'enterCreds', credentialsMode: 'update' };
+  }
+  if (institution) {
+    const step = stepAfterInstitution(institution);
+    return { ...base, step, institutionCode: institution.code, isOauth: step === 'oauth' };
+  }
+  return base;
+}
+
+/** The `initial_step` values MX defines for mx/connect/loaded. */
+export function loadedStepName(step: Initial['step']): string {
+  if (step === 'search' || step === 'connected' || step === 'mfa' || step === 'loginError') return step;
+  if (step === 'connecting') return 'mfa';
+  if (step === 'error') return 'loginError';
+  return 'enterCreds';
+}

@@ -1,0 +1,38 @@
+import { useEffect } from 'react';
+import type { StoreApi } from 'zustand';
+import type { WidgetConfig } from '../config/config';
+import type { Emitter } from '../embedding/emitter';
+import { listenToHost } from '../embedding/hostMessages';
+import type { FlowState } from '../flow/store';
+
+export const sdkInfo: { sdk?: string; version?: string } = {};
+
+/** stepChange for every transition, and answers to the host's back/ping messages. */
+export function useHostBridge(store: StoreApi<FlowState>, emitter: Emitter, config: WidgetConfig, framed: boolean) {
+  useEffect(
+    () =>
+      store.subscribe((state, previous) => {
+        if (state.step !== previous.step) {
+          emitter.emit('mx/connect/stepChange', { previous: previous.step, current: state.step });
+        }
+      }),
+    [store, emitter],
+  );
+
+  useEffect(() => {
+    if (!framed || !config.parent_origin) return undefined;
+    return listenToHost(window, {
+      parentOrigin: config.parent_origin,
+      parent: window.parent,
+      onMessage: (message) => {
+        if (message.type === 'mx/navigation') {
+          emitter.emit('mx/navigation', { did_go_back: store.getState().back() });
+        } else if (message.type === 'ping') {
+          emitter.emit('mx/ping', {});
+        } else {
+          Object.assign(sdkInfo, message.metadata ?? {});
+        }
+      },
+    });
+  }, [framed, config.parent_origin, emitter, store]);
+}

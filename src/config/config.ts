@@ -1,0 +1,76 @@
+import { z } from 'zod';
+
+const flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+
+const origin = z
+  .string()
+  .trim()
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === value.replace(/\/$/, '');
+    } catch {
+      return false;
+    }
+  }, 'must be an origin such as https://partner.example')
+  .transform((v) => v.replace(/\/$/, ''));
+
+const guid = (prefix: string) =>
+  z
+    .string()
+    .trim()
+    .regex(new RegExp(`^${prefix}-[A-Za-z0-9_-]{1,64}$`), `must look like ${prefix}-…`);
+
+/** The widget URL's query string (MX parameter names), validated once at start-up. */
+export const configSchema = z.object({
+  mode: z.enum(['aggregation', 'verification']).default('aggregation'),
+  color_scheme: z.enum(['light', 'dark']).default('light'),
+  current_institution_code: z.string().trim().min(1).max(200).optional(),
+  current_member_guid: guid('MBR').optional(),
+  disable_institution_search: flag.default(false),
+  include_transactions: flag.default(true),
+  locale: z.string().trim().optional(),
+  parent_origin: origin.optional(),
+  user_guid: guid('USR'),
+  session_guid: guid('SES').optional(),
+  /** demo only: run unframed (opened directly in a tab) */
+  allow_top_level: flag.default(false),
+});
+
+export type WidgetConfig = z.infer<typeof configSchema> & { session_guid: string };
+
+export type ConfigResult = { ok: true; config: WidgetConfig } | { ok: false; param: string; message: string };
+
+function newSessionGuid(): string {
+  const bytes = new Uint8Array(8);
+  crypto.getRandomValues(bytes);
+  return `SES-${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
+}
+
+export function parseConfig(search: string): ConfigResult {
+  const params = new URLSearchParams(search);
+  const raw: Record<string, string> = {};
+  for (const key of Object.keys(configSchema.shape)) {
+    const value = params.get(key);
+    if (value !== null && value !== '') raw[key] = value;
+  }
+  const parsed = configSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const param = String(issue?.path[0] ?? 'query');
+    const message = raw[param] === undefined ? 'is required' : (issue?.message ?? 'is not valid');
+    return { ok: false, param, message };
+  }
+  if (
+    parsed.data.disable_institution_search &&
+    !parsed.data.current_institution_code &&
+    !parsed.data.current_member_guid
+  ) {
+    return {
+      ok: false,
+      param: 'disable_institution_search',
+      message: 'needs current_institution_code or current_member_guid',
+    };
+  }
+  return { ok: true, config: { ...parsed.data, session_guid: parsed.data.session_guid ?? newSessionGuid() } };
+}

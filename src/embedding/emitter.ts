@@ -1,0 +1,39 @@
+import { createContext, useContext } from 'react';
+import { RESIZE_MESSAGE_TYPE, type WidgetEventMap, type WidgetEventType } from './events';
+
+export type Post = (message: unknown) => void;
+
+export interface Emitter {
+  emit<T extends WidgetEventType>(type: T, metadata: WidgetEventMap[T]): void;
+  resize(height: number): void;
+}
+
+/**
+ * Builds the one path by which messages leave the widget. `post` is bound to the host window and
+ * the configured host origin by the caller (never "*"); tests pass a collector instead.
+ */
+export function createEmitter(post: Post | null, ids: { user_guid: string; session_guid: string }): Emitter {
+  return {
+    emit(type, metadata) {
+      if (!post) return;
+      const withIds =
+        type === 'mx/load' ? {} : { ...metadata, user_guid: ids.user_guid, session_guid: ids.session_guid };
+      post({ mx: true, type, metadata: withIds });
+    },
+    resize(height) {
+      post?.({ type: RESIZE_MESSAGE_TYPE, height });
+    },
+  };
+}
+
+/** Posts to the parent frame, to the given origin only. */
+export function postToParent(targetOrigin: string): Post | null {
+  if (window.parent === window) return null;
+  return (message) => window.parent.postMessage(message, targetOrigin);
+}
+
+export const EmitterContext = createContext<Emitter>(createEmitter(null, { user_guid: '', session_guid: '' }));
+
+export function useEmit(): Emitter['emit'] {
+  return useContext(EmitterContext).emit;
+}

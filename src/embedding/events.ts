@@ -1,0 +1,41 @@
+/**
+ * Every message the widget sends to the host (shared/events.md): event type → metadata fields
+ * besides user_guid and session_guid. One table; the emitter and the host SDK both read it.
+ */
+export interface WidgetEventMap {
+  'mx/load': Record<string, never>;
+  'mx/connect/loaded': { initial_step: string };
+  'mx/connect/institutionSearch': { query: string };
+  'mx/connect/selectedInstitution': { code: string; guid: string; name: string; url: string };
+  'mx/connect/enterCredentials': { institution: { code: string; guid: string } };
+  'mx/connect/updateCredentials': { member_guid: string; institution: { code: string; guid: string } };
+  'mx/connect/createMemberError': { institution_guid: string; institution_code: string };
+  'mx/connect/oauthRequested': { url: string; member_guid: string };
+  'mx/connect/oauthError': { member_guid?: string };
+  'mx/connect/submitMFA': { member_guid: string };
+  'mx/connect/memberStatusUpdate': { member_guid: string; connection_status: number };
+  'mx/connect/memberConnected': { member_guid: string };
+  'mx/connect/connected/primaryAction': Record<string, never>;
+  'mx/connect/memberDeleted': { member_guid: string };
+  'mx/connect/backToSearch': { context?: string };
+  'mx/connect/stepChange': { previous: string; current: string };
+  'mx/connect/invalidData': { member_guid: string; code: number };
+  'mx/navigation': { did_go_back: boolean };
+  'mx/focusTrap': Record<string, never>;
+  'mx/ping': Record<string, never>;
+}
+
+export type WidgetEventType = keyof WidgetEventMap;
+
+export interface WidgetMessage<T extends WidgetEventType = WidgetEventType> {
+  mx: true;
+  type: T;
+  metadata: WidgetEventMap[T] & { user_guid?: string; session_guid?: string };
+}
+
+/** Ours, outside MX's namespace: travels without `mx` so MX's own SDK ignores it (events.md). */
+export const RESIZE_MESSAGE_TYPE = 'connect-widget/resize';
+export interface ResizeMessage {
+  type: typeof RESIZE_MESSAGE_TYPE;
+  height: number;
+}

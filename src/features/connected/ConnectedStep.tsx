@@ -1,0 +1,66 @@
+import { useBankName, useCachedMemberStatus } from '../../api/queries';
+import type { Account } from '../../api/schemas';
+import { useEmit } from '../../embedding/emitter';
+import { useFlow } from '../../flow/store';
+import { useBackToSearch } from '../../flow/useBackToSearch';
+import { useT } from '../../i18n/translate';
+import { Button } from '../../ui/Button';
+import { Spinner } from '../../ui/Spinner';
+import { StepHeading } from '../../ui/StepHeading';
+import { useAccounts } from './useAccounts';
+
+function formatBalance(account: Account, locale: string): string | null {
+  if (account.balance === null || account.balance === undefined) return null;
+  try {
+    return new Intl.NumberFormat(locale, { style: 'currency', currency: account.currency_code ?? 'USD' }).format(
+      account.balance,
+    );
+  } catch {
+    return account.balance.toFixed(2);
+  }
+}
+
+export function ConnectedStep() {
+  const t = useT();
+  const emit = useEmit();
+  const code = useFlow((s) => s.institutionCode);
+  const memberGuid = useFlow((s) => s.memberGuid);
+  const bank = useBankName(code);
+  const manual = useCachedMemberStatus(memberGuid).data?.connection_status === null;
+  const accounts = useAccounts(manual ? null : memberGuid);
+  const backToSearch = useBackToSearch();
+  const locale = document.documentElement.lang || 'en';
+
+  return (
+    <section>
+      <StepHeading>{t('connected.heading')}</StepHeading>
+      <p className="mb-3">{manual ? t('connected.manual', { bank }) : t('connected.body', { bank })}</p>
+      {!manual ? (
+        <>
+          <h2 className="text-sm font-semibold text-muted mb-1">{t('connected.accounts')}</h2>
+          {accounts.isLoading ? <Spinner label={t('common.loading')} /> : null}
+          {accounts.data && accounts.data.length === 0 ? <p className="mb-3">{t('connected.noAccounts')}</p> : null}
+          <ul className="mb-4 divide-y divide-slate-300 dark:divide-slate-600">
+            {(accounts.data ?? []).map((account) => (
+              <li key={account.guid} className="flex justify-between gap-2 py-2">
+                <span className="min-w-0">
+                  <span className="block truncate">{account.name}</span>
+                  {account.account_number ? (
+                    <span className="block text-sm text-muted">{account.account_number}</span>
+                  ) : null}
+                </span>
+                <span className="shrink-0">{formatBalance(account, locale)}</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      <div className="flex flex-col gap-3">
+        <Button onClick={() => emit('mx/connect/connected/primaryAction', {})}>{t('connected.done')}</Button>
+        <Button variant="secondary" onClick={() => backToSearch('connected')}>
+          {t('connected.another')}
+        </Button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,139 @@
+import { useRef, useState, type FormEvent } from 'react';
+import { ApiError } from '../../api/errors';
+import { useInstitution } from '../../api/queries';
+import { useEmit } from '../../embedding/emitter';
+import { useFlow } from '../../flow/store';
+import { useBackToSearch } from '../../flow/useBackToSearch';
+import { useT } from '../../i18n/translate';
+import { Alert } from '../../ui/Alert';
+import { Button } from '../../ui/Button';
+import { Spinner } from '../../ui/Spinner';
+import { StepHeading } from '../../ui/StepHeading';
+import { CredentialField } from './CredentialField';
+import { useCredentialFields } from './useCredentialFields';
+import { useSubmitCredentials } from './useSubmitCredentials';
+
+export function CredentialsStep() {
+  const t = useT();
+  const emit = useEmit();
+  const code = useFlow((s) => s.institutionCode);
+  const memberGuid = useFlow((s) => s.memberGuid);
+  const mode = useFlow((s) => s.credentialsMode);
+  const goTo = useFlow((s) => s.goTo);
+  const back = useFlow((s) => s.back);
+  const backToSearch = useBackToSearch();
+  const institution = useInstitution(code).data;
+  const bank = institution?.name ?? code ?? '';
+  const fields = useCredentialFields(code);
+  const submit = useSubmitCredentials();
+  // Credential values live here, in the form, and nowhere else.
+  const [values, setValues] = useState<Record<string, string>>({});
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const formRef = useRef<HTMLFormElement>(null);
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    if (submit.isPending || !fields.data) return;
+    const missing: Record<string, string> = {};
+    for (const field of fields.data) {
+      if ((values[field.guid] ?? '').trim() === '') missing[field.guid] = t('common.required', { label: field.label });
+    }
+    setErrors(missing);
+    const firstMissing = fields.data.find((f) => missing[f.guid]);
+    if (firstMissing) {
+      formRef.current?.querySelector<HTMLElement>(`[name="${CSS.escape(firstMissing.guid)}"]`)?.focus();
+      return;
+    }
+    const ids = { code: code ?? '', guid: institution?.guid ?? '' };
+    if (mode === 'update' && memberGuid) {
+      emit('mx/connect/updateCredentials', { member_guid: memberGuid, institution: ids });
+    } else {
+      emit('mx/connect/enterCredentials', { institution: ids });
+    }
+    submit.mutate(
+      fields.data.map((f) => ({ guid: f.guid, value: values[f.guid] ?? '' })),
+      {
+        onError: (error) => {
+          if (mode !== 'update') {
+            emit('mx/connect/createMemberError', { institution_guid: ids.guid, institution_code: ids.code });
+          }
+          if (!(error instanceof ApiError && error.status === 409)) formRef.current?.querySelector('input')?.focus();
+        },
+      },
+    );
+  };
+
+  const duplicate = submit.error instanceof ApiError && submit.error.status === 409 ? submit.error : null;
+  const forgotUrl = institution?.forgot_password_url ?? institution?.trouble_signing_in_url;
+
+  return (
+    <section>
+      <StepHeading>{mode === 'update' ? t('creds.updateHeading') : t('creds.heading')}</StepHeading>
+      <p className="mb-3">{t('creds.intro', { bank })}</p>
+      {fields.isLoading ? <Spinner label={t('common.loading')} /> : null}
+      {fields.isError ? (
+        <Alert tone="error">
+          {t('error.badData')}{' '}
+          <Button variant="link" onClick={() => void fields.refetch()}>
+            {t('common.tryAgain')}
+          </Button>
+        </Alert>
+      ) : null}
+      {duplicate ? (
+        <Alert tone="error">
+          <p>{t('creds.duplicate', { bank })}</p>
+          {duplicate.details.existingMemberGuid ? (
+            <Button
+              variant="link"
+              onClick={() => {
+                submit.reset();
+                goTo('enterCreds', { memberGuid: duplicate.details.existingMemberGuid, credentialsMode: 'update' });
+              }}
+            >
+              {t('creds.duplicateUpdate')}
+            </Button>
+          ) : null}
+        </Alert>
+      ) : submit.error ? (
+        <Alert tone="error">{t('creds.error', { message: submit.error.message })}</Alert>
+      ) : null}
+      {fields.data && fields.data.length === 0 ? <Alert>{t('creds.noFields', { bank })}</Alert> : null}
+      {fields.data && fields.data.length > 0 ? (
+        <form ref={formRef} onSubmit={onSubmit} noValidate aria-busy={submit.isPending}>
+          {fields.data.map((field) => (
+            <CredentialField
+              key={field.guid}
+              field={field}
+              value={values[field.guid] ?? ''}
+              error={errors[field.guid] ?? null}
+              disabled={submit.isPending}
+              onChange={(value) => {
+                setValues((v) => ({ ...v, [field.guid]: value }));
+                if (errors[field.guid]) setErrors(({ [field.guid]: _cleared, ...rest }) => rest);
+              }}
+            />
+          ))}
+          {forgotUrl ? (
+            <p className="mb-3 text-sm">
+              <a className="text-link underline focus-ring" href={forgotUrl} target="_blank" rel="noopener noreferrer">
+                {t('creds.forgot')}
+              </a>
+            </p>
+          ) : null}
+          <Button type="submit" disabled={submit.isPending} aria-disabled={submit.isPending}>
+            {submit.isPending ? t('creds.sending') : t('creds.submit')}
+          </Button>
+        </form>
+      ) : null}
+      <Button
+        variant="link"
+        className="mt-3"
+        onClick={() => {
+          if (!back()) backToSearch('enterCreds');
+        }}
+      >
+        {mode === 'update' ? t('common.backToSearch') : t('common.back')}
+      </Button>
+    </section>
+  );
+}

@@ -1,0 +1,34 @@
+import { useBankName } from '../../api/queries';
+import { useFlow } from '../../flow/store';
+import { useT } from '../../i18n/translate';
+import { Button } from '../../ui/Button';
+import { StepHeading } from '../../ui/StepHeading';
+
+/** Only for institutions that support both OAuth and credentials: OAuth is recommended. */
+export function ChooseMethodStep() {
+  const t = useT();
+  const code = useFlow((s) => s.institutionCode);
+  const goTo = useFlow((s) => s.goTo);
+  const back = useFlow((s) => s.back);
+  const bank = useBankName(code);
+  return (
+    <section>
+      <StepHeading>{t('method.heading', { bank })}</StepHeading>
+      <div className="flex flex-col gap-4">
+        <div>
+          <Button onClick={() => goTo('oauth', { isOauth: true })}>{t('method.oauth', { bank })}</Button>
+          <p className="text-sm text-muted mt-1">{t('method.oauthHint', { bank })}</p>
+        </div>
+        <div>
+          <Button variant="secondary" onClick={() => goTo('enterCreds', { isOauth: false })}>
+            {t('method.credentials')}
+          </Button>
+          <p className="text-sm text-muted mt-1">{t('method.credentialsHint', { bank })}</p>
+        </div>
+        <Button variant="link" className="self-start" onClick={() => back()}>
+          {t('common.back')}
+        </Button>
+      </div>
+    </section>
+  );
+}

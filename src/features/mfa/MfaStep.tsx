@@ -1,0 +1,71 @@
+import { useRef, useState, type FormEvent } from 'react';
+import { useBankName, useCachedMemberStatus } from '../../api/queries';
+import { useEmit } from '../../embedding/emitter';
+import { useFlow } from '../../flow/store';
+import { isMessageKey, useT } from '../../i18n/translate';
+import { Alert } from '../../ui/Alert';
+import { Button } from '../../ui/Button';
+import { StepHeading } from '../../ui/StepHeading';
+import { CHALLENGE_INPUTS } from './challengeInputs';
+import { useResume } from './useResume';
+
+/** Every challenge of the member in one form (TEXT, TOKEN, OPTIONS, IMAGE_DATA, IMAGE_OPTIONS). */
+export function MfaStep() {
+  const t = useT();
+  const emit = useEmit();
+  const code = useFlow((s) => s.institutionCode);
+  const memberGuid = useFlow((s) => s.memberGuid);
+  const notice = useFlow((s) => s.notice);
+  const bank = useBankName(code);
+  const challenges = useCachedMemberStatus(memberGuid).data?.challenges ?? [];
+  const resume = useResume();
+  // MFA answers live in the form only.
+  const [answers, setAnswers] = useState<Record<string, string>>({});
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const formRef = useRef<HTMLFormElement>(null);
+  const noticeKey = notice ? `status.${notice}` : null;
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    if (resume.isPending || !memberGuid) return;
+    const missing: Record<string, string> = {};
+    for (const c of challenges) {
+      if ((answers[c.guid] ?? '').trim() === '') missing[c.guid] = t('common.required', { label: c.label });
+    }
+    setErrors(missing);
+    const first = challenges.find((c) => missing[c.guid]);
+    if (first) {
+      formRef.current?.querySelector<HTMLElement>(`[name="${CSS.escape(first.guid)}"]`)?.focus();
+      return;
+    }
+    emit('mx/connect/submitMFA', { member_guid: memberGuid });
+    resume.mutate(challenges.map((c) => ({ guid: c.guid, value: answers[c.guid] ?? '' })));
+  };
+
+  return (
+    <section>
+      <StepHeading>{t('mfa.heading')}</StepHeading>
+      {noticeKey && isMessageKey(noticeKey) ? <Alert tone="error">{t(noticeKey, { bank })}</Alert> : null}
+      <p className="mb-3">{t('mfa.intro', { bank })}</p>
+      {resume.error ? <Alert tone="error">{t('creds.error', { message: resume.error.message })}</Alert> : null}
+      <form ref={formRef} onSubmit={onSubmit} noValidate aria-busy={resume.isPending}>
+        {challenges.map((challenge) => {
+          const Input = CHALLENGE_INPUTS[challenge.type];
+          return (
+            <Input
+              key={challenge.guid}
+              challenge={challenge}
+              value={answers[challenge.guid] ?? ''}
+              error={errors[challenge.guid] ?? null}
+              disabled={resume.isPending}
+              onChange={(value) => setAnswers((a) => ({ ...a, [challenge.guid]: value }))}
+            />
+          );
+        })}
+        <Button type="submit" disabled={resume.isPending}>
+          {resume.isPending ? t('mfa.sending') : t('mfa.submit')}
+        </Button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,23 @@
+import { useMutation } from '@tanstack/react-query';
+import { useApi } from '../../api/ApiProvider';
+import { useForgetMemberStatus } from '../../api/queries';
+import type { AnswerInput } from '../../api/schemas';
+import { useConfig } from '../../config/ConfigProvider';
+import { useFlow } from '../../flow/store';
+
+/** PUT …/resume with the answers; like credentials, they leave the cache with the form (gcTime 0). */
+export function useResume() {
+  const api = useApi();
+  const { user_guid } = useConfig();
+  const memberGuid = useFlow((s) => s.memberGuid);
+  const goTo = useFlow((s) => s.goTo);
+  const forgetStatus = useForgetMemberStatus();
+  return useMutation({
+    gcTime: 0,
+    mutationFn: (answers: AnswerInput[]) => api.resumeMember(user_guid, memberGuid ?? '', answers),
+    onSuccess: (member) => {
+      forgetStatus(member.guid);
+      goTo('connecting', { notice: null });
+    },
+  });
+}

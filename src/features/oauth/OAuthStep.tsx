@@ -1,0 +1,105 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useState } from 'react';
+import { useApi } from '../../api/ApiProvider';
+import { useBankName, useCachedMemberStatus } from '../../api/queries';
+import { queryKeys } from '../../api/queryKeys';
+import { useConfig } from '../../config/ConfigProvider';
+import { useEmit } from '../../embedding/emitter';
+import { useFlow } from '../../flow/store';
+import { useT } from '../../i18n/translate';
+import { Alert } from '../../ui/Alert';
+import { Button } from '../../ui/Button';
+import { Spinner } from '../../ui/Spinner';
+import { StepHeading } from '../../ui/StepHeading';
+import { useOauthCompleteMessage } from './useOauthCompleteMessage';
+import { useOauthMember } from './useOauthMember';
+
+const POPUP_FEATURES = 'popup,width=480,height=720';
+
+export function OAuthStep() {
+  const t = useT();
+  const emit = useEmit();
+  const api = useApi();
+  const queryClient = useQueryClient();
+  const { user_guid } = useConfig();
+  const code = useFlow((s) => s.institutionCode);
+  const backToSearch = useFlow((s) => s.backToSearch);
+  const bank = useBankName(code);
+  const { memberGuid, windowUri, error, retry } = useOauthMember();
+  const status = useCachedMemberStatus(memberGuid);
+  const [waiting, setWaiting] = useState(false);
+  const [blocked, setBlocked] = useState(false);
+
+  const open = () => {
+    if (!windowUri || !memberGuid) return;
+    emit('mx/connect/oauthRequested', { url: windowUri, member_guid: memberGuid });
+    // Called synchronously in the click handler, so popup blockers let it through.
+    const popup = window.open(windowUri, 'connect-oauth', POPUP_FEATURES);
+    setBlocked(!popup);
+    setWaiting(true);
+  };
+
+  const refreshStatus = useCallback(() => {
+    if (memberGuid) void queryClient.invalidateQueries({ queryKey: queryKeys.memberStatus(user_guid, memberGuid) });
+  }, [queryClient, user_guid, memberGuid]);
+  useOauthCompleteMessage(memberGuid, refreshStatus);
+
+  const cancel = useMutation({
+    mutationFn: async () => {
+      if (memberGuid) {
+        await api.deleteMember(user_guid, memberGuid);
+        emit('mx/connect/memberDeleted', { member_guid: memberGuid });
+      }
+    },
+    onSettled: () => backToSearch(),
+  });
+
+  const reconnecting = status.failureCount > 0 && status.fetchStatus === 'fetching';
+
+  return (
+    <section>
+      <StepHeading>{t('oauth.heading', { bank })}</StepHeading>
+      {error ? (
+        <Alert tone="error">
+          {t('oauth.error', { bank })}{' '}
+          <Button variant="link" onClick={retry}>
+            {t('common.tryAgain')}
+          </Button>
+        </Alert>
+      ) : null}
+      {!waiting ? (
+        <>
+          <p className="mb-4">{t('oauth.intro', { bank })}</p>
+          <Button onClick={open} disabled={!windowUri} aria-describedby={windowUri ? undefined : 'oauth-preparing'}>
+            {t('oauth.go', { bank })}
+          </Button>
+          {!windowUri && !error ? (
+            <p id="oauth-preparing" className="text-sm text-muted mt-2">
+              {t('oauth.preparing')}
+            </p>
+          ) : null}
+        </>
+      ) : (
+        <>
+          <Spinner label={reconnecting ? t('common.reconnecting') : t('oauth.waiting', { bank })} />
+          {blocked && windowUri ? (
+            <Alert>
+              <p>{t('oauth.blocked')}</p>
+              <a className="text-link underline focus-ring" href={windowUri} target="_blank" rel="opener">
+                {t('oauth.blockedLink', { bank })}
+              </a>
+            </Alert>
+          ) : null}
+          <div className="flex flex-col gap-3 mt-3">
+            <Button variant="secondary" onClick={open}>
+              {t('oauth.reopen')}
+            </Button>
+          </div>
+        </>
+      )}
+      <Button variant="link" className="mt-3" onClick={() => cancel.mutate()} disabled={cancel.isPending}>
+        {t('oauth.cancel')}
+      </Button>
+    </section>
+  );
+}

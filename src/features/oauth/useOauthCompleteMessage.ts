@@ -1,0 +1,26 @@
+import { useEffect } from 'react';
+import { z } from 'zod';
+
+const oauthCompleteSchema = z.object({
+  mx: z.literal(true),
+  type: z.literal('oauthComplete'),
+  metadata: z.object({
+    member_guid: z.string(),
+    status: z.enum(['success', 'error']),
+    error_reason: z.string().optional(),
+  }),
+});
+
+/** The provider's result page messages us; only our own origin is believed (events.md). */
+export function useOauthCompleteMessage(memberGuid: string | null, onComplete: () => void) {
+  useEffect(() => {
+    if (!memberGuid) return undefined;
+    const handler = (event: MessageEvent) => {
+      if (event.origin !== window.location.origin) return;
+      const parsed = oauthCompleteSchema.safeParse(event.data);
+      if (parsed.success && parsed.data.metadata.member_guid === memberGuid) onComplete();
+    };
+    window.addEventListener('message', handler);
+    return () => window.removeEventListener('message', handler);
+  }, [memberGuid, onComplete]);
+}

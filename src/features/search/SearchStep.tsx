@@ -1,0 +1,145 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { queryKeys } from '../../api/queryKeys';
+import type { Institution } from '../../api/schemas';
+import { useTiming } from '../../config/timing';
+import { useEmit } from '../../embedding/emitter';
+import { stepAfterInstitution } from '../../flow/routing';
+import { useFlow } from '../../flow/store';
+import { useT } from '../../i18n/translate';
+import { Alert } from '../../ui/Alert';
+import { Button } from '../../ui/Button';
+import { Spinner } from '../../ui/Spinner';
+import { StepHeading } from '../../ui/StepHeading';
+import { inputClass } from '../../ui/TextField';
+import { InstitutionOption } from './InstitutionOption';
+import { useDebouncedValue } from './useDebouncedValue';
+import { useInstitutionSearch } from './useInstitutionSearch';
+
+export function SearchStep() {
+  const t = useT();
+  const emit = useEmit();
+  const queryClient = useQueryClient();
+  const { debounceMs } = useTiming();
+  const selectInstitution = useFlow((s) => s.selectInstitution);
+  const [text, setText] = useState('');
+  const query = useDebouncedValue(text, debounceMs).trim();
+  const search = useInstitutionSearch(query);
+  // the highlighted option belongs to one query; a new query starts with none
+  const [highlight, setHighlight] = useState({ query: '', index: -1 });
+  const active = highlight.query === query ? highlight.index : -1;
+  const setActive = (next: (index: number) => number) => setHighlight({ query, index: next(active) });
+  const inputRef = useRef<HTMLInputElement>(null);
+  const listId = useId();
+  const optionId = (i: number) => `${listId}-opt-${i}`;
+
+  useEffect(() => inputRef.current?.focus(), []);
+  useEffect(() => {
+    if (query) emit('mx/connect/institutionSearch', { query });
+  }, [query, emit]);
+
+  const choose = (institution: Institution) => {
+    queryClient.setQueryData(queryKeys.institution(institution.code), institution);
+    emit('mx/connect/selectedInstitution', {
+      code: institution.code,
+      guid: institution.guid ?? '',
+      name: institution.name,
+      url: institution.url ?? '',
+    });
+    selectInstitution(institution.code, stepAfterInstitution(institution));
+  };
+
+  const count = search.institutions.length;
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key === 'ArrowDown') {
+      event.preventDefault();
+      setActive((i) => (count === 0 ? -1 : Math.min(count - 1, i + 1)));
+    } else if (event.key === 'ArrowUp') {
+      event.preventDefault();
+      setActive((i) => Math.max(0, i - 1));
+    } else if (event.key === 'Home' && active >= 0) {
+      event.preventDefault();
+      setActive(() => 0);
+    } else if (event.key === 'End' && active >= 0) {
+      event.preventDefault();
+      setActive(() => count - 1);
+    } else if (event.key === 'Enter') {
+      const institution = search.institutions[active] ?? (count === 1 ? search.institutions[0] : undefined);
+      if (institution) {
+        event.preventDefault();
+        choose(institution);
+      }
+    } else if (event.key === 'Escape') {
+      setText('');
+    }
+  };
+
+  useEffect(() => {
+    if (active >= 0) document.getElementById(optionId(active))?.scrollIntoView?.({ block: 'nearest' });
+    // optionId is derived from listId, which never changes
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [active]);
+
+  const listLabel = search.searching ? t('search.results') : t('search.popular');
+  const pending = text.trim() !== query;
+
+  return (
+    <section>
+      <StepHeading focusOnMount={false}>{t('search.heading')}</StepHeading>
+      <label htmlFor={`${listId}-input`} className="block text-sm font-medium mb-1">
+        {t('search.label')}
+      </label>
+      <input
+        ref={inputRef}
+        id={`${listId}-input`}
+        type="search"
+        role="combobox"
+        aria-expanded={count > 0}
+        aria-controls={listId}
+        aria-autocomplete="list"
+        aria-activedescendant={active >= 0 ? optionId(active) : undefined}
+        autoComplete="off"
+        spellCheck={false}
+        placeholder={t('search.placeholder')}
+        className={inputClass}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        onKeyDown={onKeyDown}
+      />
+      <h2 className="text-sm font-semibold text-muted mt-4 mb-1">{listLabel}</h2>
+      {search.searching && !search.isLoading && !pending ? (
+        <p className="sr-only" aria-live="polite">
+          {t('search.resultCount', { count: search.total })}
+        </p>
+      ) : null}
+      {search.isLoading ? <Spinner label={t('common.loading')} /> : null}
+      {search.isError ? (
+        <Alert tone="error">
+          {t('search.error')}{' '}
+          <Button variant="link" onClick={search.retry}>
+            {t('common.tryAgain')}
+          </Button>
+        </Alert>
+      ) : null}
+      {search.searching && !search.isLoading && !search.isError && count === 0 && !pending ? (
+        <p className="py-3">{t('search.noResults', { query })}</p>
+      ) : null}
+      <ul id={listId} role="listbox" aria-label={listLabel} className="flex flex-col gap-1">
+        {search.institutions.map((institution, i) => (
+          <InstitutionOption
+            key={institution.code}
+            id={optionId(i)}
+            institution={institution}
+            active={i === active}
+            onSelect={() => choose(institution)}
+          />
+        ))}
+      </ul>
+      {search.hasMore ? (
+        <Button variant="secondary" className="mt-2" onClick={search.loadMore} disabled={search.isLoadingMore}>
+          {search.isLoadingMore ? t('common.loading') : t('search.loadMore')}
+        </Button>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,48 @@
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useApi } from '../../api/ApiProvider';
+import { queryKeys } from '../../api/queryKeys';
+import type { Institution } from '../../api/schemas';
+
+const PAGE_SIZE = 25;
+
+/** Popular institutions for the empty box, server-side search pages otherwise. */
+export function useInstitutionSearch(query: string) {
+  const api = useApi();
+  const searching = query.trim() !== '';
+
+  const favorites = useQuery({
+    queryKey: queryKeys.favorites(),
+    queryFn: ({ signal }) => api.favoriteInstitutions({ perPage: PAGE_SIZE }, signal),
+    enabled: !searching,
+    staleTime: 10 * 60_000,
+  });
+
+  const results = useInfiniteQuery({
+    queryKey: queryKeys.institutionSearch(query.trim()),
+    queryFn: ({ pageParam, signal }) =>
+      api.searchInstitutions({ name: query.trim(), page: pageParam, perPage: PAGE_SIZE }, signal),
+    initialPageParam: 1,
+    getNextPageParam: (last) =>
+      last.pagination.current_page < last.pagination.total_pages ? last.pagination.current_page + 1 : undefined,
+    enabled: searching,
+    staleTime: 60_000,
+  });
+
+  const active = searching ? results : favorites;
+  const institutions: Institution[] = searching
+    ? (results.data?.pages.flatMap((p) => p.institutions) ?? [])
+    : (favorites.data?.institutions ?? []);
+  const total = searching ? (results.data?.pages[0]?.pagination.total_entries ?? 0) : institutions.length;
+
+  return {
+    searching,
+    institutions,
+    total,
+    isLoading: active.isLoading,
+    isError: active.isError,
+    retry: () => void active.refetch(),
+    hasMore: searching && results.hasNextPage,
+    loadMore: () => void results.fetchNextPage(),
+    isLoadingMore: results.isFetchingNextPage,
+  };
+}

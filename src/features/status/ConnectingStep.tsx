@@ -1,0 +1,34 @@
+import { useBankName, useCachedMemberStatus } from '../../api/queries';
+import { useFlow } from '../../flow/store';
+import { useBackToSearch } from '../../flow/useBackToSearch';
+import { useT } from '../../i18n/translate';
+import { Button } from '../../ui/Button';
+import { Spinner } from '../../ui/Spinner';
+import { StepHeading } from '../../ui/StepHeading';
+import { statusRowOf } from './statusTable';
+
+export function ConnectingStep() {
+  const t = useT();
+  const code = useFlow((s) => s.institutionCode);
+  const memberGuid = useFlow((s) => s.memberGuid);
+  const bank = useBankName(code);
+  const query = useCachedMemberStatus(memberGuid);
+  const backToSearch = useBackToSearch();
+  const name = query.data?.connection_status ?? 'CREATED';
+  const reconnecting = query.failureCount > 0 && query.fetchStatus === 'fetching';
+  const delayed = name === 'DELAYED';
+
+  return (
+    <section>
+      <StepHeading>{t('connecting.heading', { bank })}</StepHeading>
+      <div aria-busy="true">
+        <Spinner label={reconnecting ? t('common.reconnecting') : t(statusRowOf(name).message, { bank })} />
+      </div>
+      {delayed ? (
+        <Button variant="secondary" className="mt-4" onClick={() => backToSearch('delayed')}>
+          {t('connecting.doneLater')}
+        </Button>
+      ) : null}
+    </section>
+  );
+}

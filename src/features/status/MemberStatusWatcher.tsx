@@ -1,0 +1,86 @@
+import { useEffect, useRef } from 'react';
+import { errorKindOf } from '../../api/errors';
+import { useBankName } from '../../api/queries';
+import { useEmit } from '../../embedding/emitter';
+import { useFlow, useFlowStoreApi } from '../../flow/store';
+import { useT } from '../../i18n/translate';
+import { statusRowOf } from './statusTable';
+import { useAggregate } from './useAggregate';
+import { usePollMemberStatus } from './usePollMemberStatus';
+
+/**
+ * Polls the member while a polling step is on screen and moves the flow on each status
+ * change, following the class column of the status table. Renders nothing.
+ */
+export function MemberStatusWatcher() {
+  const t = useT();
+  const emit = useEmit();
+  const store = useFlowStoreApi();
+  const memberGuid = useFlow((s) => s.memberGuid);
+  const code = useFlow((s) => s.institutionCode);
+  const bank = useBankName(code);
+  const { status, error } = usePollMemberStatus(memberGuid, true);
+  const aggregate = useAggregate();
+  const seen = useRef<{ name: string | null | undefined; aggregating?: boolean } | null>(null);
+  const reconnectRequested = useRef(false);
+  const oauthErrorSent = useRef(false);
+
+  const name = status?.connection_status;
+  const aggregating = status?.is_being_aggregated;
+
+  useEffect(() => {
+    if (!status || !memberGuid) return;
+    const previous = seen.current;
+    if (previous && previous.name === name && previous.aggregating === aggregating) return;
+    seen.current = { name, aggregating };
+    const row = statusRowOf(name);
+    const { goTo, step, isOauth, announce } = store.getState();
+
+    if (!previous || previous.name !== name) {
+      if (row.code !== null)
+        emit('mx/connect/memberStatusUpdate', { member_guid: memberGuid, connection_status: row.code });
+      announce(t(row.message, { bank }));
+    }
+
+    switch (row.statusClass) {
+      case 'transient':
+        if (!(step === 'oauth' && name === 'PENDING') && step !== 'connecting') goTo('connecting');
+        return;
+      case 'reconnected':
+        if (step !== 'connecting') goTo('connecting');
+        if (!reconnectRequested.current) {
+          reconnectRequested.current = true;
+          aggregate.mutate(memberGuid);
+        }
+        return;
+      case 'challenged':
+        goTo('mfa');
+        return;
+      case 'success':
+        if (aggregating) {
+          if (step !== 'connecting') goTo('connecting');
+          return;
+        }
+        emit('mx/connect/memberConnected', { member_guid: memberGuid });
+        goTo('connected');
+        return;
+      case 'manual':
+        goTo('connected');
+        return;
+      default:
+        if (isOauth && !oauthErrorSent.current) {
+          oauthErrorSent.current = true;
+          emit('mx/connect/oauthError', { member_guid: memberGuid });
+        }
+        goTo('loginError');
+    }
+    // the effect reacts to status changes only; everything else is read fresh from the store
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [status, name, aggregating, memberGuid]);
+
+  useEffect(() => {
+    if (error) store.getState().goTo('error', { errorKind: errorKindOf(error) });
+  }, [error, store]);
+
+  return null;
+}

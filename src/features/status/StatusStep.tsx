@@ -1,0 +1,79 @@
+import { useBankName, useCachedMemberStatus, useForgetMemberStatus, useInstitution } from '../../api/queries';
+import { useFlow } from '../../flow/store';
+import { useBackToSearch } from '../../flow/useBackToSearch';
+import { isMessageKey, useT } from '../../i18n/translate';
+import { Alert } from '../../ui/Alert';
+import { Button, linkButtonClass } from '../../ui/Button';
+import { StepHeading } from '../../ui/StepHeading';
+import { statusRowOf, type StatusAction } from './statusTable';
+import { useAggregate } from './useAggregate';
+
+/** The loginError step: the end-user message for the status and the actions its class calls for. */
+export function StatusStep() {
+  const t = useT();
+  const code = useFlow((s) => s.institutionCode);
+  const memberGuid = useFlow((s) => s.memberGuid);
+  const isOauth = useFlow((s) => s.isOauth);
+  const goTo = useFlow((s) => s.goTo);
+  const selectInstitution = useFlow((s) => s.selectInstitution);
+  const bank = useBankName(code);
+  const institution = useInstitution(code).data;
+  const status = useCachedMemberStatus(memberGuid).data;
+  const forgetStatus = useForgetMemberStatus();
+  const aggregate = useAggregate();
+  const backToSearch = useBackToSearch();
+  const row = statusRowOf(status?.connection_status);
+  const headingKey = `status.heading.${row.statusClass}`;
+
+  const tryAgain = () => {
+    if (!memberGuid) return;
+    aggregate.mutate(memberGuid, {
+      onSuccess: () => {
+        forgetStatus(memberGuid);
+        goTo('connecting', { notice: row.statusClass === 'mfaProblem' ? row.name : null });
+      },
+    });
+  };
+
+  const render = (action: StatusAction) => {
+    switch (action) {
+      case 'updateCredentials':
+        return isOauth ? (
+          <Button key={action} onClick={() => code && selectInstitution(code, 'oauth')}>
+            {t('status.action.tryAgain')}
+          </Button>
+        ) : (
+          <Button key={action} onClick={() => goTo('enterCreds', { credentialsMode: 'update' })}>
+            {t('status.action.updateCredentials')}
+          </Button>
+        );
+      case 'tryAgain':
+        return (
+          <Button key={action} onClick={tryAgain} disabled={aggregate.isPending}>
+            {t('status.action.tryAgain')}
+          </Button>
+        );
+      case 'visitBank':
+        return institution?.url ? (
+          <a key={action} className={linkButtonClass} href={institution.url} target="_blank" rel="noopener noreferrer">
+            {t('status.action.visitBank', { bank })}
+          </a>
+        ) : null;
+      case 'backToSearch':
+        return (
+          <Button key={action} variant="secondary" onClick={() => backToSearch(row.name ?? undefined)}>
+            {t('status.action.backToSearch')}
+          </Button>
+        );
+    }
+  };
+
+  return (
+    <section>
+      <StepHeading>{t(isMessageKey(headingKey) ? headingKey : 'status.heading.unknown', { bank })}</StepHeading>
+      <p className="mb-4">{t(row.message, { bank })}</p>
+      {aggregate.error ? <Alert tone="error">{t('error.server')}</Alert> : null}
+      <div className="flex flex-col gap-3">{row.actions.map(render)}</div>
+    </section>
+  );
+}

@@ -1,0 +1,98 @@
+import type { MessageKey } from '../../i18n/en';
+
+/** What the widget does with a member in a status (shared/design.md, "Every connection_status"). */
+export type StatusClass =
+  | 'manual'
+  | 'transient'
+  | 'challenged'
+  | 'reconnected'
+  | 'success'
+  | 'fixCredentials'
+  | 'mfaProblem'
+  | 'actAtBank'
+  | 'temporary'
+  | 'gone'
+  | 'unknown';
+
+export type StatusAction = 'updateCredentials' | 'tryAgain' | 'visitBank' | 'backToSearch';
+
+export interface StatusRow {
+  name: string | null;
+  /** MX's integer code; null for a manual member and for names we do not know */
+  code: number | null;
+  statusClass: StatusClass;
+  message: MessageKey;
+  actions: readonly StatusAction[];
+}
+
+const ACTIONS: Record<StatusClass, readonly StatusAction[]> = {
+  manual: [],
+  transient: [],
+  challenged: [],
+  reconnected: [],
+  success: [],
+  fixCredentials: ['updateCredentials', 'backToSearch'],
+  mfaProblem: ['tryAgain', 'backToSearch'],
+  actAtBank: ['visitBank', 'backToSearch'],
+  temporary: ['tryAgain', 'backToSearch'],
+  gone: ['backToSearch'],
+  unknown: ['tryAgain', 'backToSearch'],
+};
+
+const row = (name: string, code: number, statusClass: StatusClass): StatusRow => ({
+  name,
+  code,
+  statusClass,
+  message: `status.${name}` as MessageKey,
+  actions: ACTIONS[statusClass],
+});
+
+/** The single source of truth: name ↔ code ↔ class ↔ message ↔ actions. */
+export const STATUS_TABLE: readonly StatusRow[] = [
+  { name: null, code: null, statusClass: 'manual', message: 'status.MANUAL', actions: ACTIONS.manual },
+  row('CREATED', 0, 'transient'),
+  row('PREVENTED', 1, 'fixCredentials'),
+  row('DENIED', 2, 'fixCredentials'),
+  row('CHALLENGED', 3, 'challenged'),
+  row('REJECTED', 4, 'mfaProblem'),
+  row('LOCKED', 5, 'actAtBank'),
+  row('CONNECTED', 6, 'success'),
+  row('IMPEDED', 7, 'actAtBank'),
+  row('RECONNECTED', 8, 'reconnected'),
+  row('DEGRADED', 9, 'temporary'),
+  row('DISCONNECTED', 10, 'temporary'),
+  row('DISCONTINUED', 11, 'gone'),
+  row('CLOSED', 12, 'gone'),
+  row('DELAYED', 13, 'transient'),
+  row('FAILED', 14, 'temporary'),
+  row('UPDATED', 15, 'transient'),
+  row('DISABLED', 16, 'temporary'),
+  row('IMPORTED', 17, 'fixCredentials'),
+  row('RESUMED', 18, 'transient'),
+  row('EXPIRED', 19, 'mfaProblem'),
+  row('IMPAIRED', 20, 'fixCredentials'),
+  row('PENDING', 21, 'transient'),
+];
+
+const UNKNOWN: StatusRow = {
+  name: 'UNKNOWN',
+  code: null,
+  statusClass: 'unknown',
+  message: 'status.UNKNOWN',
+  actions: ACTIONS.unknown,
+};
+const byName = new Map(STATUS_TABLE.map((r) => [r.name, r]));
+
+export function statusRowOf(name: string | null | undefined): StatusRow {
+  return byName.get(name ?? null) ?? UNKNOWN;
+}
+
+export function statusClassOf(name: string | null | undefined): StatusClass {
+  return statusRowOf(name).statusClass;
+}
+
+/** Polling continues only while these hold; everything else is an end state for this screen. */
+export function keepsPolling(name: string | null | undefined, isBeingAggregated: boolean): boolean {
+  const cls = statusClassOf(name);
+  return cls === 'transient' || cls === 'reconnected' || (cls === 'success' && isBeingAggregated);
+}

@@ -1,0 +1,138 @@
+import type { WidgetEventMap, WidgetEventType } from '../embedding/events';
+import { decodeWidgetMessage } from './messageSchema';
+
+type Metadata<T extends WidgetEventType> = WidgetEventMap[T] & { user_guid?: string; session_guid?: string };
+
+/** One typed callback per event type, named after it (mx/connect/memberConnected → onMemberConnected). */
+export interface ConnectWidgetCallbacks {
+  onLoad?(metadata: Metadata<'mx/load'>): void;
+  onLoaded?(metadata: Metadata<'mx/connect/loaded'>): void;
+  onInstitutionSearch?(metadata: Metadata<'mx/connect/institutionSearch'>): void;
+  onSelectedInstitution?(metadata: Metadata<'mx/connect/selectedInstitution'>): void;
+  onEnterCredentials?(metadata: Metadata<'mx/connect/enterCredentials'>): void;
+  onUpdateCredentials?(metadata: Metadata<'mx/connect/updateCredentials'>): void;
+  onCreateMemberError?(metadata: Metadata<'mx/connect/createMemberError'>): void;
+  onOAuthRequested?(metadata: Metadata<'mx/connect/oauthRequested'>): void;
+  onOAuthError?(metadata: Metadata<'mx/connect/oauthError'>): void;
+  onSubmitMFA?(metadata: Metadata<'mx/connect/submitMFA'>): void;
+  onMemberStatusUpdate?(metadata: Metadata<'mx/connect/memberStatusUpdate'>): void;
+  onMemberConnected?(metadata: Metadata<'mx/connect/memberConnected'>): void;
+  onConnectedPrimaryAction?(metadata: Metadata<'mx/connect/connected/primaryAction'>): void;
+  onMemberDeleted?(metadata: Metadata<'mx/connect/memberDeleted'>): void;
+  onBackToSearch?(metadata: Metadata<'mx/connect/backToSearch'>): void;
+  onStepChange?(metadata: Metadata<'mx/connect/stepChange'>): void;
+  onInvalidData?(metadata: Metadata<'mx/connect/invalidData'>): void;
+  onNavigation?(metadata: Metadata<'mx/navigation'>): void;
+  onFocusTrap?(metadata: Metadata<'mx/focusTrap'>): void;
+  onPing?(metadata: Metadata<'mx/ping'>): void;
+  /** every valid message, after its typed callback */
+  onMessage?(message: { type: WidgetEventType; metadata: Record<string, unknown> }): void;
+  /** a message from the widget that did not decode; never thrown */
+  onInvalidMessage?(data: unknown, reason: string): void;
+}
+
+export interface ConnectWidgetOptions extends ConnectWidgetCallbacks {
+  container: HTMLElement;
+  /** the widget URL from POST /users/{guid}/widget_urls */
+  url: string;
+  title?: string;
+  /** starting height in CSS pixels, until the widget reports its own */
+  initialHeight?: number;
+  /** grow with the widget's content (default true) */
+  autoResize?: boolean;
+}
+
+const CALLBACK_OF: Record<WidgetEventType, keyof ConnectWidgetCallbacks> = {
+  'mx/load': 'onLoad',
+  'mx/connect/loaded': 'onLoaded',
+  'mx/connect/institutionSearch': 'onInstitutionSearch',
+  'mx/connect/selectedInstitution': 'onSelectedInstitution',
+  'mx/connect/enterCredentials': 'onEnterCredentials',
+  'mx/connect/updateCredentials': 'onUpdateCredentials',
+  'mx/connect/createMemberError': 'onCreateMemberError',
+  'mx/connect/oauthRequested': 'onOAuthRequested',
+  'mx/connect/oauthError': 'onOAuthError',
+  'mx/connect/submitMFA': 'onSubmitMFA',
+  'mx/connect/memberStatusUpdate': 'onMemberStatusUpdate',
+  'mx/connect/memberConnected': 'onMemberConnected',
+  'mx/connect/connected/primaryAction': 'onConnectedPrimaryAction',
+  'mx/connect/memberDeleted': 'onMemberDeleted',
+  'mx/connect/backToSearch': 'onBackToSearch',
+  'mx/connect/stepChange': 'onStepChange',
+  'mx/connect/invalidData': 'onInvalidData',
+  'mx/navigation': 'onNavigation',
+  'mx/focusTrap': 'onFocusTrap',
+  'mx/ping': 'onPing',
+};
+
+export const SDK_VERSION = '0.1.0';
+
+/** Embeds the Connect widget in an iframe and turns its postMessage traffic into typed callbacks. */
+export class ConnectWidget {
+  readonly iframe: HTMLIFrameElement;
+  readonly origin: string;
+  private readonly options: ConnectWidgetOptions;
+  private readonly onWindowMessage = (event: MessageEvent) => this.receive(event);
+  private mounted = true;
+
+  constructor(options: ConnectWidgetOptions) {
+    this.options = options;
+    this.origin = new URL(options.url, window.location.href).origin;
+    const iframe = document.createElement('iframe');
+    iframe.src = options.url;
+    iframe.title = options.title ?? 'Connect your bank account';
+    // scripts and same-origin for the app, forms for credentials, popups (unsandboxed) for OAuth
+    iframe.setAttribute(
+      'sandbox',
+      'allow-scripts allow-same-origin allow-forms allow-popups allow-popups-to-escape-sandbox',
+    );
+    iframe.setAttribute('referrerpolicy', 'origin');
+    iframe.style.width = '100%';
+    iframe.style.border = '0';
+    iframe.style.display = 'block';
+    iframe.style.height = `${options.initialHeight ?? 600}px`;
+    this.iframe = iframe;
+    window.addEventListener('message', this.onWindowMessage);
+    options.container.appendChild(iframe);
+  }
+
+  /** Asks the widget to go back one step; it answers with onNavigation({ did_go_back }). */
+  navigateBack(): void {
+    this.post({ type: 'mx/navigation', payload: { action: 'back' } });
+  }
+
+  ping(): void {
+    this.post({ type: 'ping' });
+  }
+
+  /** Removes the iframe and every listener the SDK added. */
+  unmount(): void {
+    if (!this.mounted) return;
+    this.mounted = false;
+    window.removeEventListener('message', this.onWindowMessage);
+    this.iframe.remove();
+  }
+
+  private post(message: unknown): void {
+    this.iframe.contentWindow?.postMessage(message, this.origin);
+  }
+
+  private receive(event: MessageEvent): void {
+    // Only the widget's own origin, and only our iframe's window: other frames of the same origin don't count.
+    if (event.origin !== this.origin || event.source !== this.iframe.contentWindow) return;
+    const decoded = decodeWidgetMessage(event.data);
+    if (decoded.kind === 'invalid') {
+      this.options.onInvalidMessage?.(event.data, decoded.reason);
+      return;
+    }
+    if (decoded.kind === 'resize') {
+      if (this.options.autoResize !== false) this.iframe.style.height = `${Math.ceil(decoded.height)}px`;
+      return;
+    }
+    if (decoded.type === 'mx/load')
+      this.post({ type: 'mx/sdk/info', metadata: { sdk: 'connect-widget-sdk', version: SDK_VERSION } });
+    const callback = this.options[CALLBACK_OF[decoded.type]] as ((metadata: unknown) => void) | undefined;
+    callback?.(decoded.metadata);
+    this.options.onMessage?.({ type: decoded.type, metadata: decoded.metadata });
+  }
+}

@@ -1,0 +1,82 @@
+import type { WidgetEventMap, WidgetEventType } from '../embedding/events';
+
+/**
+ * A deliberately tiny decoder (the SDK has a 5 KB budget, so no schema library): for each event
+ * type, the metadata fields and their types. `?` marks an optional field.
+ */
+type FieldType = 'string' | 'number' | 'boolean' | 'object';
+type Shape = Record<string, FieldType | `${FieldType}?`>;
+
+const IDS: Shape = { user_guid: 'string', session_guid: 'string' };
+const institution = { institution: 'object' } as const;
+
+export const EVENT_SHAPES: Record<WidgetEventType, Shape> = {
+  'mx/load': {},
+  'mx/connect/loaded': { ...IDS, initial_step: 'string' },
+  'mx/connect/institutionSearch': { ...IDS, query: 'string' },
+  'mx/connect/selectedInstitution': { ...IDS, code: 'string', guid: 'string', name: 'string', url: 'string' },
+  'mx/connect/enterCredentials': { ...IDS, ...institution },
+  'mx/connect/updateCredentials': { ...IDS, member_guid: 'string', ...institution },
+  'mx/connect/createMemberError': { ...IDS, institution_guid: 'string', institution_code: 'string' },
+  'mx/connect/oauthRequested': { ...IDS, url: 'string', member_guid: 'string' },
+  'mx/connect/oauthError': { ...IDS, member_guid: 'string?' },
+  'mx/connect/submitMFA': { ...IDS, member_guid: 'string' },
+  'mx/connect/memberStatusUpdate': { ...IDS, member_guid: 'string', connection_status: 'number' },
+  'mx/connect/memberConnected': { ...IDS, member_guid: 'string' },
+  'mx/connect/connected/primaryAction': { ...IDS },
+  'mx/connect/memberDeleted': { ...IDS, member_guid: 'string' },
+  'mx/connect/backToSearch': { ...IDS, context: 'string?' },
+  'mx/connect/stepChange': { ...IDS, previous: 'string', current: 'string' },
+  'mx/connect/invalidData': { ...IDS, member_guid: 'string', code: 'number' },
+  'mx/navigation': { ...IDS, did_go_back: 'boolean' },
+  'mx/focusTrap': { ...IDS },
+  'mx/ping': { ...IDS },
+};
+
+export type DecodedMessage =
+  | { kind: 'event'; type: WidgetEventType; metadata: WidgetEventMap[WidgetEventType] & Record<string, unknown> }
+  | { kind: 'resize'; height: number }
+  | { kind: 'invalid'; reason: string };
+
+function typeOf(value: unknown): string {
+  if (value === null) return 'null';
+  return typeof value;
+}
+
+export function decodeWidgetMessage(data: unknown): DecodedMessage {
+  let value = data;
+  if (typeof value === 'string') {
+    try {
+      value = JSON.parse(value);
+    } catch {
+      return { kind: 'invalid', reason: 'not JSON' };
+    }
+  }
+  if (!value || typeof value !== 'object') return { kind: 'invalid', reason: 'not an object' };
+  const message = value as Record<string, unknown>;
+  if (message.type === 'connect-widget/resize') {
+    return typeof message.height === 'number' && message.height >= 0
+      ? { kind: 'resize', height: message.height }
+      : { kind: 'invalid', reason: 'resize without a height' };
+  }
+  const type = message.type;
+  if (message.mx !== true || typeof type !== 'string' || !(type in EVENT_SHAPES)) {
+    return { kind: 'invalid', reason: `unknown message type ${String(type)}` };
+  }
+  const eventType = type as WidgetEventType;
+  const metadata = message.metadata;
+  if (!metadata || typeof metadata !== 'object') return { kind: 'invalid', reason: `${type}: metadata missing` };
+  const fields = metadata as Record<string, unknown>;
+  for (const [field, spec] of Object.entries(EVENT_SHAPES[eventType])) {
+    const optional = spec.endsWith('?');
+    const expected = optional ? spec.slice(0, -1) : spec;
+    const actual = typeOf(fields[field]);
+    if (actual === 'undefined' && optional) continue;
+    if (actual !== expected) return { kind: 'invalid', reason: `${type}: ${field} should be a ${expected}` };
+  }
+  return {
+    kind: 'event',
+    type: eventType,
+    metadata: fields as WidgetEventMap[WidgetEventType] & Record<string, unknown>,
+  };
+}

@@ -1,0 +1,68 @@
+import { useEffect, useRef, type RefObject } from 'react';
+import { ConnectWidget, type ConnectWidgetCallbacks } from './ConnectWidget';
+
+/**
+ * React wrapper over the same class: mounts the widget into `containerRef` for `url`, and
+ * unmounts it when the component goes away or the URL changes. Callbacks may change freely.
+ */
+export function useConnectWidget(
+  containerRef: RefObject<HTMLElement | null>,
+  url: string | null,
+  callbacks: ConnectWidgetCallbacks = {},
+) {
+  const latest = useRef(callbacks);
+  useEffect(() => {
+    latest.current = callbacks;
+  });
+  const widget = useRef<ConnectWidget | null>(null);
+
+  useEffect(() => {
+    const container = containerRef.current;
+    if (!container || !url) return undefined;
+    const instance = new ConnectWidget({ ...forwardAll(() => latest.current), container, url });
+    widget.current = instance;
+    return () => {
+      instance.unmount();
+      widget.current = null;
+    };
+  }, [containerRef, url]);
+
+  return {
+    navigateBack: () => widget.current?.navigateBack(),
+    ping: () => widget.current?.ping(),
+  };
+}
+
+const CALLBACK_NAMES: (keyof ConnectWidgetCallbacks)[] = [
+  'onLoad',
+  'onLoaded',
+  'onInstitutionSearch',
+  'onSelectedInstitution',
+  'onEnterCredentials',
+  'onUpdateCredentials',
+  'onCreateMemberError',
+  'onOAuthRequested',
+  'onOAuthError',
+  'onSubmitMFA',
+  'onMemberStatusUpdate',
+  'onMemberConnected',
+  'onConnectedPrimaryAction',
+  'onMemberDeleted',
+  'onBackToSearch',
+  'onStepChange',
+  'onInvalidData',
+  'onNavigation',
+  'onFocusTrap',
+  'onPing',
+  'onMessage',
+  'onInvalidMessage',
+];
+
+/** Stable functions that call whatever the latest render passed. */
+function forwardAll(current: () => ConnectWidgetCallbacks): ConnectWidgetCallbacks {
+  const out: Record<string, (...args: never[]) => void> = {};
+  for (const name of CALLBACK_NAMES) {
+    out[name] = (...args: never[]) => (current()[name] as ((...a: never[]) => void) | undefined)?.(...args);
+  }
+  return out as ConnectWidgetCallbacks;
+}

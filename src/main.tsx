@@ -1,0 +1,33 @@
+import { createRoot } from 'react-dom/client';
+import { createApiClient } from './api/client';
+import { parseConfig } from './config/config';
+import { createEmitter, postToParent } from './embedding/emitter';
+import { readEmbedding } from './embedding/originGate';
+import { Widget } from './app/Widget';
+import { BlockedScreen } from './app/BlockedScreen';
+import './styles.css';
+
+function start() {
+  const container = document.getElementById('root');
+  if (!container) return;
+  const root = createRoot(container);
+  const parsed = parseConfig(window.location.search);
+  if (!parsed.ok) {
+    root.render(<BlockedScreen reason="config" param={parsed.param} message={parsed.message} />);
+    return;
+  }
+  const config = parsed.config;
+  document.documentElement.classList.toggle('dark', config.color_scheme === 'dark');
+  const gate = readEmbedding(config.parent_origin, config.allow_top_level);
+  if (!gate.ok) {
+    // wrong or unknown host: no events at all, just an explanation
+    root.render(<BlockedScreen reason="embedding" />);
+    return;
+  }
+  const post = gate.framed && config.parent_origin ? postToParent(config.parent_origin) : null;
+  const emitter = createEmitter(post, { user_guid: config.user_guid, session_guid: config.session_guid });
+  emitter.emit('mx/load', {});
+  root.render(<Widget config={config} api={createApiClient()} emitter={emitter} framed={gate.framed} />);
+}
+
+start();

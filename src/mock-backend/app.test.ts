@@ -1,0 +1,508 @@
+// @vitest-environment node
+import { beforeEach, describe, expect, it } from 'vitest';
+import { startMockServer, type MockServer } from '../test/mockServer';
+import { createMockBackend } from './app';
+import { GENERATED_COUNT } from './catalogue';
+
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+let server: MockServer;
+let user: string;
+
+beforeEach(async () => {
+  server = startMockServer();
+  user = await server.createUser();
+});
+
+const creds = (code: string, password: string, username = 'jane') => {
+  const fields: Record<string, { guid: string; value: string }[]> = {
+    mxcu_fields: [
+      { guid: 'CRD-mxcu_fields-login', value: username },
+      { guid: 'CRD-mxcu_fields-password', value: password },
+      { guid: 'CRD-mxcu_fields-branch', value: '042' },
+      { guid: 'CRD-mxcu_fields-account_type', value: 'personal' },
+    ],
+  };
+  return (
+    fields[code] ?? [
+      { guid: `CRD-${code}-login`, value: username },
+      { guid: `CRD-${code}-password`, value: password },
+    ]
+  );
+};
+
+async function createMember(password: string, code = 'mxbank', username = 'jane'): Promise<string> {
+  const res = await server.request('POST', `/api/users/${user}/members`, {
+    member: { institution_code: code, credentials: creds(code, password, username) },
+  });
+  expect(res.status).toBe(202);
+  return (res.json as Json).member.guid;
+}
+
+async function status(member: string): Promise<Json> {
+  const res = await server.request('GET', `/api/users/${user}/members/${member}/status`);
+  expect(res.status).toBe(200);
+  return (res.json as Json).member;
+}
+
+const memberPath = (member: string, rest = '') => `/api/users/${user}/members/${member}${rest}`;
+
+describe('sandbox passwords reach their documented status', () => {
+  const outcomes: [string, string][] = [
+    ['prevented', 'PREVENTED'],
+    ['denied', 'DENIED'],
+    ['locked', 'LOCKED'],
+    ['impeded', 'IMPEDED'],
+    ['impaired', 'IMPAIRED'],
+    ['imported', 'IMPORTED'],
+    ['degraded', 'DEGRADED'],
+    ['disconnected', 'DISCONNECTED'],
+    ['discontinued', 'DISCONTINUED'],
+    ['closed', 'CLOSED'],
+    ['failed', 'FAILED'],
+    ['disabled', 'DISABLED'],
+    ['not-the-password', 'DENIED'],
+  ];
+  it.each(outcomes)('%s → CREATED → %s', async (password, expected) => {
+    const member = await createMember(password);
+    expect((await status(member)).connection_status).toBe('CREATED');
+    await server.advance(2_500);
+    const s = await status(member);
+    expect(s.connection_status).toBe(expected);
+    expect(s.is_being_aggregated).toBe(false);
+  });
+
+  it.each(['password', 'correct'])('%s → CREATED → CONNECTED, then aggregation finishes', async (password) => {
+    const member = await createMember(password);
+    await server.advance(2_500);
+    expect(await status(member)).toMatchObject({ connection_status: 'CONNECTED', is_being_aggregated: true });
+    await server.advance(2_000);
+    expect(await status(member)).toMatchObject({
+      connection_status: 'CONNECTED',
+      is_being_aggregated: false,
+      has_processed_accounts: true,
+    });
+    const accounts = await server.request('GET', memberPath(member, '/accounts'));
+    expect((accounts.json as Json).accounts.length).toBeGreaterThan(0);
+    expect((accounts.json as Json).accounts[0].account_number).toMatch(/^\*{4}\d{4}$/);
+  });
+
+  const challenges: [string, string[]][] = [
+    ['challenge', ['TEXT']],
+    ['token', ['TOKEN']],
+    ['options', ['OPTIONS']],
+    ['image', ['IMAGE_DATA']],
+    ['image_options', ['IMAGE_OPTIONS']],
+    ['multi', ['TEXT', 'OPTIONS']],
+    ['expire', ['TEXT']],
+  ];
+  it.each(challenges)('%s → CHALLENGED with %j', async (password, types) => {
+    const member = await createMember(password);
+    await server.advance(2_500);
+    const s = await status(member);
+    expect(s.connection_status).toBe('CHALLENGED');
+    expect(s.challenges.map((c: Json) => c.type)).toEqual(types);
+    const listed = await server.request('GET', memberPath(member, '/challenges'));
+    expect((listed.json as Json).challenges).toHaveLength(types.length);
+  });
+
+  it('expire: an unanswered challenge becomes EXPIRED after 60 virtual seconds', async () => {
+    const member = await createMember('expire');
+    await server.advance(2_500);
+    await server.advance(59_000);
+    expect((await status(member)).connection_status).toBe('CHALLENGED');
+    await server.advance(2_000);
+    expect((await status(member)).connection_status).toBe('EXPIRED');
+    expect((await server.request('GET', memberPath(member, '/challenges'))).status).toBe(204);
+  });
+
+  it('delayed → DELAYED for a while → CONNECTED', async () => {
+    const member = await createMember('delayed');
+    await server.advance(2_500);
+    expect((await status(member)).connection_status).toBe('DELAYED');
+    await server.advance(20_000);
+    expect((await status(member)).connection_status).toBe('DELAYED');
+    await server.advance(15_000);
+    expect(await status(member)).toMatchObject({ connection_status: 'CONNECTED', is_being_aggregated: false });
+  });
+
+  it('reconnected → RECONNECTED; a foreground aggregate → CONNECTED', async () => {
+    const member = await createMember('reconnected');
+    await server.advance(2_500);
+    expect((await status(member)).connection_status).toBe('RECONNECTED');
+    expect((await server.request('POST', memberPath(member, '/aggregate'))).status).toBe(202);
+    await server.advance(4_500);
+    expect(await status(member)).toMatchObject({ connection_status: 'CONNECTED', is_being_aggregated: false });
+  });
+
+  it('every attempt at MX Bank (Discontinued) ends DISCONTINUED', async () => {
+    const member = await createMember('password', 'mxbank_gone');
+    await server.advance(2_500);
+    expect((await status(member)).connection_status).toBe('DISCONTINUED');
+  });
+
+  it('a manual member has a null status and is never aggregated', async () => {
+    const res = await server.request('POST', `/api/users/${user}/members`, {
+      member: { institution_code: 'mxbank', is_manual: true },
+    });
+    expect(res.status).toBe(202);
+    const member = (res.json as Json).member;
+    expect(member.connection_status).toBeNull();
+    await server.advance(10_000);
+    expect((await status(member.guid)).connection_status).toBeNull();
+  });
+});
+
+describe('MFA answers', () => {
+  const right: [string, (c: Json) => string][] = [
+    ['challenge', () => 'correct'],
+    ['token', () => '123456'],
+    ['options', (c) => c.options.find((o: Json) => o.value === 'correct').value],
+    ['image', () => 'correct'],
+    ['image_options', (c) => c.image_options.find((o: Json) => o.value === 'correct').guid],
+  ];
+
+  it.each(right)('%s answered right → RESUMED → CONNECTED', async (password, answer) => {
+    const member = await createMember(password);
+    await server.advance(2_500);
+    const challenge = (await status(member)).challenges[0];
+    const res = await server.request('PUT', memberPath(member, '/resume'), {
+      member: { challenges: [{ guid: challenge.guid, value: answer(challenge) }] },
+    });
+    expect(res.status).toBe(202);
+    expect((res.json as Json).member.connection_status).toBe('RESUMED');
+    await server.advance(4_500);
+    expect((await status(member)).connection_status).toBe('CONNECTED');
+  });
+
+  it.each(['challenge', 'token', 'options', 'image', 'image_options'])(
+    '%s answered wrong → REJECTED, then Try again brings a fresh challenge',
+    async (password) => {
+      const member = await createMember(password);
+      await server.advance(2_500);
+      const challenge = (await status(member)).challenges[0];
+      await server.request('PUT', memberPath(member, '/resume'), {
+        member: { challenges: [{ guid: challenge.guid, value: 'nope' }] },
+      });
+      await server.advance(2_500);
+      expect((await status(member)).connection_status).toBe('REJECTED');
+      expect((await server.request('POST', memberPath(member, '/aggregate'))).status).toBe(202);
+      await server.advance(2_500);
+      const again = await status(member);
+      expect(again.connection_status).toBe('CHALLENGED');
+      expect(again.challenges[0].type).toBe(challenge.type);
+      expect(again.challenges[0].guid).not.toBe(challenge.guid);
+    },
+  );
+
+  it('multi needs both answers right', async () => {
+    const member = await createMember('multi');
+    await server.advance(2_500);
+    const [text, options] = (await status(member)).challenges;
+    const missing = await server.request('PUT', memberPath(member, '/resume'), {
+      member: { challenges: [{ guid: text.guid, value: 'correct' }] },
+    });
+    expect(missing.status).toBe(422);
+    await server.request('PUT', memberPath(member, '/resume'), {
+      member: {
+        challenges: [
+          { guid: text.guid, value: 'correct' },
+          { guid: options.guid, value: 'correct' },
+        ],
+      },
+    });
+    await server.advance(4_500);
+    expect((await status(member)).connection_status).toBe('CONNECTED');
+  });
+
+  it('an answer for an unknown challenge is 422', async () => {
+    const member = await createMember('challenge');
+    await server.advance(2_500);
+    const res = await server.request('PUT', memberPath(member, '/resume'), {
+      member: { challenges: [{ guid: 'CHL-nope', value: 'x' }] },
+    });
+    expect(res.status).toBe(422);
+    expect((res.json as Json).error.message).toContain('CHL-nope');
+  });
+});
+
+describe('credentials', () => {
+  it('three DENIED in a row on one member → PREVENTED', async () => {
+    const member = await createMember('wrong-1');
+    await server.advance(2_500);
+    expect((await status(member)).connection_status).toBe('DENIED');
+    await server.request('PUT', memberPath(member), { member: { credentials: creds('mxbank', 'wrong-2') } });
+    await server.advance(2_500);
+    expect((await status(member)).connection_status).toBe('DENIED');
+    await server.request('PUT', memberPath(member), { member: { credentials: creds('mxbank', 'wrong-3') } });
+    await server.advance(2_500);
+    expect((await status(member)).connection_status).toBe('PREVENTED');
+  });
+
+  it('updating credentials → UPDATED, then the new password’s path', async () => {
+    const member = await createMember('denied');
+    await server.advance(2_500);
+    const res = await server.request('PUT', memberPath(member), {
+      member: { credentials: creds('mxbank', 'password') },
+    });
+    expect(res.status).toBe(200);
+    expect((res.json as Json).member.connection_status).toBe('UPDATED');
+    await server.advance(4_500);
+    expect((await status(member)).connection_status).toBe('CONNECTED');
+  });
+
+  it('a second member for the same user, institution and username is 409', async () => {
+    const first = await createMember('password', 'mxbank', 'sam');
+    const res = await server.request('POST', `/api/users/${user}/members`, {
+      member: { institution_code: 'mxbank', credentials: creds('mxbank', 'other', 'SAM') },
+    });
+    expect(res.status).toBe(409);
+    expect((res.json as Json).error).toMatchObject({ status: 409, existing_member_guid: first });
+  });
+
+  it('the credit union’s four fields are all required and in display order', async () => {
+    const res = await server.request('GET', '/api/institutions/mxcu_fields/credentials');
+    const fields = (res.json as Json).credentials as Json[];
+    expect(fields.map((f) => [f.label, f.type]).sort()).toEqual(
+      [
+        ['Account type', 'OPTIONS'],
+        ['Branch ID', 'TEXT'],
+        ['Member number', 'LOGIN'],
+        ['Password', 'PASSWORD'],
+      ].sort(),
+    );
+    const member = await createMember('password', 'mxcu_fields');
+    expect(member).toMatch(/^MBR-/);
+  });
+
+  it('a missing required credential is 422 naming it', async () => {
+    const res = await server.request('POST', `/api/users/${user}/members`, {
+      member: { institution_code: 'mxbank', credentials: [{ guid: 'CRD-mxbank-login', value: 'jane' }] },
+    });
+    expect(res.status).toBe(422);
+    expect((res.json as Json).error.message).toBe('Missing required credential: Password');
+  });
+
+  it('no response anywhere contains a submitted password', async () => {
+    const secret = 'Sup3r-Secret-Pa55';
+    const member = await createMember(secret);
+    await server.advance(2_500);
+    const bodies = await Promise.all([
+      server.request('GET', memberPath(member)),
+      server.request('GET', memberPath(member, '/status')),
+      server.request('GET', `/api/users/${user}/members`),
+      server.request('PUT', memberPath(member), { member: { credentials: creds('mxbank', secret) } }),
+      server.request('GET', '/mock/log'),
+    ]);
+    for (const res of bodies) expect(res.text).not.toContain(secret);
+  });
+
+  it('/mock/log redacts credential and answer values', async () => {
+    await createMember('hunter2-secret');
+    const log = await server.log();
+    const post = log.find((e) => e.method === 'POST' && e.path.endsWith('/members'));
+    expect(JSON.stringify(post?.body)).not.toContain('hunter2-secret');
+    expect(JSON.stringify(post?.body)).toContain('[REDACTED]');
+  });
+});
+
+describe('errors', () => {
+  it('404 for an unknown member, user and institution', async () => {
+    expect((await server.request('GET', memberPath('MBR-nope'))).status).toBe(404);
+    expect((await server.request('GET', '/api/users/USR-nope/members')).status).toBe(404);
+    const res = await server.request('GET', '/api/institutions/nope');
+    expect(res.status).toBe(404);
+    expect(res.json).toEqual({ error: { message: 'Institution not found: nope', status: 404 } });
+  });
+
+  it('400 for malformed JSON', async () => {
+    const res = await server.request('POST', `/api/users/${user}/members`, '{"member": ');
+    expect(res.status).toBe(400);
+    expect((res.json as Json).error.message).toMatch(/Malformed JSON/);
+  });
+
+  it.each([
+    [{ member: { institution_code: 'mxbank', credentials: 'nope' } }, 'member.credentials'],
+    [{ member: { institution_code: 42 } }, 'member.institution_code'],
+    [{ member: { institution_code: '   ' } }, 'member.institution_code'],
+    [{ member: { institution_code: 'mxbank', credentials: [{ guid: 'x', value: 5 }] } }, 'member.credentials[0].value'],
+    [{}, 'member'],
+  ])('400 for a wrong shape, naming the field (%j)', async (body, field) => {
+    const res = await server.request('POST', `/api/users/${user}/members`, body);
+    expect(res.status).toBe(400);
+    expect((res.json as Json).error.message).toContain(`"${field}"`);
+  });
+
+  it('413 for a body over 64 KiB', async () => {
+    const res = await server.request('POST', `/api/users/${user}/members`, {
+      member: { institution_code: 'mxbank', metadata: 'x'.repeat(70_000) },
+    });
+    expect(res.status).toBe(413);
+  });
+
+  it('409 when an aggregation is already running', async () => {
+    const member = await createMember('password');
+    expect((await server.request('POST', memberPath(member, '/aggregate'))).status).toBe(409);
+  });
+
+  it('injected faults: 503, 429 with Retry-After, malformed bodies, then cleared', async () => {
+    await server.request('POST', '/mock/faults', {
+      rules: [
+        { route: '/institutions/favorites', kind: 'status', status: 429, rate: 1, retry_after_s: 3 },
+        { route: 'GET /institutions/*', kind: 'malformed', rate: 1 },
+        { route: '/users/*/members', kind: 'status', status: 503, rate: 0.5 },
+      ],
+    });
+    const limited = await server.request('GET', '/api/institutions/favorites');
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get('retry-after')).toBe('3');
+    const malformed = await server.request('GET', '/api/institutions/mxbank');
+    expect(malformed.status).toBe(200);
+    expect(malformed.json).toBeNull();
+    const statuses = [];
+    for (let i = 0; i < 4; i += 1) statuses.push((await server.request('GET', `/api/users/${user}/members`)).status);
+    expect(statuses.filter((s) => s === 503)).toHaveLength(2);
+    await server.request('DELETE', '/mock/faults');
+    expect((await server.request('GET', '/api/institutions/favorites')).status).toBe(200);
+  });
+
+  it('the control API is refused in production mode', async () => {
+    const prod = createMockBackend({ mode: 'production' });
+    const res = await prod.fetch(new Request('http://x.test/mock/reset', { method: 'POST' }));
+    expect(res.status).toBe(403);
+  });
+});
+
+describe('institutions', () => {
+  const search = async (query: string) => {
+    const res = await server.request('GET', `/api/institutions?${query}`);
+    expect(res.status).toBe(200);
+    return res.json as Json;
+  };
+
+  it('pagination: page 0 is page 1, past the end is empty, 1000 per page is clamped to 100', async () => {
+    const zero = await search('name=bank&page=0&records_per_page=10');
+    const one = await search('name=bank&page=1&records_per_page=10');
+    expect(zero.institutions).toEqual(one.institutions);
+    expect(zero.pagination.current_page).toBe(1);
+    const past = await search(`name=bank&page=${one.pagination.total_pages + 1}&records_per_page=10`);
+    expect(past.institutions).toEqual([]);
+    const big = await search('name=bank&records_per_page=1000');
+    expect(big.institutions).toHaveLength(100);
+    expect(big.pagination.per_page).toBe(100);
+  });
+
+  it('ranks names that start with the query before names that only contain it', async () => {
+    const names: string[] = [];
+    for (let page = 1; ; page += 1) {
+      const res = await search(`name=union&records_per_page=100&page=${page}`);
+      names.push(...(res.institutions as Json[]).map((i) => (i.name as string).toLowerCase()));
+      if (page >= res.pagination.total_pages) break;
+    }
+    const firstNonPrefix = names.findIndex((n) => !n.startsWith('union'));
+    expect(firstNonPrefix).toBeGreaterThan(0);
+    expect(names.slice(firstNonPrefix).every((n) => !n.startsWith('union'))).toBe(true);
+  });
+
+  it('is case- and accent-insensitive', async () => {
+    const lower = await search('name=zurich');
+    const upper = await search('name=ZURICH');
+    const accented = await search('name=Z%C3%BCrich');
+    expect(lower.pagination.total_entries).toBeGreaterThan(0);
+    expect(upper.institutions).toEqual(lower.institutions);
+    expect(accented.institutions).toEqual(lower.institutions);
+    expect((lower.institutions as Json[]).every((i) => i.name.includes('Zürich'))).toBe(true);
+  });
+
+  it('favorites start with the five sandbox institutions', async () => {
+    const res = await server.request('GET', '/api/institutions/favorites');
+    const codes = ((res.json as Json).institutions as Json[]).map((i) => i.code);
+    expect(codes.slice(0, 5)).toEqual(['mxbank', 'mxbank_oauth', 'mxbank_hybrid', 'mxcu_fields', 'mxbank_gone']);
+    expect((res.json as Json).pagination.total_entries).toBeGreaterThanOrEqual(30);
+  });
+
+  it('the catalogue is deterministic and holds over 20,000 institutions with mixed OAuth support', async () => {
+    const all = await search('records_per_page=100&page=3');
+    expect(all.pagination.total_entries).toBe(GENERATED_COUNT + 5);
+    const again = startMockServer();
+    const second = (await again.request('GET', '/api/institutions?records_per_page=100&page=3')).json as Json;
+    expect(second.institutions).toEqual(all.institutions);
+    const oauth = await search('supports_oauth=true');
+    const creds = await search('supports_oauth=false');
+    expect(oauth.pagination.total_entries).toBeGreaterThan(1000);
+    expect(creds.pagination.total_entries).toBeGreaterThan(1000);
+  });
+});
+
+describe('OAuth', () => {
+  async function oauthMember(code = 'mxbank_oauth') {
+    const res = await server.request('POST', `/api/users/${user}/members`, {
+      member: { institution_code: code, is_oauth: true },
+    });
+    expect(res.status).toBe(202);
+    return (res.json as Json).member as Json;
+  }
+
+  it('creates a PENDING member with a provider URL served by the mock', async () => {
+    const member = await oauthMember();
+    expect(member.connection_status).toBe('PENDING');
+    const uri = new URL(member.oauth_window_uri);
+    const page = await server.request('GET', uri.pathname);
+    expect(page.text).toContain('MX Bank (OAuth)');
+    for (const label of ['Authorize', 'Deny', 'Fail']) expect(page.text).toContain(`>${label}</button>`);
+    const fresh = await server.request('GET', memberPath(member.guid, '/oauth_window_uri'));
+    expect((fresh.json as Json).member.oauth_window_uri).toBe(member.oauth_window_uri);
+  });
+
+  it.each([
+    ['authorize', 'CONNECTED', 'success'],
+    ['deny', 'DENIED', 'error'],
+    ['fail', 'FAILED', 'error'],
+  ])('%s → %s and a result page that messages the opener', async (decision, expected, outcome) => {
+    const member = await oauthMember('mxbank_hybrid');
+    const res = await server.backend.fetch(
+      new Request(member.oauth_window_uri, {
+        method: 'POST',
+        body: new URLSearchParams({ decision }),
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      }),
+    );
+    expect(res.status).toBe(303);
+    const location = res.headers.get('location') ?? '';
+    expect(location).toContain(`status=${outcome}`);
+    const page = await server.request('GET', location);
+    expect(page.text).toContain('<script src="/api/oauth/result.js"></script>');
+    expect(page.text).toContain(`data-status="${outcome}"`);
+    await server.advance(2_500);
+    expect((await status(member.guid)).connection_status).toBe(expected);
+  });
+
+  it('a member left PENDING for over a virtual hour is deleted', async () => {
+    const member = await oauthMember();
+    await server.advance(61 * 60_000);
+    expect((await server.request('GET', memberPath(member.guid, '/status'))).status).toBe(404);
+  });
+
+  it('OAuth is refused for an institution without it', async () => {
+    const res = await server.request('POST', `/api/users/${user}/members`, {
+      member: { institution_code: 'mxbank', is_oauth: true },
+    });
+    expect(res.status).toBe(422);
+  });
+});
+
+describe('widget URLs', () => {
+  it('returns a URL on the widget origin carrying the config and parent_origin', async () => {
+    const res = await server.request('POST', `/api/users/${user}/widget_urls`, {
+      widget_url: { widget_type: 'connect_widget', color_scheme: 'dark', current_institution_code: 'mxbank' },
+      parent_origin: 'https://partner.example',
+    });
+    expect(res.status).toBe(200);
+    const url = new URL((res.json as Json).widget_url.url);
+    expect(url.origin).toBe('http://widget.test');
+    expect(url.searchParams.get('user_guid')).toBe(user);
+    expect(url.searchParams.get('session_guid')).toMatch(/^SES-/);
+    expect(url.searchParams.get('color_scheme')).toBe('dark');
+    expect(url.searchParams.get('parent_origin')).toBe('https://partner.example');
+  });
+});

@@ -1,0 +1,90 @@
+import type { Context } from 'hono';
+import { z } from 'zod';
+
+export const MAX_BODY_BYTES = 64 * 1024;
+export const MX_MEDIA_TYPE = 'application/vnd.mx.api.v1+json';
+
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly extra: Record<string, unknown> = {},
+  ) {
+    super(message);
+  }
+}
+
+export function errorResponse(status: number, message: string, extra: Record<string, unknown> = {}): Response {
+  return new Response(JSON.stringify({ error: { message, status, ...extra } }), {
+    status,
+    headers: { 'content-type': MX_MEDIA_TYPE },
+  });
+}
+
+export function json(c: Context, body: unknown, status = 200): Response {
+  return c.body(JSON.stringify(body), status as 200, { 'content-type': MX_MEDIA_TYPE });
+}
+
+/** Trims every string and turns empty strings into a "required" error naming the field. */
+const trimmed = z.string().trim();
+export const requiredString = trimmed.min(1, 'must not be empty');
+export const optionalString = trimmed.optional();
+
+function describePath(path: readonly PropertyKey[]): string {
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i === 0 ? '' : '.'}${String(p)}`)).join('');
+}
+
+export async function readBody<T extends z.ZodType>(c: Context, schema: T): Promise<z.infer<T>> {
+  const text = await c.req.text();
+  if (new TextEncoder().encode(text).length > MAX_BODY_BYTES) {
+    throw new HttpError(413, 'Request body is larger than 64 KiB.');
+  }
+  let raw: unknown;
+  try {
+    raw = text.trim() === '' ? {} : JSON.parse(text);
+  } catch {
+    throw new HttpError(400, 'Malformed JSON in request body.');
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field = issue ? describePath(issue.path) || 'body' : 'body';
+    throw new HttpError(400, `Invalid field "${field}": ${issue?.message ?? 'wrong shape'}.`, { field });
+  }
+  return parsed.data;
+}
+
+export interface PageRequest {
+  page: number;
+  perPage: number;
+}
+
+export function pageRequest(c: Context): PageRequest {
+  const page = Number.parseInt(c.req.query('page') ?? '', 10);
+  const perPage = Number.parseInt(c.req.query('records_per_page') ?? '', 10);
+  return {
+    page: Number.isFinite(page) && page >= 1 ? page : 1,
+    // clamped, never rejected (api.md)
+    perPage: Number.isFinite(perPage) ? Math.min(100, Math.max(1, perPage)) : 25,
+  };
+}
+
+export function paginate<T>(
+  items: { length: number; slice(start: number, end: number): T[] },
+  { page, perPage }: PageRequest,
+) {
+  const start = (page - 1) * perPage;
+  return {
+    items: items.slice(start, start + perPage),
+    pagination: {
+      current_page: page,
+      per_page: perPage,
+      total_entries: items.length,
+      total_pages: Math.ceil(items.length / perPage),
+    },
+  };
+}
+
+export function iso(ms: number | null | undefined): string | null {
+  return ms === null || ms === undefined ? null : new Date(ms).toISOString();
+}

@@ -1,0 +1,42 @@
+import { Hono } from 'hono';
+import { HttpError, json, paginate, pageRequest } from '../http';
+import type { BackendState } from '../state';
+import type { MockInstitution } from '../types';
+
+function favorites(institutions: readonly MockInstitution[]): MockInstitution[] {
+  // the catalogue lists the sandbox institutions first, so they stay at the top of "popular"
+  return institutions.filter((i) => i.is_popular);
+}
+
+export function institutionRoutes(state: BackendState) {
+  const routes = new Hono();
+  const popular = favorites(state.catalogue.institutions);
+
+  routes.get('/', (c) => {
+    const oauth = c.req.query('supports_oauth');
+    const supportsOauth = oauth === 'true' ? true : oauth === 'false' ? false : undefined;
+    const found = state.index.search(c.req.query('name') ?? '', { supportsOauth });
+    const { items, pagination } = paginate(found, pageRequest(c));
+    return json(c, { institutions: items, pagination });
+  });
+
+  routes.get('/favorites', (c) => {
+    const { items, pagination } = paginate(popular, pageRequest(c));
+    return json(c, { institutions: items, pagination });
+  });
+
+  routes.get('/:code', (c) => {
+    const institution = state.catalogue.byCode.get(c.req.param('code'));
+    if (!institution) throw new HttpError(404, `Institution not found: ${c.req.param('code')}`);
+    return json(c, { institution });
+  });
+
+  routes.get('/:code/credentials', (c) => {
+    const code = c.req.param('code');
+    if (!state.catalogue.byCode.has(code)) throw new HttpError(404, `Institution not found: ${code}`);
+    const { items, pagination } = paginate(state.catalogue.credentialsFor(code), pageRequest(c));
+    return json(c, { credentials: items, pagination });
+  });
+
+  return routes;
+}

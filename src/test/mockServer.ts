@@ -1,0 +1,61 @@
+import { createMockBackend, type MockBackendOptions } from '../mock-backend/app';
+
+export const TEST_ORIGIN = 'http://widget.test';
+
+/**
+ * The real mock backend, called in-process. `request` speaks HTTP to it like a browser would;
+ * `fetch` is what the widget's API client is given.
+ */
+export function startMockServer(options: MockBackendOptions = {}) {
+  const backend = createMockBackend({ mode: 'test', clockSpeed: 0, ...options });
+
+  const fetch: typeof globalThis.fetch = async (input, init) => {
+    const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url, TEST_ORIGIN);
+    // jsdom's AbortSignal is not Node's, so the signal stays on the client side of this adapter
+    const request = new Request(url, {
+      method: init?.method ?? 'GET',
+      headers: init?.headers,
+      body: init?.body ?? null,
+    });
+    const signal = init?.signal;
+    if (!signal) return backend.fetch(request);
+    return new Promise<Response>((resolve, reject) => {
+      const abort = () => reject(new DOMException('The operation was aborted.', 'AbortError'));
+      if (signal.aborted) return abort();
+      signal.addEventListener('abort', abort, { once: true });
+      backend.fetch(request).then(resolve, reject);
+    });
+  };
+
+  const request = async (method: string, path: string, body?: unknown) => {
+    const response = await fetch(path, {
+      method,
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    });
+    const text = await response.text();
+    let json: unknown;
+    try {
+      json = text ? JSON.parse(text) : null;
+    } catch {
+      json = null;
+    }
+    return { status: response.status, headers: response.headers, text, json };
+  };
+
+  return {
+    backend,
+    fetch,
+    request,
+    advance: (ms: number) => request('POST', '/mock/clock', { advance_ms: ms }),
+    async createUser(): Promise<string> {
+      const res = await request('POST', '/api/users', { user: { id: 'tester' } });
+      return (res.json as { user: { guid: string } }).user.guid;
+    },
+    async log(): Promise<{ method: string; path: string; status: number; body?: unknown }[]> {
+      return ((await request('GET', '/mock/log')).json as { requests: never[] }).requests;
+    },
+  };
+}
+
+export type MockServer = ReturnType<typeof startMockServer>;

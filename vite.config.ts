@@ -1,0 +1,29 @@
+import tailwindcss from '@tailwindcss/vite';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+import { securityHeadersPlugin } from './src/embedding/securityHeaders';
+import { mockBackendPlugin } from './src/mock-backend/vitePlugin';
+
+/** Origins of host pages allowed to embed the widget (comma separated). */
+const hostOrigins = (process.env.CONNECT_HOST_ORIGINS ?? 'http://127.0.0.1:4174,http://localhost:4174')
+  .split(',')
+  .map((o) => o.trim())
+  .filter(Boolean);
+const DEV_NONCE = 'connect-dev';
+
+export default defineConfig(({ command }) => ({
+  plugins: [
+    react(),
+    tailwindcss(),
+    securityHeadersPlugin({ frameAncestors: hostOrigins, devNonce: DEV_NONCE }),
+    mockBackendPlugin({
+      mode: 'development',
+      clockSpeed: Number(process.env.MOCK_CLOCK_SPEED ?? 1),
+      corsOrigins: hostOrigins,
+    }),
+  ],
+  html: command === 'serve' ? { cspNonce: DEV_NONCE } : undefined,
+  build: { outDir: 'dist', sourcemap: false },
+  server: { port: 5173, strictPort: true },
+  preview: { port: 4173, strictPort: true },
+}));
