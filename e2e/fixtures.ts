@@ -25,3 +25,19 @@ export async function hostEvents(page: Page): Promise<HostMessage[]> {
 
 export const test = base;
 export { expect };
+
+/** Search in the embedded widget and pick an institution by its exact name. */
+export async function pickInstitution(widget: FrameLocator, query: string, name: string) {
+  await widget.getByRole('combobox', { name: 'Search for your bank or credit union' }).fill(query);
+  await widget.getByRole('option', { name, exact: true }).click();
+}
+
+export async function signIn(widget: FrameLocator, password: string, username = 'jane') {
+  await widget.getByLabel('Username').fill(username);
+  await widget.getByLabel('Password', { exact: true }).fill(password);
+  await widget.getByRole('button', { name: 'Continue' }).click();
+}
+
+/** A unique username per test: tests share one mock backend, and a repeated username is a 409. */
+export const uniqueUser = (label: string) =>
+  `${label}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;

@@ -1,9 +1,10 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { useConfig } from '../config/ConfigProvider';
+import { useTiming } from '../config/timing';
+import { ApiError, isRetryable } from './errors';
 import { useApi } from './ApiProvider';
 import { queryKeys } from './queryKeys';
-import type { MemberStatus } from './schemas';
 
 /** Hooks several features share; each is a thin TanStack Query wrapper over one client call. */
 export function useInstitution(code: string | null) {
@@ -21,13 +22,35 @@ export function useBankName(code: string | null): string {
   return useInstitution(code).data?.name ?? code ?? 'your institution';
 }
 
-/** Reads the last polled status from the cache without starting a fetch. */
-export function useCachedMemberStatus(memberGuid: string | null) {
+/**
+ * The status query's options. Every observer of the query passes the same ones, because
+ * TanStack Query runs a fetch (and its retries) with the options of whichever observer rendered
+ * last: a reader without them would turn the poller's retries off.
+ */
+export function useMemberStatusOptions(memberGuid: string | null) {
+  const api = useApi();
   const { user_guid } = useConfig();
-  return useQuery<MemberStatus>({
-    queryKey: queryKeys.memberStatus(user_guid, memberGuid ?? ''),
-    enabled: false,
+  const timing = useTiming();
+  const guid = memberGuid ?? '';
+  return queryOptions({
+    queryKey: queryKeys.memberStatus(user_guid, guid),
+    queryFn: ({ signal }) => api.getMemberStatus(user_guid, guid, signal),
+    staleTime: 0,
+    refetchOnWindowFocus: false,
+    refetchOnReconnect: false,
+    retry: (failures, error) => isRetryable(error) && failures < timing.maxRetries,
+    // Retry-After, when the server sends one, is a floor under our own backoff
+    retryDelay: (failures, error) =>
+      Math.max(
+        Math.min(timing.retryBaseMs * 2 ** failures, timing.maxPollMs),
+        error instanceof ApiError ? (error.details.retryAfterMs ?? 0) : 0,
+      ),
   });
+}
+
+/** Reads the last polled status (and its retry state) without starting a fetch. */
+export function useCachedMemberStatus(memberGuid: string | null) {
+  return useQuery({ ...useMemberStatusOptions(memberGuid), enabled: false });
 }
 
 /**

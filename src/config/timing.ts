@@ -14,7 +14,7 @@ export const DEFAULT_TIMING: Timing = {
   pollMs: 1_000,
   maxPollMs: 5_000,
   retryBaseMs: 1_000,
-  maxRetries: 8,
+  maxRetries: 12,
   debounceMs: 250,
   resizeDebounceMs: 100,
 };

@@ -59,3 +59,16 @@ export function startMockServer(options: MockBackendOptions = {}) {
 }
 
 export type MockServer = ReturnType<typeof startMockServer>;
+
+/** Makes every status poll answer with this member status, whatever the member really is. */
+export function serveStatus(server: MockServer, member: Record<string, unknown>) {
+  return server.request('POST', '/mock/faults', {
+    rules: [
+      {
+        route: 'GET /users/*/members/*/status',
+        kind: 'malformed',
+        body: JSON.stringify({ member: { guid: 'MBR-x', ...member } }),
+      },
+    ],
+  });
+}

@@ -1,5 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { useApi } from '../../api/ApiProvider';
+import { ApiError } from '../../api/errors';
 import { useForgetMemberStatus } from '../../api/queries';
 import type { AnswerInput } from '../../api/schemas';
 import { useConfig } from '../../config/ConfigProvider';
@@ -18,6 +19,13 @@ export function useResume() {
     onSuccess: (member) => {
       forgetStatus(member.guid);
       goTo('connecting', { notice: null });
+    },
+    onError: (error) => {
+      // 409: the challenge is gone (expired or answered elsewhere); polling shows where the member stands now
+      if (error instanceof ApiError && error.status === 409 && memberGuid) {
+        forgetStatus(memberGuid);
+        goTo('connecting', { notice: null });
+      }
     },
   });
 }

@@ -28,6 +28,8 @@ export function InstitutionOption({
       id={id}
       role="option"
       aria-selected={active}
+      aria-labelledby={`${id}-name`}
+      aria-describedby={`${id}-host`}
       onClick={onSelect}
       onMouseDown={(e) => e.preventDefault()}
       className={`flex items-center gap-3 px-2 py-2 cursor-pointer rounded-brand ${
@@ -38,11 +40,18 @@ export function InstitutionOption({
     >
       <Logo name={institution.name} src={institution.small_logo_url} />
       <span className="min-w-0 flex-1">
-        <span className="block truncate font-medium">{institution.name}</span>
-        <span className="block truncate text-sm text-muted">{hostOf(institution.url)}</span>
+        <span id={`${id}-name`} className="block truncate font-medium">
+          {institution.name}
+        </span>
+        <span id={`${id}-host`} className="block truncate text-sm text-muted">
+          {hostOf(institution.url)}
+          {institution.supports_oauth ? <span className="sr-only">, {t('search.oauthHint')}</span> : null}
+        </span>
       </span>
       {institution.supports_oauth ? (
-        <span className="text-xs border border-current rounded px-1 text-muted">{t('search.oauthHint')}</span>
+        <span aria-hidden="true" className="text-xs border border-current rounded px-1 text-muted">
+          {t('search.oauthHint')}
+        </span>
       ) : null}
     </li>
   );

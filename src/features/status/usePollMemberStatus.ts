@@ -1,9 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
-import { useApi } from '../../api/ApiProvider';
-import { ApiError, isRetryable } from '../../api/errors';
+import { useMemberStatusOptions } from '../../api/queries';
 import { queryKeys } from '../../api/queryKeys';
-import type { MemberStatus } from '../../api/schemas';
 import { useConfig } from '../../config/ConfigProvider';
 import { useTiming } from '../../config/timing';
 import { keepsPolling } from './statusTable';
@@ -14,44 +12,37 @@ import { keepsPolling } from './statusTable';
  * with backoff (honouring Retry-After) while the screen says "Reconnecting…".
  */
 export function usePollMemberStatus(memberGuid: string | null, enabled: boolean) {
-  const api = useApi();
   const queryClient = useQueryClient();
   const { user_guid } = useConfig();
   const timing = useTiming();
-  const unchanged = useRef(0);
-  const guid = memberGuid ?? '';
-  const key = queryKeys.memberStatus(user_guid, guid);
+  const options = useMemberStatusOptions(memberGuid);
+  const unchangedPolls = useRef(0);
 
   const query = useQuery({
-    queryKey: key,
+    ...options,
     enabled: enabled && memberGuid !== null,
-    queryFn: async ({ signal }) => {
-      const previous = queryClient.getQueryData<MemberStatus>(key);
-      const next = await api.getMemberStatus(user_guid, guid, signal);
-      const same =
-        previous?.connection_status === next.connection_status &&
-        previous.is_being_aggregated === next.is_being_aggregated;
-      unchanged.current = same ? unchanged.current + 1 : 0;
-      return next;
-    },
     refetchInterval: (q) => {
       if (q.state.status === 'error') return false;
       const data = q.state.data;
       if (data && !keepsPolling(data.connection_status, data.is_being_aggregated)) return false;
-      return Math.min(timing.pollMs * 1.5 ** unchanged.current, timing.maxPollMs);
+      return Math.min(timing.pollMs * 1.5 ** unchangedPolls.current, timing.maxPollMs);
     },
     refetchIntervalInBackground: true,
-    refetchOnWindowFocus: false,
-    refetchOnReconnect: false,
-    staleTime: 0,
-    retry: (failures, error) => isRetryable(error) && failures < timing.maxRetries,
-    retryDelay: (failures, error) =>
-      error instanceof ApiError && error.details.retryAfterMs !== undefined
-        ? error.details.retryAfterMs
-        : Math.min(timing.retryBaseMs * 2 ** failures, timing.maxPollMs),
   });
 
+  // Structural sharing keeps `data` the same object while nothing changes: count those polls.
+  const lastData = useRef(query.data);
+  useEffect(() => {
+    if (query.data !== lastData.current) {
+      lastData.current = query.data;
+      unchangedPolls.current = 0;
+    } else {
+      unchangedPolls.current += 1;
+    }
+  }, [query.data, query.dataUpdatedAt]);
+
   // Leaving the screen stops everything, including a retry that is waiting to fire.
+  const guid = memberGuid ?? '';
   useEffect(
     () => () => {
       void queryClient.cancelQueries({ queryKey: queryKeys.memberStatus(user_guid, guid) });
@@ -59,10 +50,5 @@ export function usePollMemberStatus(memberGuid: string | null, enabled: boolean)
     [queryClient, user_guid, guid],
   );
 
-  return {
-    status: query.data,
-    reconnecting: query.failureCount > 0 && query.fetchStatus === 'fetching',
-    error: query.error,
-    refetch: () => void query.refetch(),
-  };
+  return { status: query.data, error: query.error };
 }

@@ -1,0 +1,133 @@
+import { screen, waitFor } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { startMockServer } from '../../test/mockServer';
+import {
+  advanceUntil,
+  chooseInstitution,
+  connectMxBank,
+  renderWidget,
+  submitCredentials,
+} from '../../test/renderWidget';
+
+describe('credentials', () => {
+  it('renders the institution’s own fields in display_order, all required', async () => {
+    const w = await renderWidget();
+    await chooseInstitution(w, 'MX Credit', 'MX Credit Union');
+    await screen.findByRole('heading', { name: 'Enter your credentials' });
+    const labels = Array.from(document.querySelectorAll('form label')).map((l) => l.textContent);
+    expect(labels).toEqual(['Member number', 'Password', 'Branch ID', 'Account type']);
+    await w.user.click(screen.getByRole('button', { name: 'Continue' }));
+    const member = screen.getByRole('textbox', { name: 'Member number' });
+    expect(member).toHaveFocus();
+    expect(member).toHaveAccessibleDescription('Member number is required.');
+    expect(screen.getByRole('combobox', { name: 'Account type' })).toHaveAccessibleDescription(
+      'Account type is required.',
+    );
+    expect(w.events('mx/connect/enterCredentials')).toHaveLength(0);
+
+    await w.user.type(member, 'jane');
+    await w.user.type(screen.getByLabelText('Password', { selector: 'input' }), 'password');
+    await w.user.type(screen.getByRole('textbox', { name: 'Branch ID' }), '042');
+    await w.user.selectOptions(screen.getByRole('combobox', { name: 'Account type' }), 'Business');
+    await w.user.click(screen.getByRole('button', { name: 'Continue' }));
+    await screen.findByRole('heading', { name: 'Connecting to MX Credit Union' });
+    expect(w.events('mx/connect/enterCredentials')[0]?.metadata).toMatchObject({
+      institution: { code: 'mxcu_fields' },
+    });
+  });
+
+  it('the password can be shown and hidden, and the forgot link goes to the bank', async () => {
+    const w = await renderWidget();
+    await chooseInstitution(w, 'MX Bank', 'MX Bank');
+    const password = await screen.findByLabelText('Password', { selector: 'input' });
+    expect(password).toHaveAttribute('type', 'password');
+    await w.user.click(screen.getByRole('button', { name: 'Show password' }));
+    expect(password).toHaveAttribute('type', 'text');
+    expect(screen.getByRole('button', { name: 'Hide password' })).toHaveAttribute('aria-pressed', 'true');
+    expect(screen.getByRole('link', { name: 'Forgot your credentials?' })).toHaveAttribute(
+      'href',
+      'https://www.mx.com/forgot-password',
+    );
+  });
+
+  it('cannot be submitted twice while sending', async () => {
+    const w = await renderWidget();
+    await w.server.request('POST', '/mock/faults', {
+      rules: [{ route: 'POST /users/*/members', kind: 'slow', delay_ms: 300 }],
+    });
+    await chooseInstitution(w, 'MX Bank', 'MX Bank');
+    await submitCredentials(w, 'password');
+    const sending = screen.getByRole('button', { name: 'Connecting…' });
+    expect(sending).toBeDisabled();
+    await w.user.click(sending);
+    await screen.findByRole('heading', { name: 'Connecting to MX Bank' });
+    expect((await w.server.log()).filter((e) => e.method === 'POST' && e.path.endsWith('/members'))).toHaveLength(1);
+  });
+
+  it('a duplicate member gets its own message and a way to update the existing one', async () => {
+    const server = startMockServer();
+    const user = await server.createUser();
+    await server.request('POST', `/api/users/${user}/members`, {
+      member: {
+        institution_code: 'mxbank',
+        credentials: [
+          { guid: 'CRD-mxbank-login', value: 'jane' },
+          { guid: 'CRD-mxbank-password', value: 'password' },
+        ],
+      },
+    });
+    const w = await renderWidget({ server, userGuid: user });
+    await chooseInstitution(w, 'MX Bank', 'MX Bank');
+    await submitCredentials(w, 'password');
+    await screen.findByText('You have already connected this MX Bank account.');
+    expect(w.events('mx/connect/createMemberError')[0]?.metadata).toMatchObject({ institution_code: 'mxbank' });
+    await w.user.click(screen.getByRole('button', { name: 'Update the existing connection' }));
+    await screen.findByRole('heading', { name: 'Update your credentials' });
+    await submitCredentials(w, 'password');
+    await advanceUntil(w, 4_500, () => screen.getByRole('heading', { name: 'Success!' }));
+    expect(w.events('mx/connect/updateCredentials')).toHaveLength(1);
+  });
+
+  it('Update credentials from a DENIED member PUTs the same member', async () => {
+    const w = await renderWidget();
+    await connectMxBank(w, 'wrong');
+    await advanceUntil(w, 2_500, () => screen.getByRole('button', { name: 'Update credentials' }));
+    await w.user.click(screen.getByRole('button', { name: 'Update credentials' }));
+    await submitCredentials(w, 'password');
+    await advanceUntil(w, 4_500, () => screen.getByRole('heading', { name: 'Success!' }));
+    const log = await w.server.log();
+    expect(log.filter((e) => e.method === 'POST' && e.path.endsWith('/members'))).toHaveLength(1);
+    expect(log.filter((e) => e.method === 'PUT')).toHaveLength(1);
+    const [update] = w.events('mx/connect/updateCredentials');
+    expect(update?.metadata).toMatchObject({ institution: { code: 'mxbank' } });
+  });
+
+  it('update mode starts from current_member_guid in the URL', async () => {
+    const server = startMockServer();
+    const user = await server.createUser();
+    const created = await server.request('POST', `/api/users/${user}/members`, {
+      member: {
+        institution_code: 'mxbank',
+        credentials: [
+          { guid: 'CRD-mxbank-login', value: 'jane' },
+          { guid: 'CRD-mxbank-password', value: 'locked' },
+        ],
+      },
+    });
+    const guid = (created.json as { member: { guid: string } }).member.guid;
+    const w = await renderWidget({ server, userGuid: user, params: { current_member_guid: guid } });
+    await screen.findByRole('heading', { name: 'Update your credentials' });
+    await waitFor(() =>
+      expect(w.events('mx/connect/loaded')[0]?.metadata).toMatchObject({ initial_step: 'enterCreds' }),
+    );
+    await submitCredentials(w, 'password');
+    await advanceUntil(w, 4_500, () => screen.getByRole('heading', { name: 'Success!' }));
+    expect(w.events('mx/connect/updateCredentials')[0]?.metadata).toMatchObject({ member_guid: guid });
+  });
+
+  it('typed credentials never reach an event', async () => {
+    const w = await renderWidget();
+    await connectMxBank(w, 'Secret-Pa55word');
+    expect(JSON.stringify(w.messages)).not.toContain('Secret-Pa55word');
+  });
+});

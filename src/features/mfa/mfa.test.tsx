@@ -1,0 +1,143 @@
+import { serveStatus } from '../../test/mockServer';
+import { screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { advanceUntil, connectMxBank, renderWidget, type Rendered } from '../../test/renderWidget';
+
+async function reachMfa(password: string) {
+  const w = await renderWidget();
+  await connectMxBank(w, password);
+  await advanceUntil(w, 2_500, () => screen.getByRole('heading', { name: 'Verify your identity' }));
+  return w;
+}
+
+const submit = (w: Rendered) => w.user.click(screen.getByRole('button', { name: 'Continue' }));
+
+type Answer = (w: Rendered, right: boolean) => Promise<void>;
+
+const ANSWERS: [string, Answer][] = [
+  [
+    'challenge',
+    async (w, right) => w.user.type(screen.getByRole('textbox', { name: /What city/ }), right ? 'correct' : 'Paris'),
+  ],
+  [
+    'token',
+    async (w, right) => {
+      const input = screen.getByRole('textbox', { name: /6-digit code/ });
+      expect(input).toHaveAttribute('autocomplete', 'one-time-code');
+      await w.user.type(input, right ? '123456' : '000000');
+    },
+  ],
+  [
+    'options',
+    async (w, right) => {
+      const group = screen.getByRole('group', { name: 'Where should we send your security code?' });
+      await w.user.click(within(group).getByRole('radio', { name: right ? /Text message/ : /Email/ }));
+    },
+  ],
+  [
+    'image',
+    async (w, right) => {
+      expect(screen.getByRole('img', { name: 'Type the text shown in the image' })).toHaveAttribute(
+        'src',
+        expect.stringMatching(/^data:image\//),
+      );
+      await w.user.type(
+        screen.getByRole('textbox', { name: 'Type the text shown in the image' }),
+        right ? 'correct' : 'nope',
+      );
+    },
+  ],
+  [
+    'image_options',
+    async (w, right) => {
+      const group = screen.getByRole('group', { name: 'Choose your security image' });
+      // the tiles are labelled by their images' alt text
+      await w.user.click(within(group).getByRole('radio', { name: right ? 'Sailboat' : 'Tree' }));
+    },
+  ],
+];
+
+describe('MFA', () => {
+  it.each(ANSWERS)('%s: the right answer resumes and connects', async (password, answer) => {
+    const w = await reachMfa(password);
+    await answer(w, true);
+    await submit(w);
+    await screen.findByRole('heading', { name: 'Connecting to MX Bank' });
+    expect(w.events('mx/connect/submitMFA')).toHaveLength(1);
+    await advanceUntil(w, 4_500, () => screen.getByRole('heading', { name: 'Success!' }));
+  });
+
+  it.each(ANSWERS)(
+    '%s: a wrong answer is REJECTED, and Try again shows the message above a fresh challenge',
+    async (password, answer) => {
+      const w = await reachMfa(password);
+      await answer(w, false);
+      await submit(w);
+      await advanceUntil(w, 2_500, () => screen.getByRole('heading', { name: 'We could not verify you' }));
+      await w.user.click(screen.getByRole('button', { name: 'Try again' }));
+      await advanceUntil(w, 2_500, () => screen.getByRole('heading', { name: 'Verify your identity' }));
+      expect(screen.getByRole('alert')).toHaveTextContent(
+        'The answer or answers provided were incorrect. Please try again.',
+      );
+      await answer(w, true);
+      await submit(w);
+      await advanceUntil(w, 4_500, () => screen.getByRole('heading', { name: 'Success!' }));
+    },
+  );
+
+  it('two challenges at once are answered in one form', async () => {
+    const w = await reachMfa('multi');
+    await w.user.type(screen.getByRole('textbox', { name: /What city/ }), 'correct');
+    await w.user.click(screen.getByRole('radio', { name: /Text message/ }));
+    await submit(w);
+    await advanceUntil(w, 4_500, () => screen.getByRole('heading', { name: 'Success!' }));
+  });
+
+  it('unanswered challenges are flagged, with the error linked to the field, and nothing is sent', async () => {
+    const w = await reachMfa('multi');
+    await submit(w);
+    const input = screen.getByRole('textbox', { name: /What city/ });
+    expect(input).toHaveAccessibleDescription(/is required/);
+    expect(input).toHaveFocus();
+    expect(screen.getByRole('group', { name: 'Where should we send your security code?' })).toHaveAccessibleDescription(
+      /is required/,
+    );
+    expect(w.events('mx/connect/submitMFA')).toHaveLength(0);
+  });
+
+  it('EXPIRED offers to start again, and a fresh challenge follows', async () => {
+    const w = await reachMfa('expire');
+    await w.server.advance(61_000);
+    await w.user.type(screen.getByRole('textbox', { name: /What city/ }), 'correct');
+    await submit(w);
+    await screen.findByRole('heading', { name: 'We could not verify you' });
+    expect(screen.getByRole('main')).toHaveTextContent(
+      'The answer or answers were not provided in time. Please try again.',
+    );
+    await w.user.click(screen.getByRole('button', { name: 'Try again' }));
+    await advanceUntil(w, 2_500, () => screen.getByRole('heading', { name: 'Verify your identity' }));
+  });
+
+  it('a label with HTML renders as text and a non-image image_data shows a placeholder', async () => {
+    const w = await renderWidget();
+    await serveStatus(w.server, {
+      guid: 'MBR-x',
+      connection_status: 'CHALLENGED',
+      is_being_aggregated: true,
+      challenges: [
+        {
+          guid: 'CHL-1',
+          type: 'IMAGE_DATA',
+          label: '<img src=x onerror=alert(1)>',
+          image_data: 'data:text/html,<script>alert(1)</script>',
+        },
+      ],
+    });
+    await connectMxBank(w, 'password').catch(() => undefined);
+    await screen.findByRole('heading', { name: 'Verify your identity' });
+    expect(screen.getByRole('textbox', { name: '<img src=x onerror=alert(1)>' })).toBeInTheDocument();
+    expect(screen.getByRole('img', { name: /Image unavailable/ })).toBeInTheDocument();
+    expect(document.querySelector('img[src="x"]')).toBeNull();
+    await waitFor(() => expect(document.querySelector('script')).toBeNull());
+  });
+});

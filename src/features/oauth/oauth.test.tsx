@@ -1,0 +1,85 @@
+import { act, screen, waitFor } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import { advanceUntil, renderWidget, type Rendered } from '../../test/renderWidget';
+
+async function openOauth(popup: Window | null) {
+  const open = vi.spyOn(window, 'open').mockReturnValue(popup);
+  const w = await renderWidget({ params: { current_institution_code: 'mxbank_oauth' } });
+  const go = await screen.findByRole('button', { name: 'Go to MX Bank (OAuth)' });
+  await waitFor(() => expect(go).toBeEnabled());
+  await w.user.click(go);
+  return { w, open };
+}
+
+/** What the provider page does: record the decision, then message the opener from our origin. */
+async function decide(
+  w: Rendered,
+  uri: string,
+  decision: 'authorize' | 'deny' | 'fail',
+  origin = window.location.origin,
+) {
+  const res = await w.server.backend.fetch(
+    new Request(uri, {
+      method: 'POST',
+      body: new URLSearchParams({ decision }),
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    }),
+  );
+  const location = new URL(res.headers.get('location') ?? '', uri);
+  const metadata = {
+    member_guid: location.searchParams.get('member_guid'),
+    status: location.searchParams.get('status'),
+  };
+  act(() => {
+    window.dispatchEvent(new MessageEvent('message', { origin, data: { mx: true, type: 'oauthComplete', metadata } }));
+  });
+}
+
+describe('OAuth', () => {
+  it('opens the provider inside the click, waits, and Authorize connects', async () => {
+    const { w, open } = await openOauth({} as Window);
+    expect(open).toHaveBeenCalledTimes(1);
+    const uri = String(open.mock.calls[0]?.[0]);
+    expect(uri).toMatch(/\/api\/oauth\/authorize\/MBR-/);
+    expect(w.events('mx/connect/oauthRequested')[0]?.metadata).toMatchObject({ url: uri });
+    await screen.findByText('Waiting for you to finish signing in at MX Bank (OAuth)…');
+    expect(screen.getByRole('button', { name: 'Reopen window' })).toBeInTheDocument();
+    await decide(w, uri, 'authorize');
+    await advanceUntil(w, 2_500, () => screen.getByRole('heading', { name: 'Success!' }));
+    expect(w.events('mx/connect/memberConnected')).toHaveLength(1);
+  });
+
+  it('a blocked popup is explained, with a plain link to the same page', async () => {
+    const { w } = await openOauth(null);
+    await screen.findByText('Your browser blocked the sign-in window. Use this link to open it:');
+    const link = screen.getByRole('link', { name: 'Open MX Bank (OAuth) sign-in' });
+    expect(link.getAttribute('href')).toMatch(/\/api\/oauth\/authorize\/MBR-/);
+    expect(w.events('mx/connect/oauthRequested')).toHaveLength(1);
+  });
+
+  it('Deny reports oauthError and offers a way back', async () => {
+    const { w, open } = await openOauth({} as Window);
+    await decide(w, String(open.mock.calls[0]?.[0]), 'deny');
+    await screen.findByRole('heading', { name: 'New credentials needed' });
+    expect(w.events('mx/connect/oauthError')).toHaveLength(1);
+    expect(screen.getByRole('button', { name: 'Try again' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Back to search' })).toBeInTheDocument();
+  });
+
+  it('without the message (popup closed by hand, opener lost) polling still ends it', async () => {
+    const { w, open } = await openOauth({} as Window);
+    const uri = String(open.mock.calls[0]?.[0]);
+    // the decision reaches the backend, but the message comes from another origin and is ignored
+    await decide(w, uri, 'fail', 'https://evil.example');
+    await advanceUntil(w, 1_000, () => screen.getByRole('heading', { name: 'Connection problem' }));
+  });
+
+  it('Cancel deletes the pending member and returns to search', async () => {
+    const { w } = await openOauth({} as Window);
+    await w.user.click(screen.getByRole('button', { name: 'Cancel' }));
+    await screen.findByRole('heading', { name: 'Select your institution' });
+    const deleted = w.events('mx/connect/memberDeleted')[0]?.metadata?.member_guid;
+    expect(deleted).toMatch(/^MBR-/);
+    expect((await w.server.log()).some((e) => e.method === 'DELETE')).toBe(true);
+  });
+});

@@ -1,0 +1,81 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { chooseInstitution, renderWidget } from '../../test/renderWidget';
+
+describe('search', () => {
+  it('focuses the search box and lists popular institutions, sandbox ones first', async () => {
+    const w = await renderWidget();
+    const box = await screen.findByRole('combobox', { name: 'Search for your bank or credit union' });
+    await waitFor(() => expect(box).toHaveFocus());
+    const list = await screen.findByRole('listbox', { name: 'Popular institutions' });
+    await waitFor(() => expect(within(list).getAllByRole('option').length).toBeGreaterThan(10));
+    expect(within(list).getAllByRole('option')[0]).toHaveAccessibleName('MX Bank');
+    expect(w.events('mx/connect/loaded')[0]?.metadata).toMatchObject({
+      initial_step: 'search',
+      user_guid: w.userGuid,
+      session_guid: 'SES-test',
+    });
+  });
+
+  it('searches on the server once the typing settles, not per keystroke', async () => {
+    const w = await renderWidget();
+    await w.user.type(await screen.findByRole('combobox'), 'credit union');
+    await screen.findByRole('listbox', { name: 'Search results' });
+    await screen.findByText(/institutions found$/);
+    expect(w.events('mx/connect/institutionSearch').map((m) => m.metadata?.query)).toEqual(['credit union']);
+    const searches = (await w.server.log()).filter((e) => e.path === '/institutions');
+    expect(searches.length).toBeLessThanOrEqual(2);
+  });
+
+  it('arrow keys move through the results and Enter picks one', async () => {
+    const w = await renderWidget();
+    const box = await screen.findByRole('combobox');
+    await w.user.type(box, 'MX Bank');
+    await screen.findByText(/institutions found$/);
+    await w.user.keyboard('{ArrowDown}{ArrowDown}');
+    const options = screen.getAllByRole('option');
+    expect(options[1]).toHaveAttribute('aria-selected', 'true');
+    expect(box).toHaveAttribute('aria-activedescendant', options[1]?.id);
+    await w.user.keyboard('{ArrowUp}{Enter}');
+    await screen.findByRole('heading', { name: 'Enter your credentials' });
+    expect(w.events('mx/connect/selectedInstitution')[0]?.metadata).toMatchObject({
+      code: 'mxbank',
+      name: 'MX Bank',
+      url: 'https://www.mx.com',
+    });
+  });
+
+  it('says so when nothing matches', async () => {
+    const w = await renderWidget();
+    await w.user.type(await screen.findByRole('combobox'), 'qqqzzz');
+    await screen.findByText(/No institutions match "qqqzzz"/);
+  });
+
+  it('pages through a large result set', async () => {
+    const w = await renderWidget();
+    await w.user.type(await screen.findByRole('combobox'), 'bank');
+    await screen.findByText(/institutions found$/);
+    expect(screen.getAllByRole('option')).toHaveLength(25);
+    await w.user.click(screen.getByRole('button', { name: 'Show more results' }));
+    await waitFor(() => expect(screen.getAllByRole('option')).toHaveLength(50));
+  });
+
+  it('an institution with both methods asks how to connect, OAuth first; Back returns to search', async () => {
+    const w = await renderWidget();
+    await chooseInstitution(w, 'MX Bank (OAuth or', 'MX Bank (OAuth or credentials)');
+    await screen.findByRole('heading', { name: 'How do you want to connect to MX Bank (OAuth or credentials)?' });
+    const buttons = screen.getAllByRole('button').map((b) => b.textContent);
+    expect(buttons.slice(0, 2)).toEqual([
+      'Sign in at MX Bank (OAuth or credentials) (recommended)',
+      'Enter your credentials here',
+    ]);
+    await w.user.click(screen.getByRole('button', { name: 'Back' }));
+    await screen.findByRole('heading', { name: 'Select your institution' });
+  });
+
+  it('an OAuth-only institution skips the choice; a credentials-only one goes straight to its fields', async () => {
+    const w = await renderWidget();
+    await chooseInstitution(w, 'MX Bank (OAuth)', 'MX Bank (OAuth)');
+    await screen.findByRole('heading', { name: 'Sign in at MX Bank (OAuth)' });
+  });
+});

@@ -1,0 +1,92 @@
+import { screen, waitFor } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { advanceUntil, connectMxBank, renderWidget, statusRequests } from '../../test/renderWidget';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('polling', () => {
+  it('stops at an end state: no request over the next 30 virtual seconds', async () => {
+    const w = await renderWidget();
+    await connectMxBank(w, 'locked');
+    await advanceUntil(w, 2_500, () => screen.getByRole('heading', { name: 'Action needed at MX Bank' }));
+    const before = await statusRequests(w.server);
+    await w.server.advance(30_000);
+    await sleep(300); // many poll intervals at test speed
+    expect(await statusRequests(w.server)).toBe(before);
+  });
+
+  it('stops after CONNECTED and makes no request after unmount', async () => {
+    const w = await renderWidget();
+    await connectMxBank(w, 'delayed');
+    await advanceUntil(w, 2_500, () => screen.getByRole('button', { name: 'Done, check back later' }));
+    w.view.unmount();
+    const before = await statusRequests(w.server);
+    await sleep(300);
+    expect(await statusRequests(w.server)).toBe(before);
+  });
+
+  it('backs off while nothing changes', async () => {
+    const w = await renderWidget({ timing: { pollMs: 20, maxPollMs: 160 } });
+    await connectMxBank(w, 'delayed');
+    await advanceUntil(w, 2_500, () => screen.getByRole('button', { name: 'Done, check back later' }));
+    const start = await statusRequests(w.server);
+    await sleep(1_000);
+    const made = (await statusRequests(w.server)) - start;
+    // a fixed 20 ms interval would make ~50; backing off to 160 ms makes far fewer
+    expect(made).toBeGreaterThan(2);
+    expect(made).toBeLessThan(15);
+  });
+
+  it('rides out 503s on /status with "Reconnecting…", then recovers without a second member', async () => {
+    const w = await renderWidget({ timing: { maxRetries: 100 } });
+    await connectMxBank(w, 'password');
+    await w.server.request('POST', '/mock/faults', {
+      rules: [{ route: 'GET /users/*/members/*/status', kind: 'status', status: 503, retry_after_s: 0 }],
+    });
+    await screen.findByText('Reconnecting…');
+    expect(screen.getByRole('heading', { name: 'Connecting to MX Bank' })).toBeInTheDocument();
+    await w.server.request('DELETE', '/mock/faults');
+    await advanceUntil(w, 4_500, () => screen.getByRole('heading', { name: 'Success!' }));
+    const log = await w.server.log();
+    expect(log.filter((e) => e.method === 'POST' && e.path.endsWith('/members'))).toHaveLength(1);
+    expect(log.some((e) => e.path.endsWith('/status') && e.status === 503)).toBe(true);
+  });
+
+  it('honours Retry-After on 429', async () => {
+    const w = await renderWidget();
+    await connectMxBank(w, 'password');
+    await w.server.request('POST', '/mock/faults', {
+      rules: [{ route: 'GET /users/*/members/*/status', kind: 'status', status: 429, retry_after_s: 1, rate: 1 }],
+    });
+    await screen.findByText('Reconnecting…');
+    const first = await statusRequests(w.server);
+    await sleep(500);
+    // with Retry-After: 1 s, no second try within half a second
+    expect(await statusRequests(w.server)).toBeLessThanOrEqual(first + 1);
+  });
+
+  it('gives up after repeated failures with a clear error and a way back', async () => {
+    const w = await renderWidget({ timing: { maxRetries: 2 } });
+    await connectMxBank(w, 'password');
+    await w.server.request('POST', '/mock/faults', {
+      rules: [{ route: 'GET /users/*/members/*/status', kind: 'status', status: 500 }],
+    });
+    await screen.findByRole('heading', { name: 'Something went wrong' }, { timeout: 3_000 });
+    expect(screen.getByRole('main')).toHaveTextContent('The service is having trouble right now.');
+    await w.server.request('DELETE', '/mock/faults');
+    await w.user.click(screen.getByRole('button', { name: 'Try again' }));
+    await advanceUntil(w, 4_500, () => screen.getByRole('heading', { name: 'Success!' }));
+  });
+
+  it('a 404 is not retried: the member is gone, back to search', async () => {
+    const w = await renderWidget();
+    await connectMxBank(w, 'delayed');
+    await advanceUntil(w, 2_500, () => screen.getByRole('button', { name: 'Done, check back later' }));
+    await w.server.request('POST', '/mock/reset');
+    await screen.findByRole('heading', { name: 'Something went wrong' }, { timeout: 3_000 });
+    expect(screen.queryByRole('button', { name: 'Try again' })).toBeNull();
+    await w.user.click(screen.getByRole('button', { name: 'Back to search' }));
+    await screen.findByRole('heading', { name: 'Select your institution' });
+    await waitFor(() => expect(w.events('mx/connect/backToSearch')).toHaveLength(1));
+  });
+});

@@ -1,0 +1,103 @@
+import { render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { createApiClient } from '../api/client';
+import { Widget } from '../app/Widget';
+import { parseConfig } from '../config/config';
+import type { Timing } from '../config/timing';
+import { createEmitter } from '../embedding/emitter';
+import type { WidgetEventType } from '../embedding/events';
+import { startMockServer, type MockServer } from './mockServer';
+
+export const HOST_ORIGIN = 'https://partner.test';
+
+/** Fast polling so a whole flow runs in milliseconds; the mock's virtual clock is advanced by hand. */
+export const FAST_TIMING: Timing = {
+  pollMs: 10,
+  maxPollMs: 40,
+  retryBaseMs: 10,
+  maxRetries: 8,
+  debounceMs: 20,
+  resizeDebounceMs: 10,
+};
+
+export interface SentMessage {
+  mx?: boolean;
+  type: string;
+  metadata?: Record<string, unknown>;
+  height?: number;
+}
+
+export interface RenderOptions {
+  params?: Record<string, string>;
+  server?: MockServer;
+  userGuid?: string;
+  timing?: Partial<Timing>;
+}
+
+/**
+ * Renders the whole widget against the real mock backend, in-process, and collects every
+ * message it would post to the host page.
+ */
+export async function renderWidget(options: RenderOptions = {}) {
+  const server = options.server ?? startMockServer();
+  const userGuid = options.userGuid ?? (await server.createUser());
+  const params = new URLSearchParams({
+    user_guid: userGuid,
+    session_guid: 'SES-test',
+    parent_origin: HOST_ORIGIN,
+    ...options.params,
+  });
+  const parsed = parseConfig(params.toString());
+  if (!parsed.ok) throw new Error(`bad test config: ${parsed.param} ${parsed.message}`);
+  const messages: SentMessage[] = [];
+  const emitter = createEmitter((m) => messages.push(m as SentMessage), {
+    user_guid: userGuid,
+    session_guid: 'SES-test',
+  });
+  const api = createApiClient({ fetch: server.fetch });
+  const user = userEvent.setup();
+  const view = render(
+    <Widget config={parsed.config} api={api} emitter={emitter} framed timing={{ ...FAST_TIMING, ...options.timing }} />,
+  );
+  const events = (type?: WidgetEventType) => messages.filter((m) => m.mx && (type === undefined || m.type === type));
+  return { server, userGuid, messages, events, user, view };
+}
+
+export type Rendered = Awaited<ReturnType<typeof renderWidget>>;
+
+/** Search, pick the institution and land on its next step. */
+export async function chooseInstitution(w: Rendered, query: string, name: string | RegExp) {
+  const box = await screen.findByRole('combobox', { name: 'Search for your bank or credit union' });
+  await w.user.type(box, query);
+  // the popular list shows until the debounced search answers: wait for the results
+  await screen.findByText(/institutions found$/);
+  await w.user.click(await screen.findByRole('option', { name }));
+}
+
+/** Fill MX Bank's username and password and submit. */
+export async function submitCredentials(w: Rendered, password: string, username = 'jane') {
+  const login = await screen.findByLabelText('Username');
+  const secret = screen.getByLabelText('Password', { selector: 'input' });
+  await w.user.clear(login);
+  await w.user.type(login, username);
+  await w.user.clear(secret);
+  await w.user.type(secret, password);
+  await w.user.click(screen.getByRole('button', { name: 'Continue' }));
+}
+
+/** From an empty widget to a member created at MX Bank with this password. */
+export async function connectMxBank(w: Rendered, password: string) {
+  await chooseInstitution(w, 'MX Bank', 'MX Bank');
+  await submitCredentials(w, password);
+  await screen.findByRole('heading', { name: 'Connecting to MX Bank' });
+}
+
+/** Moves the mock's virtual clock, then waits for the widget to show `text`. */
+export async function advanceUntil(w: Rendered, ms: number, check: () => unknown) {
+  await w.server.advance(ms);
+  await waitFor(check, { timeout: 3_000 });
+}
+
+export async function statusRequests(server: MockServer): Promise<number> {
+  return (await server.log()).filter((e) => e.path.endsWith('/status')).length;
+}
