@@ -1,7 +1,6 @@
-import { serveStatus } from '../../test/mockServer';
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { startMockServer } from '../../test/mockServer';
+import { serveStatus, startMockServer } from '../../test/mockServer';
 import {
   advanceUntil,
   chooseInstitution,
