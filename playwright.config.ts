@@ -9,6 +9,8 @@ function chromiumPath(): string | undefined {
 
 export const WIDGET_ORIGIN = 'http://localhost:4183';
 export const HOST_ORIGIN = 'http://127.0.0.1:4184';
+/** a page Playwright serves itself (page.route), allowed to frame but not the widget URL's parent_origin */
+export const THIRD_ORIGIN = 'http://third.test';
 
 export default defineConfig({
   testDir: 'e2e',
@@ -32,6 +34,9 @@ export default defineConfig({
         '--disable-background-networking',
         '--disable-component-update',
         '--disable-sync',
+        // the third-origin test page is served by page.route, which Chromium counts as a public
+        // address framing a local one; that check is not what the test is about
+        '--disable-features=LocalNetworkAccessChecks',
       ],
     },
   },
@@ -40,6 +45,6 @@ export default defineConfig({
     url: `${WIDGET_ORIGIN}/api/institutions/favorites`,
     reuseExistingServer: false,
     timeout: 60_000,
-    env: { WIDGET_PORT: '4183', HOST_PORT: '4184', MOCK_CLOCK_SPEED: '10' },
+    env: { WIDGET_PORT: '4183', HOST_PORT: '4184', MOCK_CLOCK_SPEED: '10', EXTRA_FRAME_ORIGINS: THIRD_ORIGIN },
   },
 });

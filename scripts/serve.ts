@@ -11,7 +11,10 @@ const hostOrigin = `http://127.0.0.1:${hostPort}`;
 
 process.env.VITE_CONFIG_NATIVE_IGNORE_WARNING = 'true';
 // read by vite.config.ts: who may frame the widget and call the demo API
-process.env.CONNECT_HOST_ORIGINS = hostOrigin;
+// (EXTRA_FRAME_ORIGINS lets a test frame the widget from a third origin to check the in-app gate)
+process.env.CONNECT_HOST_ORIGINS = [hostOrigin, ...(process.env.EXTRA_FRAME_ORIGINS ?? '').split(',')]
+  .filter(Boolean)
+  .join(',');
 
 const widget = await preview({
   configFile: 'vite.config.ts',

@@ -1,0 +1,130 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ConnectWidget, type ConnectWidgetOptions } from './ConnectWidget';
+
+const WIDGET = 'https://widget.test';
+let widget: ConnectWidget | null = null;
+
+afterEach(() => {
+  widget?.unmount();
+  widget = null;
+});
+
+function mount(options: Partial<ConnectWidgetOptions> = {}) {
+  const container = document.createElement('div');
+  document.body.append(container);
+  widget = new ConnectWidget({ container, url: `${WIDGET}/?user_guid=USR-1`, ...options });
+  return { widget, container };
+}
+
+function send(
+  data: unknown,
+  origin = WIDGET,
+  source: MessageEventSource | null = widget?.iframe.contentWindow ?? null,
+) {
+  window.dispatchEvent(new MessageEvent('message', { data, origin, source }));
+}
+
+const connected = {
+  mx: true,
+  type: 'mx/connect/memberConnected',
+  metadata: { user_guid: 'USR-1', session_guid: 'SES-1', member_guid: 'MBR-1' },
+};
+
+describe('ConnectWidget (host SDK)', () => {
+  it('creates a titled, sandboxed iframe for the widget URL', () => {
+    const { container } = mount({ title: 'Link your bank' });
+    const iframe = container.querySelector('iframe');
+    expect(iframe?.getAttribute('src')).toBe(`${WIDGET}/?user_guid=USR-1`);
+    expect(iframe?.title).toBe('Link your bank');
+    expect(iframe?.getAttribute('sandbox')?.split(' ')).toEqual(
+      expect.arrayContaining(['allow-scripts', 'allow-same-origin', 'allow-forms', 'allow-popups']),
+    );
+  });
+
+  it('dispatches a valid message to its typed callback and to onMessage', () => {
+    const onMemberConnected = vi.fn();
+    const onMessage = vi.fn();
+    mount({ onMemberConnected, onMessage });
+    send(connected);
+    expect(onMemberConnected).toHaveBeenCalledWith(connected.metadata);
+    expect(onMessage).toHaveBeenCalledWith({ type: 'mx/connect/memberConnected', metadata: connected.metadata });
+  });
+
+  it('accepts MX-style JSON strings too', () => {
+    const onMemberConnected = vi.fn();
+    mount({ onMemberConnected });
+    send(JSON.stringify(connected));
+    expect(onMemberConnected).toHaveBeenCalledTimes(1);
+  });
+
+  it('ignores messages from another origin', () => {
+    const onMessage = vi.fn();
+    const onInvalidMessage = vi.fn();
+    mount({ onMessage, onInvalidMessage });
+    send(connected, 'https://evil.example');
+    expect(onMessage).not.toHaveBeenCalled();
+    expect(onInvalidMessage).not.toHaveBeenCalled();
+  });
+
+  it('ignores messages from the right origin but another window', () => {
+    const onMessage = vi.fn();
+    mount({ onMessage });
+    send(connected, WIDGET, window);
+    expect(onMessage).not.toHaveBeenCalled();
+  });
+
+  it('reports a malformed message through onInvalidMessage instead of throwing', () => {
+    const onInvalidMessage = vi.fn();
+    const onMemberStatusUpdate = vi.fn();
+    mount({ onInvalidMessage, onMemberStatusUpdate });
+    const bad = {
+      mx: true,
+      type: 'mx/connect/memberStatusUpdate',
+      metadata: { user_guid: 'U', session_guid: 'S', member_guid: 'M', connection_status: '6' },
+    };
+    expect(() => send(bad)).not.toThrow();
+    expect(onInvalidMessage).toHaveBeenCalledWith(
+      bad,
+      'mx/connect/memberStatusUpdate: connection_status should be a number',
+    );
+    send('{not json');
+    send({ mx: true, type: 'mx/unknown/thing', metadata: {} });
+    expect(onInvalidMessage).toHaveBeenCalledTimes(3);
+    expect(onMemberStatusUpdate).not.toHaveBeenCalled();
+  });
+
+  it('resizes the iframe when the widget reports its height', () => {
+    const { container } = mount();
+    send({ type: 'connect-widget/resize', height: 432.4 });
+    expect(container.querySelector('iframe')?.style.height).toBe('433px');
+  });
+
+  it('navigateBack and ping post to the widget window, to the widget origin only', () => {
+    mount();
+    const target = widget?.iframe.contentWindow;
+    if (!target) throw new Error('no iframe window');
+    const post = vi.spyOn(target, 'postMessage').mockImplementation(() => undefined);
+    widget?.navigateBack();
+    widget?.ping();
+    expect(post.mock.calls).toEqual([
+      [{ type: 'mx/navigation', payload: { action: 'back' } }, WIDGET],
+      [{ type: 'ping' }, WIDGET],
+    ]);
+  });
+
+  it('unmount removes every listener it added and the iframe', () => {
+    const added = vi.spyOn(window, 'addEventListener');
+    const removed = vi.spyOn(window, 'removeEventListener');
+    const onMessage = vi.fn();
+    const { container } = mount({ onMessage });
+    const ours = added.mock.calls.filter(([type]) => type === 'message');
+    expect(ours).toHaveLength(1);
+    widget?.unmount();
+    expect(removed.mock.calls.filter(([type]) => type === 'message').map(([, fn]) => fn)).toEqual(
+      ours.map(([, fn]) => fn),
+    );
+    expect(container.querySelector('iframe')).toBeNull();
+    send(connected);
+    expect(onMessage).not.toHaveBeenCalled();
+  });
+});
