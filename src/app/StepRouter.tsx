@@ -1,21 +1,32 @@
-import type { ComponentType } from 'react';
-import { ChooseMethodStep } from '../features/method/ChooseMethodStep';
-import { ConnectedStep } from '../features/connected/ConnectedStep';
-import { CredentialsStep } from '../features/credentials/CredentialsStep';
-import { MfaStep } from '../features/mfa/MfaStep';
-import { OAuthStep } from '../features/oauth/OAuthStep';
+import { lazy, Suspense, type ComponentType } from 'react';
 import { SearchStep } from '../features/search/SearchStep';
-import { ConnectingStep } from '../features/status/ConnectingStep';
 import { MemberStatusWatcher } from '../features/status/MemberStatusWatcher';
-import { StatusStep } from '../features/status/StatusStep';
 import { POLLING_STEPS, type Step } from '../flow/steps';
 import { useFlow } from '../flow/store';
 import { useBackToSearch } from '../flow/useBackToSearch';
 import { useT } from '../i18n/translate';
 import { Button } from '../ui/Button';
+import { Spinner } from '../ui/Spinner';
 import { StepHeading } from '../ui/StepHeading';
 import { ErrorBoundary } from './ErrorBoundary';
 import { ErrorStep } from './ErrorStep';
+
+// Only search is in the first bundle; every later step loads while the user is busy on the one before.
+const ChooseMethodStep = lazy(() =>
+  import('../features/method/ChooseMethodStep').then((m) => ({ default: m.ChooseMethodStep })),
+);
+const CredentialsStep = lazy(() =>
+  import('../features/credentials/CredentialsStep').then((m) => ({ default: m.CredentialsStep })),
+);
+const OAuthStep = lazy(() => import('../features/oauth/OAuthStep').then((m) => ({ default: m.OAuthStep })));
+const ConnectingStep = lazy(() =>
+  import('../features/status/ConnectingStep').then((m) => ({ default: m.ConnectingStep })),
+);
+const MfaStep = lazy(() => import('../features/mfa/MfaStep').then((m) => ({ default: m.MfaStep })));
+const ConnectedStep = lazy(() =>
+  import('../features/connected/ConnectedStep').then((m) => ({ default: m.ConnectedStep })),
+);
+const StatusStep = lazy(() => import('../features/status/StatusStep').then((m) => ({ default: m.StatusStep })));
 
 const STEPS: Record<Step, ComponentType> = {
   search: SearchStep,
@@ -49,6 +60,7 @@ function CrashFallback({ reset }: { reset: () => void }) {
 }
 
 export function StepRouter() {
+  const t = useT();
   const step = useFlow((s) => s.step);
   const memberGuid = useFlow((s) => s.memberGuid);
   const StepComponent = STEPS[step];
@@ -57,7 +69,9 @@ export function StepRouter() {
     <>
       {polling ? <MemberStatusWatcher key={memberGuid} /> : null}
       <ErrorBoundary key={step} fallback={(reset) => <CrashFallback reset={reset} />}>
-        <StepComponent />
+        <Suspense fallback={<Spinner label={t('common.loading')} />}>
+          <StepComponent />
+        </Suspense>
       </ErrorBoundary>
     </>
   );

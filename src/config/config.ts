@@ -1,40 +1,43 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
-const flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+const trimmed = z.string().check(z.trim());
 
-const origin = z
-  .string()
-  .trim()
-  .refine((value) => {
-    try {
-      const url = new URL(value);
-      return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === value.replace(/\/$/, '');
-    } catch {
-      return false;
-    }
-  }, 'must be an origin such as https://partner.example')
-  .transform((v) => v.replace(/\/$/, ''));
+const flag = z.pipe(
+  z.enum(['true', 'false', '1', '0']),
+  z.transform((v) => v === 'true' || v === '1'),
+);
+
+function isOrigin(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === value.replace(/\/$/, '');
+  } catch {
+    return false;
+  }
+}
+
+const origin = z.pipe(
+  trimmed.check(z.refine(isOrigin, 'must be an origin such as https://partner.example')),
+  z.transform((v) => v.replace(/\/$/, '')),
+);
 
 const guid = (prefix: string) =>
-  z
-    .string()
-    .trim()
-    .regex(new RegExp(`^${prefix}-[A-Za-z0-9_-]{1,64}$`), `must look like ${prefix}-…`);
+  trimmed.check(z.regex(new RegExp(`^${prefix}-[A-Za-z0-9_-]{1,64}$`), `must look like ${prefix}-…`));
 
 /** The widget URL's query string (MX parameter names), validated once at start-up. */
 export const configSchema = z.object({
-  mode: z.enum(['aggregation', 'verification']).default('aggregation'),
-  color_scheme: z.enum(['light', 'dark']).default('light'),
-  current_institution_code: z.string().trim().min(1).max(200).optional(),
-  current_member_guid: guid('MBR').optional(),
-  disable_institution_search: flag.default(false),
-  include_transactions: flag.default(true),
-  locale: z.string().trim().optional(),
-  parent_origin: origin.optional(),
+  mode: z._default(z.enum(['aggregation', 'verification']), 'aggregation'),
+  color_scheme: z._default(z.enum(['light', 'dark']), 'light'),
+  current_institution_code: z.optional(trimmed.check(z.minLength(1), z.maxLength(200))),
+  current_member_guid: z.optional(guid('MBR')),
+  disable_institution_search: z._default(flag, false),
+  include_transactions: z._default(flag, true),
+  locale: z.optional(trimmed),
+  parent_origin: z.optional(origin),
   user_guid: guid('USR'),
-  session_guid: guid('SES').optional(),
+  session_guid: z.optional(guid('SES')),
   /** demo only: run unframed (opened directly in a tab) */
-  allow_top_level: flag.default(false),
+  allow_top_level: z._default(flag, false),
 });
 
 export type WidgetConfig = z.infer<typeof configSchema> & { session_guid: string };

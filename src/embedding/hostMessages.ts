@@ -1,11 +1,11 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 const hostMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('mx/navigation'), payload: z.object({ action: z.literal('back') }) }),
   z.object({ type: z.literal('ping') }),
   z.object({
     type: z.literal('mx/sdk/info'),
-    metadata: z.object({ sdk: z.string(), version: z.string() }).partial().optional(),
+    metadata: z.optional(z.partial(z.object({ sdk: z.string(), version: z.string() }))),
   }),
 ]);
 export type HostMessage = z.infer<typeof hostMessageSchema>;

@@ -14,6 +14,7 @@ describe('credentials', () => {
     const w = await renderWidget();
     await chooseInstitution(w, 'MX Credit', 'MX Credit Union');
     await screen.findByRole('heading', { name: 'Enter your credentials' });
+    await screen.findByLabelText('Member number');
     const labels = Array.from(document.querySelectorAll('form label')).map((l) => l.textContent);
     expect(labels).toEqual(['Member number', 'Password', 'Branch ID', 'Account type']);
     await w.user.click(screen.getByRole('button', { name: 'Continue' }));

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 const oauthCompleteSchema = z.object({
   mx: z.literal(true),
@@ -7,7 +7,7 @@ const oauthCompleteSchema = z.object({
   metadata: z.object({
     member_guid: z.string(),
     status: z.enum(['success', 'error']),
-    error_reason: z.string().optional(),
+    error_reason: z.optional(z.string()),
   }),
 });
 

@@ -1,0 +1,47 @@
+// Size budget: gzip sizes of what the widget's first screen loads (entry JS + its static imports,
+// CSS) and of the host SDK. Fails above the budgets.
+import { readFileSync, existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+const BUDGETS = { widgetJs: 110 * 1024, widgetCss: 15 * 1024, sdk: 5 * 1024 };
+const gz = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+
+/** A JS file and every chunk it imports statically, transitively. */
+function withStaticImports(file, seen = new Set()) {
+  if (seen.has(file) || !existsSync(file)) return seen;
+  seen.add(file);
+  const code = readFileSync(file, 'utf8');
+  for (const match of code.matchAll(
+    /(?:^|[;\s}])(?:import|export)\s*(?:[^'"()]*?from\s*)?["'](\.{1,2}\/[^"']+\.js)["']/g,
+  )) {
+    withStaticImports(join(dirname(file), match[1]), seen);
+  }
+  return seen;
+}
+
+const html = readFileSync('dist/index.html', 'utf8');
+const refs = (pattern) => [...html.matchAll(pattern)].map((m) => join('dist', m[1]));
+const entries = refs(/<script[^>]+src="([^"]+\.js)"/g);
+const js = new Set();
+for (const entry of entries) withStaticImports(entry, js);
+for (const preload of refs(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+)"/g)) js.add(preload);
+const css = refs(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"/g);
+const sdk = withStaticImports('dist-sdk/connect-widget-sdk.js');
+
+const rows = [
+  ['widget initial JS', [...js], BUDGETS.widgetJs],
+  ['widget CSS', css, BUDGETS.widgetCss],
+  ['host SDK (ESM)', [...sdk], BUDGETS.sdk],
+];
+let over = false;
+for (const [name, files, budget] of rows) {
+  const size = files.reduce((sum, f) => sum + gz(f), 0);
+  const ok = size <= budget;
+  over ||= !ok;
+  console.info(
+    `${name.padEnd(18)} ${kb(size).padStart(9)} gzip  (budget ${kb(budget)}, ${files.length} file${files.length === 1 ? '' : 's'})  ${ok ? 'OK' : 'OVER BUDGET'}`,
+  );
+}
+if (over) process.exit(1);
