@@ -70,6 +70,7 @@ export const en = {
   'connected.body': 'You have successfully connected {bank}.',
   'connected.accounts': 'Accounts found',
   'connected.noAccounts': 'No accounts were found yet.',
+  'connected.accountsError': 'Your account is connected, but we could not load its accounts.',
   'connected.done': 'Done',
   'connected.another': 'Connect another account',
   'connected.manual': '{bank} was added manually. It is not updated automatically.',

@@ -4,6 +4,7 @@ import { useEmit } from '../../embedding/emitter';
 import { useFlow } from '../../flow/store';
 import { useBackToSearch } from '../../flow/useBackToSearch';
 import { useT } from '../../i18n/translate';
+import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { Spinner } from '../../ui/Spinner';
 import { StepHeading } from '../../ui/StepHeading';
@@ -40,6 +41,14 @@ export function ConnectedStep() {
           <h2 className="text-sm font-semibold text-muted mb-1">{t('connected.accounts')}</h2>
           {accounts.isLoading ? <Spinner label={t('common.loading')} /> : null}
           {accounts.data && accounts.data.length === 0 ? <p className="mb-3">{t('connected.noAccounts')}</p> : null}
+          {accounts.isError ? (
+            <Alert tone="error">
+              {t('connected.accountsError')}{' '}
+              <Button variant="link" onClick={() => void accounts.refetch()}>
+                {t('common.tryAgain')}
+              </Button>
+            </Alert>
+          ) : null}
           <ul className="mb-4 divide-y divide-slate-300 dark:divide-slate-600">
             {(accounts.data ?? []).map((account) => (
               <li key={account.guid} className="flex justify-between gap-2 py-2">
