@@ -41,3 +41,16 @@ export async function signIn(widget: FrameLocator, password: string, username = 
 /** A unique username per test: tests share one mock backend, and a repeated username is a 409. */
 export const uniqueUser = (label: string) =>
   `${label}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
+
+/** The user the host page created for this widget, read from the loaded event. */
+export async function widgetUser(page: Page): Promise<string> {
+  await expect.poll(async () => (await hostEvents(page)).find((e) => e.type === 'mx/connect/loaded')).toBeTruthy();
+  const loaded = (await hostEvents(page)).find((e) => e.type === 'mx/connect/loaded');
+  return String(loaded?.metadata.user_guid);
+}
+
+export async function statusCodes(page: Page): Promise<unknown[]> {
+  return (await hostEvents(page))
+    .filter((e) => e.type === 'mx/connect/memberStatusUpdate')
+    .map((e) => e.metadata.connection_status);
+}

@@ -12,6 +12,8 @@ const log = document.querySelector<HTMLOListElement>('#log');
 const statusLine = document.querySelector<HTMLElement>('#status');
 let widget: ConnectWidget | null = null;
 let userGuid: string | null = null;
+/** only the latest request to open the widget may mount it */
+let generation = 0;
 
 function logLine(text: string) {
   if (!log) return;
@@ -48,10 +50,12 @@ async function open() {
   const data = new FormData(form);
   const options: Record<string, string> = {};
   for (const [key, value] of data.entries()) if (typeof value === 'string' && value.trim()) options[key] = value.trim();
-  widget?.unmount();
+  const mine = ++generation;
   if (statusLine) statusLine.textContent = 'Opening the widget…';
   try {
     const url = await widgetUrl(options);
+    if (mine !== generation) return;
+    widget?.unmount();
     widget = new ConnectWidget({
       container,
       url,

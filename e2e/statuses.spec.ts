@@ -1,0 +1,253 @@
+import type { FrameLocator, Page } from '@playwright/test';
+import { expect, hostEvents, openHost, pickInstitution, signIn, statusCodes, test, uniqueUser } from './fixtures';
+
+/** Where each sandbox password ends, what the user reads there, and the action that is exercised. */
+interface Row {
+  password: string;
+  code: number;
+  heading: string;
+  message: string;
+  buttons: string[];
+  act: (widget: FrameLocator, page: Page) => Promise<void>;
+}
+
+const backToSearch = async (widget: FrameLocator, page: Page) => {
+  await widget.getByRole('button', { name: 'Back to search' }).click();
+  await expect(widget.getByRole('heading', { name: 'Select your institution' })).toBeVisible();
+  await expect.poll(async () => (await hostEvents(page)).map((e) => e.type)).toContain('mx/connect/backToSearch');
+};
+const updateCredentials = async (widget: FrameLocator) => {
+  await widget.getByRole('button', { name: 'Update credentials' }).click();
+  await expect(widget.getByRole('heading', { name: 'Update your credentials' })).toBeVisible();
+};
+const tryAgain = async (widget: FrameLocator, page: Page) => {
+  const before = (await statusCodes(page)).length;
+  await widget.getByRole('button', { name: 'Try again' }).click();
+  // the member aggregates again and comes back to a status screen
+  await expect.poll(async () => (await statusCodes(page)).length).toBeGreaterThan(before);
+};
+const visitBank = async (widget: FrameLocator) => {
+  await expect(widget.getByRole('link', { name: 'Go to MX Bank website' })).toHaveAttribute(
+    'href',
+    'https://www.mx.com',
+  );
+};
+
+const fix = ['Update credentials', 'Back to search'];
+const retry = ['Try again', 'Back to search'];
+
+const ROWS: Row[] = [
+  {
+    password: 'prevented',
+    code: 1,
+    heading: 'New credentials needed',
+    message: 'The last 3 attempts to connect have failed.',
+    buttons: fix,
+    act: updateCredentials,
+  },
+  {
+    password: 'denied',
+    code: 2,
+    heading: 'New credentials needed',
+    message: 'The credentials entered do not match your credentials at this institution.',
+    buttons: fix,
+    act: updateCredentials,
+  },
+  {
+    password: 'locked',
+    code: 5,
+    heading: 'Action needed at MX Bank',
+    message: 'Your account is locked. Please log in to the appropriate website for MX Bank',
+    buttons: ['Back to search'],
+    act: visitBank,
+  },
+  {
+    password: 'impeded',
+    code: 7,
+    heading: 'Action needed at MX Bank',
+    message: "Your attention is needed at this institution's website.",
+    buttons: ['Back to search'],
+    act: backToSearch,
+  },
+  {
+    password: 'degraded',
+    code: 9,
+    heading: 'Connection problem',
+    message: 'We are upgrading this connection. Please try again later.',
+    buttons: retry,
+    act: tryAgain,
+  },
+  {
+    password: 'disconnected',
+    code: 10,
+    heading: 'Connection problem',
+    message: 'It looks like your data from MX Bank cannot be imported.',
+    buttons: retry,
+    act: backToSearch,
+  },
+  {
+    password: 'discontinued',
+    code: 11,
+    heading: 'Connection unavailable',
+    message: 'Connections to this institution are no longer supported.',
+    buttons: ['Back to search'],
+    act: backToSearch,
+  },
+  {
+    password: 'closed',
+    code: 12,
+    heading: 'Connection unavailable',
+    message: 'This connection has been closed.',
+    buttons: ['Back to search'],
+    act: backToSearch,
+  },
+  {
+    password: 'failed',
+    code: 14,
+    heading: 'Connection problem',
+    message: 'There was a problem validating your credentials with MX Bank.',
+    buttons: retry,
+    act: tryAgain,
+  },
+  {
+    password: 'disabled',
+    code: 16,
+    heading: 'Connection problem',
+    message: 'Importing data from this institution has been disabled.',
+    buttons: retry,
+    act: backToSearch,
+  },
+  {
+    password: 'imported',
+    code: 17,
+    heading: 'New credentials needed',
+    message: 'You must re-authenticate before your data can be imported.',
+    buttons: fix,
+    act: updateCredentials,
+  },
+  {
+    password: 'impaired',
+    code: 20,
+    heading: 'New credentials needed',
+    message: 'You must re-authenticate before your data can be imported.',
+    buttons: fix,
+    act: updateCredentials,
+  },
+];
+
+test.describe('every status reachable from the UI', () => {
+  for (const row of ROWS) {
+    test(`${row.password} → ${row.heading} (${row.code})`, async ({ page }) => {
+      const widget = await openHost(page);
+      await pickInstitution(widget, 'MX Bank', 'MX Bank');
+      await signIn(widget, row.password, uniqueUser(row.password));
+      await expect(widget.getByRole('heading', { name: row.heading })).toBeVisible();
+      await expect(widget.getByRole('main')).toContainText(row.message);
+      await expect(widget.getByRole('main').getByRole('button')).toHaveText(row.buttons);
+      await expect.poll(() => statusCodes(page)).toEqual([0, row.code]);
+      await row.act(widget, page);
+    });
+  }
+
+  test('DELAYED → CONNECTED, with "Done, check back later" on the way', async ({ page }) => {
+    const widget = await openHost(page);
+    await pickInstitution(widget, 'MX Bank', 'MX Bank');
+    await signIn(widget, 'delayed', uniqueUser('delayed'));
+    await expect(widget.getByRole('main')).toContainText(
+      'Importing your data from MX Bank may take a while. Please check back later.',
+    );
+    await expect(widget.getByRole('button', { name: 'Done, check back later' })).toBeVisible();
+    await expect(widget.getByRole('heading', { name: 'Success!' })).toBeVisible({ timeout: 15_000 });
+    await expect.poll(() => statusCodes(page)).toEqual([0, 13, 6]);
+  });
+
+  test('RECONNECTED aggregates in the foreground → CONNECTED', async ({ page }) => {
+    const widget = await openHost(page);
+    await pickInstitution(widget, 'MX Bank', 'MX Bank');
+    await signIn(widget, 'reconnected', uniqueUser('reconnected'));
+    await expect(widget.getByRole('heading', { name: 'Success!' })).toBeVisible();
+    const codes = await statusCodes(page);
+    expect(codes).toContain(8);
+    expect(codes.at(-1)).toBe(6);
+  });
+
+  test('a wrong username/password three times → PREVENTED', async ({ page }) => {
+    const widget = await openHost(page);
+    await pickInstitution(widget, 'MX Bank', 'MX Bank');
+    const user = uniqueUser('thrice');
+    await signIn(widget, 'wrong-1', user);
+    for (const attempt of ['wrong-2', 'wrong-3']) {
+      await expect(widget.getByRole('heading', { name: 'New credentials needed' })).toBeVisible();
+      await widget.getByRole('button', { name: 'Update credentials' }).click();
+      await signIn(widget, attempt, user);
+      await expect(widget.getByRole('heading', { name: `Connecting to MX Bank` })).toBeVisible();
+    }
+    await expect(widget.getByRole('main')).toContainText('The last 3 attempts to connect have failed.');
+    expect((await statusCodes(page)).filter((c) => c === 15)).toHaveLength(2);
+  });
+});
+
+test.describe('every challenge type', () => {
+  const CHALLENGES: [string, (widget: FrameLocator, right: boolean) => Promise<void>][] = [
+    ['challenge', (w, right) => w.getByRole('textbox', { name: /What city/ }).fill(right ? 'correct' : 'Paris')],
+    ['token', (w, right) => w.getByRole('textbox', { name: /6-digit code/ }).fill(right ? '123456' : '999999')],
+    ['options', (w, right) => w.getByRole('radio', { name: right ? /Text message/ : /Email/ }).check()],
+    [
+      'image',
+      (w, right) =>
+        w.getByRole('textbox', { name: 'Type the text shown in the image' }).fill(right ? 'correct' : 'nope'),
+    ],
+    [
+      'image_options',
+      (w, right) => w.getByRole('radio', { name: right ? 'Sailboat' : 'House' }).check({ force: true }),
+    ],
+  ];
+  for (const [password, answer] of CHALLENGES) {
+    test(`${password}: wrong (REJECTED), then right after Try again`, async ({ page }) => {
+      const widget = await openHost(page);
+      await pickInstitution(widget, 'MX Bank', 'MX Bank');
+      await signIn(widget, password, uniqueUser(password));
+      await expect(widget.getByRole('heading', { name: 'Verify your identity' })).toBeVisible();
+      await answer(widget, false);
+      await widget.getByRole('button', { name: 'Continue' }).click();
+      await expect(widget.getByRole('heading', { name: 'We could not verify you' })).toBeVisible();
+      await widget.getByRole('button', { name: 'Try again' }).click();
+      await expect(widget.getByRole('alert')).toHaveText(
+        'The answer or answers provided were incorrect. Please try again.',
+      );
+      await answer(widget, true);
+      await widget.getByRole('button', { name: 'Continue' }).click();
+      await expect(widget.getByRole('heading', { name: 'Success!' })).toBeVisible();
+      const codes = await statusCodes(page);
+      expect(codes).toEqual(expect.arrayContaining([0, 3, 18, 4, 6]));
+      expect((await hostEvents(page)).filter((e) => e.type === 'mx/connect/submitMFA')).toHaveLength(2);
+    });
+  }
+
+  test('multi: two challenges at once', async ({ page }) => {
+    const widget = await openHost(page);
+    await pickInstitution(widget, 'MX Bank', 'MX Bank');
+    await signIn(widget, 'multi', uniqueUser('multi'));
+    await widget.getByRole('textbox', { name: /What city/ }).fill('correct');
+    await widget.getByRole('radio', { name: /Text message/ }).check();
+    await widget.getByRole('button', { name: 'Continue' }).click();
+    await expect(widget.getByRole('heading', { name: 'Success!' })).toBeVisible();
+  });
+
+  test('expire: left unanswered past 60 virtual seconds → EXPIRED, then start again', async ({ page }) => {
+    test.setTimeout(45_000);
+    const widget = await openHost(page);
+    await pickInstitution(widget, 'MX Bank', 'MX Bank');
+    await signIn(widget, 'expire', uniqueUser('expire'));
+    await expect(widget.getByRole('heading', { name: 'Verify your identity' })).toBeVisible();
+    await page.waitForTimeout(6_500); // 65 virtual seconds at the e2e clock speed
+    await widget.getByRole('textbox', { name: /What city/ }).fill('correct');
+    await widget.getByRole('button', { name: 'Continue' }).click();
+    await expect(widget.getByRole('main')).toContainText(
+      'The answer or answers were not provided in time. Please try again.',
+    );
+    await expect.poll(() => statusCodes(page)).toContain(19);
+    await widget.getByRole('button', { name: 'Try again' }).click();
+    await expect(widget.getByRole('heading', { name: 'Verify your identity' })).toBeVisible();
+  });
+});
