@@ -43,7 +43,7 @@ export function InstitutionOption({
         <span id={`${id}-name`} className="block truncate font-medium">
           {institution.name}
         </span>
-        <span id={`${id}-host`} className="block truncate text-sm text-muted">
+        <span id={`${id}-host`} className="relative block truncate text-sm text-muted">
           {hostOf(institution.url)}
           {institution.supports_oauth ? <span className="sr-only">, {t('search.oauthHint')}</span> : null}
         </span>

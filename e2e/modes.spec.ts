@@ -1,0 +1,111 @@
+import { WIDGET_ORIGIN } from '../playwright.config';
+import { expect, hostEvents, openHost, pickInstitution, signIn, test, uniqueUser, widgetUser } from './fixtures';
+
+test('update-credentials mode from the widget URL (current_member_guid)', async ({ page, request }) => {
+  const widget = await openHost(page);
+  await expect(widget.getByRole('combobox')).toBeVisible();
+  const user = await widgetUser(page);
+  const username = uniqueUser('update');
+  const created = await request.post(`${WIDGET_ORIGIN}/api/users/${user}/members`, {
+    data: {
+      member: {
+        institution_code: 'mxbank',
+        credentials: [
+          { guid: 'CRD-mxbank-login', value: username },
+          { guid: 'CRD-mxbank-password', value: 'denied' },
+        ],
+      },
+    },
+  });
+  const guid = (await created.json()).member.guid as string;
+  await page.getByLabel('Existing member guid, for update mode (optional)').fill(guid);
+  await page.getByRole('button', { name: 'Open the widget' }).click();
+  await expect(widget.getByRole('heading', { name: 'Update your credentials' })).toBeVisible();
+  await signIn(widget, 'password', username);
+  await expect(widget.getByRole('heading', { name: 'Success!' })).toBeVisible();
+  const update = (await hostEvents(page)).find((e) => e.type === 'mx/connect/updateCredentials');
+  expect(update?.metadata).toMatchObject({ member_guid: guid, institution: { code: 'mxbank' } });
+});
+
+test('a duplicate member gets its own message and a way forward', async ({ page }) => {
+  const widget = await openHost(page);
+  const username = uniqueUser('dup');
+  await pickInstitution(widget, 'MX Bank', 'MX Bank');
+  await signIn(widget, 'password', username);
+  await expect(widget.getByRole('heading', { name: 'Success!' })).toBeVisible();
+  await widget.getByRole('button', { name: 'Connect another account' }).click();
+  await pickInstitution(widget, 'MX Bank', 'MX Bank');
+  await signIn(widget, 'password', username);
+  await expect(widget.getByRole('alert')).toContainText('You have already connected this MX Bank account.');
+  await widget.getByRole('button', { name: 'Update the existing connection' }).click();
+  await expect(widget.getByRole('heading', { name: 'Update your credentials' })).toBeVisible();
+  await signIn(widget, 'password', username);
+  await expect(widget.getByRole('heading', { name: 'Success!' })).toBeVisible();
+});
+
+test('keyboard only: search, credentials, MFA and Done without the mouse', async ({ page }) => {
+  const widget = await openHost(page);
+  const search = widget.getByRole('combobox');
+  await expect(search).toBeVisible();
+  // from the host page, Tab until focus enters the widget's search box
+  for (
+    let i = 0;
+    i < 20 && !(await search.evaluate((el) => el === document.activeElement && document.hasFocus()));
+    i += 1
+  ) {
+    await page.keyboard.press('Tab');
+  }
+  await expect(search).toBeFocused();
+  await page.keyboard.type('MX Bank');
+  await expect(widget.getByText(/institutions found/)).toBeAttached();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(widget.getByRole('heading', { name: 'Enter your credentials' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(uniqueUser('keys'));
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('challenge');
+  await page.keyboard.press('Enter');
+  await expect(widget.getByRole('heading', { name: 'Verify your identity' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('correct');
+  await page.keyboard.press('Enter');
+  await expect(widget.getByRole('heading', { name: 'Success!' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(widget.getByRole('button', { name: 'Done' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect
+    .poll(async () => (await hostEvents(page)).map((e) => e.type))
+    .toContain('mx/connect/connected/primaryAction');
+});
+
+for (const [name, width] of [
+  ['320 px wide', 320],
+  ['full width', 0],
+] as const) {
+  test(`a credentials flow fits at ${name}`, async ({ page }) => {
+    await page.setViewportSize({ width: 1440, height: 900 });
+    const widget = await openHost(page);
+    const frame = page.locator('#widget iframe');
+    await expect(widget.getByRole('combobox')).toBeVisible();
+    // the partner decides the frame's width; 320 px is the narrowest the design supports
+    if (width) await frame.evaluate((el, w) => ((el as HTMLIFrameElement).style.width = `${w}px`), width);
+    const sideScroll = () => widget.locator('html').evaluate((html) => html.scrollWidth - html.clientWidth);
+    await expect.poll(sideScroll).toBe(0);
+    await pickInstitution(widget, 'MX Credit', 'MX Credit Union');
+    await widget.getByLabel('Member number').fill(uniqueUser('narrow'));
+    await widget.getByLabel('Password', { exact: true }).fill('password');
+    await widget.getByLabel('Branch ID').fill('7');
+    await widget.getByLabel('Account type').selectOption('personal');
+    await expect.poll(sideScroll).toBe(0);
+    await widget.getByRole('button', { name: 'Continue' }).click();
+    await expect(widget.getByRole('heading', { name: 'Success!' })).toBeVisible();
+    await expect.poll(sideScroll).toBe(0);
+    // content height is reported to the host, so the frame grows to show everything
+    const [frameHeight, contentHeight] = await Promise.all([
+      frame.evaluate((el) => el.getBoundingClientRect().height),
+      widget.locator('main').evaluate((el) => el.getBoundingClientRect().bottom),
+    ]);
+    expect(frameHeight).toBeGreaterThanOrEqual(contentHeight);
+  });
+}

@@ -1,0 +1,81 @@
+import type { Page } from '@playwright/test';
+import { expect, hostEvents, openHost, pickInstitution, statusCodes, test } from './fixtures';
+
+async function startOauth(page: Page) {
+  const widget = await openHost(page);
+  await pickInstitution(widget, 'MX Bank (OAuth)', 'MX Bank (OAuth)');
+  const go = widget.getByRole('button', { name: 'Go to MX Bank (OAuth)' });
+  await expect(go).toBeEnabled();
+  return { widget, go };
+}
+
+test.describe('OAuth', () => {
+  test('Fail in the provider popup → FAILED with Try again and Back to search', async ({ page }) => {
+    const { widget, go } = await startOauth(page);
+    const popup = page.waitForEvent('popup');
+    await go.click();
+    await (await popup).getByRole('button', { name: 'Fail' }).click();
+    await expect(widget.getByRole('heading', { name: 'Connection problem' })).toBeVisible();
+    await expect(widget.getByRole('main')).toContainText(
+      'There was a problem validating your credentials with MX Bank (OAuth).',
+    );
+    await expect.poll(async () => (await hostEvents(page)).map((e) => e.type)).toContain('mx/connect/oauthError');
+    await widget.getByRole('button', { name: 'Back to search' }).click();
+    await expect(widget.getByRole('heading', { name: 'Select your institution' })).toBeVisible();
+  });
+
+  test('a blocked popup is explained, and its plain link still completes the sign-in', async ({ page }) => {
+    // stands in for a popup blocker: window.open gives nothing back inside the widget frame
+    await page.addInitScript(() => {
+      if (window.top !== window) window.open = () => null;
+    });
+    const { widget, go } = await startOauth(page);
+    await go.click();
+    await expect(widget.getByText('Your browser blocked the sign-in window. Use this link to open it:')).toBeVisible();
+    const popup = page.waitForEvent('popup');
+    await widget.getByRole('link', { name: 'Open MX Bank (OAuth) sign-in' }).click();
+    await (await popup).getByRole('button', { name: 'Authorize' }).click();
+    await expect(widget.getByRole('heading', { name: 'Success!' })).toBeVisible();
+  });
+
+  test('popup closed by hand before its message arrives: polling still ends the flow', async ({ page, context }) => {
+    // the result page never messages the widget
+    await context.route('**/api/oauth/result.js', (route) =>
+      route.fulfill({ contentType: 'text/javascript', body: '' }),
+    );
+    const { widget, go } = await startOauth(page);
+    const popupPromise = page.waitForEvent('popup');
+    await go.click();
+    const popup = await popupPromise;
+    await popup.getByRole('button', { name: 'Authorize' }).click();
+    await expect(popup.getByRole('heading', { name: 'You are signed in.' })).toBeVisible();
+    await popup.close();
+    await expect(widget.getByRole('heading', { name: 'Success!' })).toBeVisible();
+    await expect.poll(() => statusCodes(page)).toEqual([21, 6]);
+  });
+
+  test('Reopen window opens the provider again; Cancel deletes the pending member', async ({ page }) => {
+    const { widget, go } = await startOauth(page);
+    const first = page.waitForEvent('popup');
+    await go.click();
+    await (await first).close();
+    const second = page.waitForEvent('popup');
+    await widget.getByRole('button', { name: 'Reopen window' }).click();
+    await expect((await second).getByRole('button', { name: 'Authorize' })).toBeVisible();
+    await widget.getByRole('button', { name: 'Cancel' }).click();
+    await expect(widget.getByRole('heading', { name: 'Select your institution' })).toBeVisible();
+    await expect.poll(async () => (await hostEvents(page)).map((e) => e.type)).toContain('mx/connect/memberDeleted');
+  });
+
+  test('the hybrid bank recommends OAuth and connects through it', async ({ page }) => {
+    const widget = await openHost(page);
+    await pickInstitution(widget, 'MX Bank (OAuth or', 'MX Bank (OAuth or credentials)');
+    await widget.getByRole('button', { name: 'Sign in at MX Bank (OAuth or credentials) (recommended)' }).click();
+    const go = widget.getByRole('button', { name: 'Go to MX Bank (OAuth or credentials)' });
+    await expect(go).toBeEnabled();
+    const popup = page.waitForEvent('popup');
+    await go.click();
+    await (await popup).getByRole('button', { name: 'Authorize' }).click();
+    await expect(widget.getByRole('heading', { name: 'Success!' })).toBeVisible();
+  });
+});
