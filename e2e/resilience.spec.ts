@@ -1,0 +1,66 @@
+import { WIDGET_ORIGIN } from '../playwright.config';
+import { expect, openHost, pickInstitution, signIn, test, uniqueUser, widgetUser } from './fixtures';
+
+/** Faults are scoped to this test's user, so parallel tests on the shared mock are untouched. */
+async function faultStatus(
+  request: import('@playwright/test').APIRequestContext,
+  user: string,
+  rule: Record<string, unknown>,
+) {
+  await request.post(`${WIDGET_ORIGIN}/mock/faults`, {
+    data: { rules: [{ route: `GET /users/${user}/members/*/status`, duration_ms: 30_000, ...rule }] },
+  });
+}
+
+async function memberPosts(request: import('@playwright/test').APIRequestContext, user: string) {
+  const log = (await (await request.get(`${WIDGET_ORIGIN}/mock/log`)).json()).requests as {
+    method: string;
+    path: string;
+  }[];
+  return log.filter((e) => e.method === 'POST' && e.path === `/users/${user}/members`).length;
+}
+
+test.describe.configure({ mode: 'serial' });
+
+for (const [name, rule] of [
+  ['503s', { kind: 'status', status: 503 }],
+  ['timeouts', { kind: 'timeout', delay_ms: 1_500 }],
+] as const) {
+  test(`${name} on /status for 30 virtual seconds: "Reconnecting…", then recovery with one member`, async ({
+    page,
+    request,
+  }) => {
+    const widget = await openHost(page);
+    const user = await widgetUser(page);
+    await pickInstitution(widget, 'MX Bank', 'MX Bank');
+    await faultStatus(request, user, rule);
+    await signIn(widget, 'password', uniqueUser(name));
+    // "Reconnecting…" only ever shows on the connecting screen: the step is kept while it retries
+    await expect(widget.getByText('Reconnecting…')).toBeVisible();
+    await expect(widget.getByRole('heading', { name: 'Success!' })).toBeVisible({ timeout: 30_000 });
+    expect(await memberPosts(request, user)).toBe(1);
+    await request.delete(`${WIDGET_ORIGIN}/mock/faults`);
+  });
+}
+
+test('429 with Retry-After is honoured', async ({ page, request }) => {
+  const widget = await openHost(page);
+  const user = await widgetUser(page);
+  await pickInstitution(widget, 'MX Bank', 'MX Bank');
+  await faultStatus(request, user, { kind: 'status', status: 429, retry_after_s: 2, duration_ms: 10_000 });
+  await signIn(widget, 'password', uniqueUser('429'));
+  await expect(widget.getByText('Reconnecting…')).toBeVisible();
+  await expect(widget.getByRole('heading', { name: 'Success!' })).toBeVisible({ timeout: 20_000 });
+  const log = (await (await request.get(`${WIDGET_ORIGIN}/mock/log`)).json()).requests as {
+    path: string;
+    status: number;
+    time: string;
+  }[];
+  const limited = log
+    .filter((e) => e.path.startsWith(`/users/${user}/`) && e.status === 429)
+    .map((e) => Date.parse(e.time));
+  // at the e2e clock speed (10×), 2 s between tries is 20 virtual seconds
+  for (let i = 1; i < limited.length; i += 1)
+    expect((limited[i] ?? 0) - (limited[i - 1] ?? 0)).toBeGreaterThanOrEqual(19_000);
+  await request.delete(`${WIDGET_ORIGIN}/mock/faults`);
+});
