@@ -3,6 +3,7 @@ import { createApiClient } from './api/client';
 import { parseConfig } from './config/config';
 import { createEmitter, postToParent } from './embedding/emitter';
 import { readEmbedding } from './embedding/originGate';
+import { resolveLocale } from './i18n/locales';
 import { Widget } from './app/Widget';
 import { BlockedScreen } from './app/BlockedScreen';
 import './styles.css';
@@ -12,8 +13,13 @@ function start() {
   if (!container) return;
   const root = createRoot(container);
   const parsed = parseConfig(window.location.search);
+  const locale = resolveLocale(
+    new URLSearchParams(window.location.search).get('locale') ?? undefined,
+    navigator.languages,
+  );
+  document.documentElement.lang = locale;
   if (!parsed.ok) {
-    root.render(<BlockedScreen reason="config" param={parsed.param} message={parsed.message} />);
+    root.render(<BlockedScreen reason="config" param={parsed.param} message={parsed.message} locale={locale} />);
     return;
   }
   const config = parsed.config;
@@ -21,13 +27,15 @@ function start() {
   const gate = readEmbedding(config.parent_origin, config.allow_top_level);
   if (!gate.ok) {
     // wrong or unknown host: no events at all, just an explanation
-    root.render(<BlockedScreen reason="embedding" />);
+    root.render(<BlockedScreen reason="embedding" locale={locale} />);
     return;
   }
   const post = gate.framed && config.parent_origin ? postToParent(config.parent_origin) : null;
   const emitter = createEmitter(post, { user_guid: config.user_guid, session_guid: config.session_guid });
   emitter.emit('mx/load', {});
-  root.render(<Widget config={config} api={createApiClient()} emitter={emitter} framed={gate.framed} />);
+  root.render(
+    <Widget config={config} api={createApiClient()} emitter={emitter} framed={gate.framed} locale={locale} />,
+  );
 }
 
 start();

@@ -11,7 +11,8 @@ import { ConfigProvider, useConfig } from '../config/ConfigProvider';
 import { DEFAULT_TIMING, TimingContext, type Timing } from '../config/timing';
 import { EmitterContext, type Emitter } from '../embedding/emitter';
 import { createFlowStore, FlowStoreContext, type FlowState } from '../flow/store';
-import { createTranslator, TranslateContext } from '../i18n/translate';
+import { LOCALES, type Locale } from '../i18n/locales';
+import { createTranslator, LocaleContext, TranslateContext, useT } from '../i18n/translate';
 import { Spinner } from '../ui/Spinner';
 import { LiveRegion } from './LiveRegion';
 import { createQueryClient } from './queryClient';
@@ -27,21 +28,31 @@ export interface WidgetProps {
   framed: boolean;
   timing?: Timing;
   queryClient?: QueryClient;
+  locale?: Locale;
 }
 
-const translate = createTranslator();
-
-export function Widget({ config, api, emitter, framed, timing = DEFAULT_TIMING, queryClient }: WidgetProps) {
+export function Widget({
+  config,
+  api,
+  emitter,
+  framed,
+  timing = DEFAULT_TIMING,
+  queryClient,
+  locale = 'en',
+}: WidgetProps) {
   const [client] = useState(() => queryClient ?? createQueryClient());
+  const [translate] = useState(() => createTranslator(LOCALES[locale]));
   return (
     <ConfigProvider config={config}>
       <ApiProvider client={api}>
         <QueryClientProvider client={client}>
           <TimingContext.Provider value={timing}>
             <EmitterContext.Provider value={emitter}>
-              <TranslateContext.Provider value={translate}>
-                <Boot emitter={emitter} framed={framed} timing={timing} />
-              </TranslateContext.Provider>
+              <LocaleContext.Provider value={locale}>
+                <TranslateContext.Provider value={translate}>
+                  <Boot emitter={emitter} framed={framed} timing={timing} />
+                </TranslateContext.Provider>
+              </LocaleContext.Provider>
             </EmitterContext.Provider>
           </TimingContext.Provider>
         </QueryClientProvider>
@@ -53,6 +64,7 @@ export function Widget({ config, api, emitter, framed, timing = DEFAULT_TIMING, 
 /** Resolves where the flow starts (current_member_guid, current_institution_code) before rendering it. */
 function Boot({ emitter, framed, timing }: { emitter: Emitter; framed: boolean; timing: Timing }) {
   const api = useApi();
+  const t = useT();
   const config = useConfig();
   const memberGuid = config.current_member_guid ?? null;
   const member = useQuery({
@@ -68,7 +80,7 @@ function Boot({ emitter, framed, timing }: { emitter: Emitter; framed: boolean; 
   if (waiting) {
     return (
       <div className="p-4">
-        <Spinner label="Loading…" />
+        <Spinner label={t('common.loading')} />
       </div>
     );
   }

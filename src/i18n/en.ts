@@ -3,6 +3,7 @@
  * name in place of "[...]" ({bank} here).
  */
 export const en = {
+  'locale.name': 'English',
   'app.title': 'Connect your account',
   'common.back': 'Back',
   'common.backToSearch': 'Back to search',
@@ -74,6 +75,15 @@ export const en = {
   'connected.done': 'Done',
   'connected.another': 'Connect another account',
   'connected.manual': '{bank} was added manually. It is not updated automatically.',
+
+  'verify.heading': 'Choose an account',
+  'verify.intro': 'Choose the {bank} account to use for payments.',
+  'verify.accounts': 'Accounts that can be verified',
+  'verify.continue': 'Use this account',
+  'verify.chosen': 'You chose {account}.',
+  'verify.choose': 'Choose an account first.',
+  'verify.none':
+    'None of your {bank} accounts can be used for payments. Connect a checking or savings account instead.',
 
   'status.heading.fixCredentials': 'New credentials needed',
   'status.heading.mfaProblem': 'We could not verify you',

@@ -6,6 +6,7 @@ import { parseConfig } from '../config/config';
 import type { Timing } from '../config/timing';
 import { createEmitter } from '../embedding/emitter';
 import type { WidgetEventType } from '../embedding/events';
+import { resolveLocale } from '../i18n/locales';
 import { startMockServer, type MockServer } from './mockServer';
 
 export const HOST_ORIGIN = 'https://partner.test';
@@ -57,7 +58,14 @@ export async function renderWidget(options: RenderOptions = {}) {
   const api = createApiClient({ fetch: server.fetch });
   const user = userEvent.setup();
   const view = render(
-    <Widget config={parsed.config} api={api} emitter={emitter} framed timing={{ ...FAST_TIMING, ...options.timing }} />,
+    <Widget
+      config={parsed.config}
+      api={api}
+      emitter={emitter}
+      framed
+      timing={{ ...FAST_TIMING, ...options.timing }}
+      locale={resolveLocale(parsed.config.locale)}
+    />,
   );
   const events = (type?: WidgetEventType) => messages.filter((m) => m.mx && (type === undefined || m.type === type));
   return { server, userGuid, messages, events, user, view };

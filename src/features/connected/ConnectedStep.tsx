@@ -3,7 +3,7 @@ import type { Account } from '../../api/schemas';
 import { useEmit } from '../../embedding/emitter';
 import { useFlow } from '../../flow/store';
 import { useBackToSearch } from '../../flow/useBackToSearch';
-import { useT } from '../../i18n/translate';
+import { useLocale, useT } from '../../i18n/translate';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { Spinner } from '../../ui/Spinner';
@@ -30,7 +30,7 @@ export function ConnectedStep() {
   const manual = useCachedMemberStatus(memberGuid).data?.connection_status === null;
   const accounts = useAccounts(manual ? null : memberGuid);
   const backToSearch = useBackToSearch();
-  const locale = document.documentElement.lang || 'en';
+  const locale = useLocale();
 
   return (
     <section>

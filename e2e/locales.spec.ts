@@ -1,0 +1,43 @@
+import { WIDGET_ORIGIN } from '../playwright.config';
+import { expect, test, uniqueUser } from './fixtures';
+
+const FLOWS = [
+  {
+    locale: 'en',
+    search: 'Search for your bank or credit union',
+    go: 'Continue',
+    done: 'Success!',
+    status: 'Connected to MX Bank.',
+  },
+  {
+    locale: 'es',
+    search: 'Busca tu banco o cooperativa de crédito',
+    go: 'Continuar',
+    done: '¡Listo!',
+    status: 'Conectado con MX Bank.',
+  },
+  {
+    locale: 'fr-CA',
+    search: 'Cherchez votre banque ou votre caisse',
+    go: 'Continuer',
+    done: 'C’est fait!',
+    status: 'Connecté à MX Bank.',
+  },
+];
+
+for (const flow of FLOWS) {
+  test(`a full credentials flow in ${flow.locale}`, async ({ page }) => {
+    await page.goto(`/?widget_origin=${encodeURIComponent(WIDGET_ORIGIN)}`);
+    await page.getByLabel('Locale').selectOption(flow.locale);
+    await page.getByRole('button', { name: 'Open the widget' }).click();
+    const widget = page.frameLocator('#widget iframe');
+    await expect(widget.locator('html')).toHaveAttribute('lang', flow.locale);
+    await widget.getByRole('combobox', { name: flow.search }).fill('MX Bank');
+    await widget.getByRole('option', { name: 'MX Bank', exact: true }).click();
+    await widget.getByLabel('Username').fill(uniqueUser(flow.locale));
+    await widget.getByLabel('Password', { exact: true }).fill('password');
+    await widget.getByRole('button', { name: flow.go }).click();
+    await expect(widget.getByRole('heading', { name: flow.done })).toBeVisible();
+    await expect(widget.getByRole('status')).toHaveText(flow.status);
+  });
+}

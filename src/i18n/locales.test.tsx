@@ -1,0 +1,69 @@
+import { screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { advanceUntil, renderWidget } from '../test/renderWidget';
+import { en } from './en';
+import { LOCALES, resolveLocale } from './locales';
+
+const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+describe('locales', () => {
+  it.each(Object.entries(LOCALES))('%s has every key, translated, with the same placeholders', (name, catalog) => {
+    for (const key of Object.keys(en) as (keyof typeof en)[]) {
+      const text = catalog[key];
+      expect(text, `${name}: ${key}`).toBeTruthy();
+      expect(placeholders(text), `${name}: ${key}`).toEqual(placeholders(en[key]));
+    }
+    expect(Object.keys(catalog).sort()).toEqual(Object.keys(en).sort());
+  });
+
+  it('translations differ from English where words are involved', () => {
+    for (const catalog of [LOCALES.es, LOCALES['fr-CA']]) {
+      expect(catalog['status.DENIED']).not.toBe(en['status.DENIED']);
+      expect(catalog['search.heading']).not.toBe(en['search.heading']);
+    }
+  });
+
+  it.each([
+    ['es', [], 'es'],
+    ['fr-CA', [], 'fr-CA'],
+    ['fr', [], 'fr-CA'],
+    ['es-MX', [], 'es'],
+    [undefined, ['fr-CA', 'en'], 'fr-CA'],
+    [undefined, ['de-DE', 'es-ES'], 'es'],
+    ['de', ['ja'], 'en'],
+    [undefined, [], 'en'],
+  ])('locale %s with browser %j → %s', (param, browser, expected) => {
+    expect(resolveLocale(param, browser)).toBe(expected);
+  });
+
+  it('es: the whole flow speaks Spanish, status messages included', async () => {
+    const w = await renderWidget({ params: { locale: 'es' } });
+    await screen.findByRole('heading', { name: 'Selecciona tu institución' });
+    await w.user.type(screen.getByRole('combobox', { name: 'Busca tu banco o cooperativa de crédito' }), 'MX Bank');
+    await screen.findByText(/instituciones encontradas$/);
+    await w.user.click(screen.getByRole('option', { name: 'MX Bank' }));
+    await screen.findByRole('heading', { name: 'Introduce tus credenciales' });
+    await w.user.type(await screen.findByLabelText('Username'), 'ana');
+    await w.user.type(screen.getByLabelText('Password', { selector: 'input' }), 'locked');
+    await w.user.click(screen.getByRole('button', { name: 'Continuar' }));
+    await advanceUntil(w, 2_500, () => screen.getByRole('heading', { name: 'Se requiere una acción en MX Bank' }));
+    expect(screen.getByRole('main')).toHaveTextContent('Tu cuenta está bloqueada.');
+  });
+
+  it('fr-CA: connects in French and formats balances for Canada', async () => {
+    const w = await renderWidget({ params: { locale: 'fr-CA' } });
+    await w.user.type(
+      await screen.findByRole('combobox', { name: 'Cherchez votre banque ou votre caisse' }),
+      'MX Bank',
+    );
+    await screen.findByText(/institutions trouvées$/);
+    await w.user.click(screen.getByRole('option', { name: 'MX Bank' }));
+    await w.user.type(await screen.findByLabelText('Username'), 'luc');
+    await w.user.type(screen.getByLabelText('Password', { selector: 'input' }), 'password');
+    await w.user.click(screen.getByRole('button', { name: 'Continuer' }));
+    await screen.findByRole('heading', { name: 'Connexion à MX Bank' });
+    await advanceUntil(w, 4_500, () => screen.getByRole('heading', { name: 'C’est fait!' }));
+    const balances = await screen.findAllByText(/^\d[\d\s]*,\d{2}\s\$(\sUS)?$/);
+    expect(balances.length).toBeGreaterThan(0);
+  });
+});
