@@ -109,3 +109,20 @@ for (const [name, width] of [
     expect(frameHeight).toBeGreaterThanOrEqual(contentHeight);
   });
 }
+
+test('verification mode: pick the account to verify; the host hears which', async ({ page }) => {
+  await page.goto(`/?widget_origin=${encodeURIComponent(WIDGET_ORIGIN)}`);
+  await page.locator('select[name="mode"]').selectOption('verification');
+  await page.getByRole('button', { name: 'Open the widget' }).click();
+  const widget = page.frameLocator('#widget iframe');
+  await pickInstitution(widget, 'MX Bank', 'MX Bank');
+  await signIn(widget, 'password', uniqueUser('verify'));
+  await expect(widget.getByRole('heading', { name: 'Choose an account' })).toBeVisible();
+  await widget.getByRole('radio', { name: /Checking/ }).check();
+  await widget.getByRole('button', { name: 'Use this account' }).click();
+  await expect(page.locator('#log')).toContainText('connect-widget/accountSelected');
+  await widget.getByRole('button', { name: 'Done' }).click();
+  await expect
+    .poll(async () => (await hostEvents(page)).map((e) => e.type))
+    .toContain('mx/connect/connected/primaryAction');
+});

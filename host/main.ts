@@ -60,6 +60,7 @@ async function open() {
       container,
       url,
       onMessage: ({ type, metadata }) => logLine(`${type} ${JSON.stringify(metadata)}`),
+      onAccountSelected: (metadata) => logLine(`connect-widget/accountSelected ${JSON.stringify(metadata)}`),
       onInvalidMessage: (_data, reason) => logLine(`invalid message: ${reason}`),
     });
     if (statusLine) statusLine.textContent = `Widget loaded from ${widgetOrigin} for ${userGuid ?? ''}`;

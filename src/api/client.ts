@@ -144,16 +144,29 @@ export function createApiClient(options: ApiClientOptions = {}) {
 
   return {
     searchInstitutions: (
-      args: { name: string; page?: number; perPage?: number; supportsOauth?: boolean },
+      args: { name: string; page?: number; perPage?: number; supportsOauth?: boolean; verification?: boolean },
       signal?: AbortSignal,
     ) =>
       request('GET', '/institutions', institutionListSchema, {
-        query: { name: args.name, page: args.page, records_per_page: args.perPage, supports_oauth: args.supportsOauth },
+        query: {
+          name: args.name,
+          page: args.page,
+          records_per_page: args.perPage,
+          supports_oauth: args.supportsOauth,
+          supports_account_verification: args.verification || undefined,
+        },
         signal,
       }),
-    favoriteInstitutions: (args: { page?: number; perPage?: number } = {}, signal?: AbortSignal) =>
+    favoriteInstitutions: (
+      args: { page?: number; perPage?: number; verification?: boolean } = {},
+      signal?: AbortSignal,
+    ) =>
       request('GET', '/institutions/favorites', institutionListSchema, {
-        query: { page: args.page, records_per_page: args.perPage },
+        query: {
+          page: args.page,
+          records_per_page: args.perPage,
+          supports_account_verification: args.verification || undefined,
+        },
         signal,
       }),
     getInstitution: async (code: string, signal?: AbortSignal) =>

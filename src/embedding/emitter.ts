@@ -1,11 +1,17 @@
 import { createContext, useContext } from 'react';
-import { RESIZE_MESSAGE_TYPE, type WidgetEventMap, type WidgetEventType } from './events';
+import {
+  ACCOUNT_SELECTED_MESSAGE_TYPE,
+  RESIZE_MESSAGE_TYPE,
+  type WidgetEventMap,
+  type WidgetEventType,
+} from './events';
 
 export type Post = (message: unknown) => void;
 
 export interface Emitter {
   emit<T extends WidgetEventType>(type: T, metadata: WidgetEventMap[T]): void;
   resize(height: number): void;
+  accountSelected(ids: { member_guid: string; account_guid: string }): void;
 }
 
 /**
@@ -23,6 +29,12 @@ export function createEmitter(post: Post | null, ids: { user_guid: string; sessi
     resize(height) {
       post?.({ type: RESIZE_MESSAGE_TYPE, height });
     },
+    accountSelected(selected) {
+      post?.({
+        type: ACCOUNT_SELECTED_MESSAGE_TYPE,
+        metadata: { ...selected, user_guid: ids.user_guid, session_guid: ids.session_guid },
+      });
+    },
   };
 }
 
@@ -36,4 +48,8 @@ export const EmitterContext = createContext<Emitter>(createEmitter(null, { user_
 
 export function useEmit(): Emitter['emit'] {
   return useContext(EmitterContext).emit;
+}
+
+export function useEmitter(): Emitter {
+  return useContext(EmitterContext);
 }

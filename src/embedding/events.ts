@@ -39,3 +39,13 @@ export interface ResizeMessage {
   type: typeof RESIZE_MESSAGE_TYPE;
   height: number;
 }
+
+/** Ours too (verification mode): the account the user picked for payments. */
+export const ACCOUNT_SELECTED_MESSAGE_TYPE = 'connect-widget/accountSelected';
+export interface AccountSelectedMessage {
+  type: typeof ACCOUNT_SELECTED_MESSAGE_TYPE;
+  metadata: { member_guid: string; account_guid: string; user_guid: string; session_guid: string };
+}
+
+/** `invalidData` codes (metadata.code): why a connected member cannot be used. */
+export const INVALID_DATA_CODES = { noEligibleAccounts: 1 } as const;

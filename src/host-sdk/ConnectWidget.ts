@@ -25,6 +25,8 @@ export interface ConnectWidgetCallbacks {
   onNavigation?(metadata: Metadata<'mx/navigation'>): void;
   onFocusTrap?(metadata: Metadata<'mx/focusTrap'>): void;
   onPing?(metadata: Metadata<'mx/ping'>): void;
+  /** ours, not MX's (verification mode): the account the user picked */
+  onAccountSelected?(metadata: { member_guid: string; account_guid: string }): void;
   /** every valid message, after its typed callback */
   onMessage?(message: { type: WidgetEventType; metadata: Record<string, unknown> }): void;
   /** a message from the widget that did not decode; never thrown */
@@ -64,6 +66,14 @@ const CALLBACK_OF: Record<WidgetEventType, keyof ConnectWidgetCallbacks> = {
   'mx/focusTrap': 'onFocusTrap',
   'mx/ping': 'onPing',
 };
+
+/** Every callback the SDK can call, for wrappers that forward them. */
+export const CALLBACK_NAMES: (keyof ConnectWidgetCallbacks)[] = [
+  ...Object.values(CALLBACK_OF),
+  'onAccountSelected',
+  'onMessage',
+  'onInvalidMessage',
+];
 
 export const SDK_VERSION = '0.1.0';
 
@@ -127,6 +137,10 @@ export class ConnectWidget {
     }
     if (decoded.kind === 'resize') {
       if (this.options.autoResize !== false) this.iframe.style.height = `${Math.ceil(decoded.height)}px`;
+      return;
+    }
+    if (decoded.kind === 'accountSelected') {
+      this.options.onAccountSelected?.(decoded.metadata);
       return;
     }
     if (decoded.type === 'mx/load')

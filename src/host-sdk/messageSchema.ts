@@ -36,6 +36,7 @@ export const EVENT_SHAPES: Record<WidgetEventType, Shape> = {
 export type DecodedMessage =
   | { kind: 'event'; type: WidgetEventType; metadata: WidgetEventMap[WidgetEventType] & Record<string, unknown> }
   | { kind: 'resize'; height: number }
+  | { kind: 'accountSelected'; metadata: { member_guid: string; account_guid: string } & Record<string, unknown> }
   | { kind: 'invalid'; reason: string };
 
 function typeOf(value: unknown): string {
@@ -58,6 +59,12 @@ export function decodeWidgetMessage(data: unknown): DecodedMessage {
     return typeof message.height === 'number' && message.height >= 0
       ? { kind: 'resize', height: message.height }
       : { kind: 'invalid', reason: 'resize without a height' };
+  }
+  if (message.type === 'connect-widget/accountSelected') {
+    const metadata = message.metadata as Record<string, unknown> | undefined;
+    return metadata && typeof metadata.member_guid === 'string' && typeof metadata.account_guid === 'string'
+      ? { kind: 'accountSelected', metadata: metadata as { member_guid: string; account_guid: string } }
+      : { kind: 'invalid', reason: 'accountSelected without member_guid and account_guid' };
   }
   const type = message.type;
   if (message.mx !== true || typeof type !== 'string' || !(type in EVENT_SHAPES)) {

@@ -1,5 +1,5 @@
 import { useEffect, useRef, type RefObject } from 'react';
-import { ConnectWidget, type ConnectWidgetCallbacks } from './ConnectWidget';
+import { CALLBACK_NAMES, ConnectWidget, type ConnectWidgetCallbacks } from './ConnectWidget';
 
 /**
  * React wrapper over the same class: mounts the widget into `containerRef` for `url`, and
@@ -32,31 +32,6 @@ export function useConnectWidget(
     ping: () => widget.current?.ping(),
   };
 }
-
-const CALLBACK_NAMES: (keyof ConnectWidgetCallbacks)[] = [
-  'onLoad',
-  'onLoaded',
-  'onInstitutionSearch',
-  'onSelectedInstitution',
-  'onEnterCredentials',
-  'onUpdateCredentials',
-  'onCreateMemberError',
-  'onOAuthRequested',
-  'onOAuthError',
-  'onSubmitMFA',
-  'onMemberStatusUpdate',
-  'onMemberConnected',
-  'onConnectedPrimaryAction',
-  'onMemberDeleted',
-  'onBackToSearch',
-  'onStepChange',
-  'onInvalidData',
-  'onNavigation',
-  'onFocusTrap',
-  'onPing',
-  'onMessage',
-  'onInvalidMessage',
-];
 
 /** Stable functions that call whatever the latest render passed. */
 function forwardAll(current: () => ConnectWidgetCallbacks): ConnectWidgetCallbacks {

@@ -63,9 +63,11 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
         body = '[unparsable body]';
       }
     }
+    const query = new URL(c.req.url).search;
     const entry = {
       method: c.req.method,
       path,
+      ...(query ? { query } : {}),
       status: 0,
       time: new Date(state.clock.now()).toISOString(),
       ...(body === undefined ? {} : { body }),

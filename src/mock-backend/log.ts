@@ -1,6 +1,8 @@
 export interface LogEntry {
   method: string;
   path: string;
+  /** the query string, e.g. ?name=mx (never holds a secret: credentials travel in bodies) */
+  query?: string;
   status: number;
   /** virtual time, ISO 8601 */
   time: string;

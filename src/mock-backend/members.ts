@@ -41,6 +41,8 @@ export interface MemberRecord {
   retryChallenges: ChallengeType[] | null;
   lastFinishedAt?: number;
   lastConnectedAt?: number;
+  /** the member's accounts are a single credit card (sandbox password no_checking) */
+  onlyCreditCards?: boolean;
 }
 
 export interface MemberSnapshot {
@@ -157,6 +159,7 @@ export function startJob(
     if (before.successfullyAggregatedAt) member.lastConnectedAt = before.successfullyAggregatedAt;
   }
   member.deniedStreak = scenario.kind === 'denied' ? member.deniedStreak + 1 : 0;
+  if (scenario.kind === 'connected' && scenario.onlyCreditCards) member.onlyCreditCards = true;
   member.scenario = scenario;
   member.retryChallenges = scenario.kind === 'mfa' ? scenario.challenges : null;
   member.job = { guid: `JOB-${nextId()}`, startedAt: now, steps: stepsFor(member, scenario, first, nextId) };

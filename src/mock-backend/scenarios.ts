@@ -5,7 +5,7 @@ import type { ChallengeType, ConnectionStatusName } from './types';
  * Only the scenario is stored: the password itself is dropped as soon as it is classified.
  */
 export type Scenario =
-  | { kind: 'connected' }
+  | { kind: 'connected'; onlyCreditCards?: boolean }
   | { kind: 'mfa'; challenges: ChallengeType[]; expiresAfterMs: number }
   | { kind: 'outcome'; status: ConnectionStatusName }
   | { kind: 'denied' }
@@ -44,6 +44,8 @@ export function scenarioFor(institutionCode: string, password: string): Scenario
   if (institutionCode === 'mxbank_gone') return { kind: 'outcome', status: 'DISCONTINUED' };
   const key = password.trim().toLowerCase();
   if (key === 'password' || key === 'correct') return { kind: 'connected' };
+  // verification mode's dead end: connects, but the only account is a credit card
+  if (key === 'no_checking') return { kind: 'connected', onlyCreditCards: true };
   if (key === 'expire') return { kind: 'mfa', challenges: ['TEXT'], expiresAfterMs: MINUTE };
   const mfa = MFA_PASSWORDS[key];
   if (mfa) return { kind: 'mfa', challenges: mfa, expiresAfterMs: NORMAL_CHALLENGE_LIFETIME };

@@ -23,7 +23,7 @@ export interface SearchResult {
 }
 
 export interface InstitutionIndex {
-  search(query: string, filter?: { supportsOauth?: boolean }): SearchResult;
+  search(query: string, filter?: { supportsOauth?: boolean; supportsVerification?: boolean }): SearchResult;
 }
 
 /**
@@ -61,9 +61,16 @@ export function buildInstitutionIndex(institutions: readonly MockInstitution[]):
   return {
     search(query, filter = {}) {
       const q = normalizeForSearch(query);
-      const wanted = filter.supportsOauth;
-      const keep = (i: number) => wanted === undefined || (sorted[i] as Indexed).institution.supports_oauth === wanted;
-      if (q === '') return resultOf(wanted === undefined ? all : all.filter(keep));
+      const { supportsOauth, supportsVerification } = filter;
+      const unfiltered = supportsOauth === undefined && supportsVerification === undefined;
+      const keep = (i: number) => {
+        const institution = (sorted[i] as Indexed).institution;
+        return (
+          (supportsOauth === undefined || institution.supports_oauth === supportsOauth) &&
+          (supportsVerification === undefined || institution.supports_account_verification === supportsVerification)
+        );
+      };
+      if (q === '') return resultOf(unfiltered ? all : all.filter(keep));
 
       // one pass records each match and its rank (0 name prefix, 1 word prefix, 2 inside) ...
       const matches = new Int32Array(sorted.length);

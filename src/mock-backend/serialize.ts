@@ -63,7 +63,8 @@ const ACCOUNT_KINDS = [
 
 export function accountsFor(member: MemberRecord) {
   const random = seededRandom(hash(member.guid));
-  return ACCOUNT_KINDS.map((kind, i) => {
+  const kinds = member.onlyCreditCards ? ACCOUNT_KINDS.filter((k) => k.type === 'CREDIT_CARD') : ACCOUNT_KINDS;
+  return kinds.map((kind, i) => {
     const balance = Math.round(random() * 800_000) / 100;
     const last4 = String(1000 + Math.floor(random() * 9000));
     return {

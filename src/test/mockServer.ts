@@ -52,7 +52,7 @@ export function startMockServer(options: MockBackendOptions = {}) {
       const res = await request('POST', '/api/users', { user: { id: 'tester' } });
       return (res.json as { user: { guid: string } }).user.guid;
     },
-    async log(): Promise<{ method: string; path: string; status: number; body?: unknown }[]> {
+    async log(): Promise<{ method: string; path: string; query?: string; status: number; body?: unknown }[]> {
       return ((await request('GET', '/mock/log')).json as { requests: never[] }).requests;
     },
   };

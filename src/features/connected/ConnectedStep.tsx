@@ -1,5 +1,4 @@
 import { useBankName, useCachedMemberStatus } from '../../api/queries';
-import type { Account } from '../../api/schemas';
 import { useEmit } from '../../embedding/emitter';
 import { useFlow } from '../../flow/store';
 import { useBackToSearch } from '../../flow/useBackToSearch';
@@ -8,18 +7,10 @@ import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { Spinner } from '../../ui/Spinner';
 import { StepHeading } from '../../ui/StepHeading';
+import { formatBalance } from './formatBalance';
 import { useAccounts } from './useAccounts';
-
-function formatBalance(account: Account, locale: string): string | null {
-  if (account.balance === null || account.balance === undefined) return null;
-  try {
-    return new Intl.NumberFormat(locale, { style: 'currency', currency: account.currency_code ?? 'USD' }).format(
-      account.balance,
-    );
-  } catch {
-    return account.balance.toFixed(2);
-  }
-}
+import { VerifyAccount } from './VerifyAccount';
+import { useConfig } from '../../config/ConfigProvider';
 
 export function ConnectedStep() {
   const t = useT();
@@ -31,6 +22,18 @@ export function ConnectedStep() {
   const accounts = useAccounts(manual ? null : memberGuid);
   const backToSearch = useBackToSearch();
   const locale = useLocale();
+  const verification = useConfig().mode === 'verification';
+
+  if (verification && !manual && memberGuid) {
+    return (
+      <section>
+        <StepHeading>{t('verify.heading')}</StepHeading>
+        {accounts.isLoading ? <Spinner label={t('common.loading')} /> : null}
+        {accounts.isError ? <AccountsError retry={() => void accounts.refetch()} /> : null}
+        {accounts.data ? <VerifyAccount memberGuid={memberGuid} bank={bank} accounts={accounts.data} /> : null}
+      </section>
+    );
+  }
 
   return (
     <section>
@@ -41,14 +44,7 @@ export function ConnectedStep() {
           <h2 className="text-sm font-semibold text-muted mb-1">{t('connected.accounts')}</h2>
           {accounts.isLoading ? <Spinner label={t('common.loading')} /> : null}
           {accounts.data && accounts.data.length === 0 ? <p className="mb-3">{t('connected.noAccounts')}</p> : null}
-          {accounts.isError ? (
-            <Alert tone="error">
-              {t('connected.accountsError')}{' '}
-              <Button variant="link" onClick={() => void accounts.refetch()}>
-                {t('common.tryAgain')}
-              </Button>
-            </Alert>
-          ) : null}
+          {accounts.isError ? <AccountsError retry={() => void accounts.refetch()} /> : null}
           <ul className="mb-4 divide-y divide-slate-300 dark:divide-slate-600">
             {(accounts.data ?? []).map((account) => (
               <li key={account.guid} className="flex justify-between gap-2 py-2">
@@ -71,5 +67,17 @@ export function ConnectedStep() {
         </Button>
       </div>
     </section>
+  );
+}
+
+function AccountsError({ retry }: { retry: () => void }) {
+  const t = useT();
+  return (
+    <Alert tone="error">
+      {t('connected.accountsError')}{' '}
+      <Button variant="link" onClick={retry}>
+        {t('common.tryAgain')}
+      </Button>
+    </Alert>
   );
 }

@@ -1,6 +1,7 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useApi } from '../../api/ApiProvider';
 import { queryKeys } from '../../api/queryKeys';
+import { useConfig } from '../../config/ConfigProvider';
 import type { Institution } from '../../api/schemas';
 
 const PAGE_SIZE = 25;
@@ -8,19 +9,21 @@ const PAGE_SIZE = 25;
 /** Popular institutions for the empty box, server-side search pages otherwise. */
 export function useInstitutionSearch(query: string) {
   const api = useApi();
+  // verification mode offers only institutions that can verify accounts
+  const verification = useConfig().mode === 'verification';
   const searching = query.trim() !== '';
 
   const favorites = useQuery({
-    queryKey: queryKeys.favorites(),
-    queryFn: ({ signal }) => api.favoriteInstitutions({ perPage: PAGE_SIZE }, signal),
+    queryKey: queryKeys.favorites(verification),
+    queryFn: ({ signal }) => api.favoriteInstitutions({ perPage: PAGE_SIZE, verification }, signal),
     enabled: !searching,
     staleTime: 10 * 60_000,
   });
 
   const results = useInfiniteQuery({
-    queryKey: queryKeys.institutionSearch(query.trim()),
+    queryKey: queryKeys.institutionSearch(query.trim(), verification),
     queryFn: ({ pageParam, signal }) =>
-      api.searchInstitutions({ name: query.trim(), page: pageParam, perPage: PAGE_SIZE }, signal),
+      api.searchInstitutions({ name: query.trim(), page: pageParam, perPage: PAGE_SIZE, verification }, signal),
     initialPageParam: 1,
     getNextPageParam: (last) =>
       last.pagination.current_page < last.pagination.total_pages ? last.pagination.current_page + 1 : undefined,

@@ -8,20 +8,26 @@ function favorites(institutions: readonly MockInstitution[]): MockInstitution[] 
   return institutions.filter((i) => i.is_popular);
 }
 
+const flagParam = (value: string | undefined) => (value === 'true' ? true : value === 'false' ? false : undefined);
+
 export function institutionRoutes(state: BackendState) {
   const routes = new Hono();
   const popular = favorites(state.catalogue.institutions);
 
   routes.get('/', (c) => {
-    const oauth = c.req.query('supports_oauth');
-    const supportsOauth = oauth === 'true' ? true : oauth === 'false' ? false : undefined;
-    const found = state.index.search(c.req.query('name') ?? '', { supportsOauth });
+    const found = state.index.search(c.req.query('name') ?? '', {
+      supportsOauth: flagParam(c.req.query('supports_oauth')),
+      supportsVerification: flagParam(c.req.query('supports_account_verification')),
+    });
     const { items, pagination } = paginate(found, pageRequest(c));
     return json(c, { institutions: items, pagination });
   });
 
   routes.get('/favorites', (c) => {
-    const { items, pagination } = paginate(popular, pageRequest(c));
+    const verification = flagParam(c.req.query('supports_account_verification'));
+    const list =
+      verification === undefined ? popular : popular.filter((i) => i.supports_account_verification === verification);
+    const { items, pagination } = paginate(list, pageRequest(c));
     return json(c, { institutions: items, pagination });
   });
 

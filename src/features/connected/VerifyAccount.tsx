@@ -1,0 +1,112 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import type { Account } from '../../api/schemas';
+import { useEmitter } from '../../embedding/emitter';
+import { INVALID_DATA_CODES } from '../../embedding/events';
+import { useBackToSearch } from '../../flow/useBackToSearch';
+import { useLocale, useT } from '../../i18n/translate';
+import { Alert } from '../../ui/Alert';
+import { Button } from '../../ui/Button';
+import { formatBalance } from './formatBalance';
+
+/** Accounts a payment can be drawn from: checking and savings (what MX's verification covers). */
+const USABLE = new Set(['CHECKING', 'SAVINGS']);
+
+/** Verification mode: the user picks the one account the partner may verify and pay from. */
+export function VerifyAccount({
+  memberGuid,
+  bank,
+  accounts,
+}: {
+  memberGuid: string;
+  bank: string;
+  accounts: Account[];
+}) {
+  const t = useT();
+  const locale = useLocale();
+  const emitter = useEmitter();
+  const backToSearch = useBackToSearch();
+  const usable = accounts.filter((a) => USABLE.has((a.type ?? '').toUpperCase()));
+  const [picked, setPicked] = useState<string | null>(null);
+  const [chosen, setChosen] = useState<Account | null>(null);
+  const [missing, setMissing] = useState(false);
+  const reported = useRef(false);
+  const legendId = useId();
+
+  useEffect(() => {
+    if (usable.length === 0 && !reported.current) {
+      reported.current = true;
+      emitter.emit('mx/connect/invalidData', { member_guid: memberGuid, code: INVALID_DATA_CODES.noEligibleAccounts });
+    }
+  }, [usable.length, emitter, memberGuid]);
+
+  if (usable.length === 0) {
+    return (
+      <>
+        <Alert tone="error">{t('verify.none', { bank })}</Alert>
+        <Button variant="secondary" onClick={() => backToSearch('invalidData')}>
+          {t('connected.another')}
+        </Button>
+      </>
+    );
+  }
+
+  if (chosen) {
+    return (
+      <div className="flex flex-col gap-3">
+        <p>{t('verify.chosen', { account: `${chosen.name} ${chosen.account_number ?? ''}`.trim() })}</p>
+        <Button onClick={() => emitter.emit('mx/connect/connected/primaryAction', {})}>{t('connected.done')}</Button>
+      </div>
+    );
+  }
+
+  const confirm = () => {
+    const account = usable.find((a) => a.guid === picked);
+    if (!account) {
+      setMissing(true);
+      return;
+    }
+    emitter.accountSelected({ member_guid: memberGuid, account_guid: account.guid });
+    setChosen(account);
+  };
+
+  return (
+    <div>
+      <p className="mb-3">{t('verify.intro', { bank })}</p>
+      <fieldset className="mb-3" aria-describedby={missing ? `${legendId}-error` : undefined}>
+        <legend id={legendId} className="text-sm font-semibold text-muted mb-1">
+          {t('verify.accounts')}
+        </legend>
+        <div className="flex flex-col gap-2">
+          {usable.map((account) => (
+            <label
+              key={account.guid}
+              className="flex items-center gap-3 rounded-brand border border-slate-400 px-3 py-2 cursor-pointer has-[:checked]:border-brand has-[:checked]:ring-2 has-[:checked]:ring-brand"
+            >
+              <input
+                type="radio"
+                name="verify-account"
+                value={account.guid}
+                checked={picked === account.guid}
+                onChange={() => {
+                  setPicked(account.guid);
+                  setMissing(false);
+                }}
+              />
+              <span className="min-w-0 flex-1">
+                <span className="block truncate">{account.name}</span>
+                <span className="block text-sm text-muted">{account.account_number}</span>
+              </span>
+              <span className="shrink-0">{formatBalance(account, locale)}</span>
+            </label>
+          ))}
+        </div>
+        {missing ? (
+          <p id={`${legendId}-error`} className="text-sm text-danger mt-1">
+            {t('verify.choose')}
+          </p>
+        ) : null}
+      </fieldset>
+      <Button onClick={confirm}>{t('verify.continue')}</Button>
+    </div>
+  );
+}
