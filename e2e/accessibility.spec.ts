@@ -41,7 +41,9 @@ for (const scheme of ['light', 'dark'] as const) {
       await expect(widget.getByRole('status')).toHaveText(
         'To authenticate your connection to MX Bank (OAuth or credentials), please answer the following challenge(s).',
       );
-      await widget.getByRole('radio', { name: 'Sailboat' }).check({ force: true });
+      // the tile (its image) is what a user clicks; the radio inside is visually hidden
+      await widget.getByRole('img', { name: 'Sailboat' }).click();
+      await expect(widget.getByRole('radio', { name: 'Sailboat' })).toBeChecked();
       await widget.getByRole('button', { name: 'Continue' }).click();
       await headingHasFocus(widget, 'Success!');
       await expect(widget.getByText(/Checking/)).toBeVisible();
@@ -75,3 +77,17 @@ for (const scheme of ['light', 'dark'] as const) {
     });
   });
 }
+
+test('a host brand colour too light for white text is darkened until it passes AA', async ({ page }) => {
+  await page.goto(`/?widget_origin=${encodeURIComponent(WIDGET_ORIGIN)}`);
+  await page.getByLabel('Brand colour (optional)').fill('#ffff00');
+  await page.getByLabel('Corner radius in px, 0 to 24 (optional)').fill('16');
+  await page.getByRole('button', { name: 'Open the widget' }).click();
+  const widget = page.frameLocator('#widget iframe');
+  await pickInstitution(widget, 'MX Bank', 'MX Bank');
+  const button = widget.getByRole('button', { name: 'Continue' });
+  await expect(button).toHaveCSS('border-radius', '16px');
+  const background = await button.evaluate((el) => getComputedStyle(el).backgroundColor);
+  expect(background).not.toBe('rgb(255, 255, 0)');
+  await expectNoAxeViolations(page, 'themed credentials');
+});

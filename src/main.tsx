@@ -1,6 +1,7 @@
 import { createRoot } from 'react-dom/client';
 import { createApiClient } from './api/client';
 import { parseConfig } from './config/config';
+import { applyTheme, themeFor } from './config/theme';
 import { createEmitter, postToParent } from './embedding/emitter';
 import { readEmbedding } from './embedding/originGate';
 import { resolveLocale } from './i18n/locales';
@@ -24,6 +25,9 @@ function start() {
   }
   const config = parsed.config;
   document.documentElement.classList.toggle('dark', config.color_scheme === 'dark');
+  applyTheme(
+    themeFor({ brandColor: config.brand_color, cornerRadius: config.corner_radius, scheme: config.color_scheme }),
+  );
   const gate = readEmbedding(config.parent_origin, config.allow_top_level);
   if (!gate.ok) {
     // wrong or unknown host: no events at all, just an explanation

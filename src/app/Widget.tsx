@@ -14,6 +14,8 @@ import { createFlowStore, FlowStoreContext, type FlowState } from '../flow/store
 import { LOCALES, type Locale } from '../i18n/locales';
 import { createTranslator, LocaleContext, TranslateContext, useT } from '../i18n/translate';
 import { Spinner } from '../ui/Spinner';
+import { Button } from '../ui/Button';
+import { ErrorBoundary } from './ErrorBoundary';
 import { LiveRegion } from './LiveRegion';
 import { createQueryClient } from './queryClient';
 import { loadedStepName, resolveInitialStep } from './resolveInitialStep';
@@ -151,8 +153,22 @@ function FlowApp({
     <div ref={rootRef} className="mx-auto w-full max-w-xl p-4">
       <LiveRegion />
       <main>
-        <StepRouter />
+        {/* the last line of defence: whatever breaks outside a step still leaves a way out */}
+        <ErrorBoundary fallback={() => <WidgetCrashed />}>
+          <StepRouter />
+        </ErrorBoundary>
       </main>
     </div>
+  );
+}
+
+function WidgetCrashed() {
+  const t = useT();
+  return (
+    <section>
+      <h1 className="text-xl font-semibold mb-3">{t('error.heading')}</h1>
+      <p className="mb-4">{t('error.crash')}</p>
+      <Button onClick={() => window.location.reload()}>{t('common.tryAgain')}</Button>
+    </section>
   );
 }

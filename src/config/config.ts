@@ -36,6 +36,16 @@ export const configSchema = z.object({
   parent_origin: z.optional(origin),
   user_guid: guid('USR'),
   session_guid: z.optional(guid('SES')),
+  /** host branding; the colour is corrected for contrast, see theme.ts */
+  brand_color: z.optional(
+    trimmed.check(z.regex(/^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/, 'must be a hex colour such as #1d4ed8')),
+  ),
+  corner_radius: z.optional(
+    z.pipe(
+      trimmed.check(z.regex(/^\d{1,2}$/, 'must be a whole number of pixels from 0 to 24')),
+      z.pipe(z.transform(Number), z.number().check(z.maximum(24, 'must be a whole number of pixels from 0 to 24'))),
+    ),
+  ),
   /** demo only: run unframed (opened directly in a tab) */
   allow_top_level: z._default(flag, false),
 });

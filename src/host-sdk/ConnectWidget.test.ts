@@ -128,3 +128,19 @@ describe('ConnectWidget (host SDK)', () => {
     expect(onMessage).not.toHaveBeenCalled();
   });
 });
+
+describe('SDK version', () => {
+  it('answers mx/load with mx/sdk/info carrying the package version', async () => {
+    const { version } = await import('../../package.json');
+    mount();
+    const target = widget?.iframe.contentWindow;
+    if (!target) throw new Error('no iframe window');
+    const post = vi.spyOn(target, 'postMessage').mockImplementation(() => undefined);
+    send({ mx: true, type: 'mx/load', metadata: {} });
+    expect(post).toHaveBeenCalledWith(
+      { type: 'mx/sdk/info', metadata: { sdk: 'connect-widget-sdk', version } },
+      WIDGET,
+    );
+    expect(version).toMatch(/^\d+\.\d+\.\d+/);
+  });
+});

@@ -1,4 +1,5 @@
 import type { WidgetEventMap, WidgetEventType } from '../embedding/events';
+import { version } from '../../package.json';
 import { decodeWidgetMessage } from './messageSchema';
 
 type Metadata<T extends WidgetEventType> = WidgetEventMap[T] & { user_guid?: string; session_guid?: string };
@@ -75,7 +76,8 @@ export const CALLBACK_NAMES: (keyof ConnectWidgetCallbacks)[] = [
   'onInvalidMessage',
 ];
 
-export const SDK_VERSION = '0.1.0';
+/** The package version, sent to the widget in mx/sdk/info (see CHANGELOG.md). */
+export const SDK_VERSION: string = version;
 
 /** Embeds the Connect widget in an iframe and turns its postMessage traffic into typed callbacks. */
 export class ConnectWidget {
