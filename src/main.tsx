@@ -4,12 +4,12 @@ import { parseConfig } from './config/config';
 import { applyTheme, themeFor } from './config/theme';
 import { createEmitter, postToParent } from './embedding/emitter';
 import { readEmbedding } from './embedding/originGate';
-import { resolveLocale } from './i18n/locales';
+import { loadCatalog, resolveLocale } from './i18n/locales';
 import { Widget } from './app/Widget';
 import { BlockedScreen } from './app/BlockedScreen';
 import './styles.css';
 
-function start() {
+async function start() {
   const container = document.getElementById('root');
   if (!container) return;
   const root = createRoot(container);
@@ -19,8 +19,9 @@ function start() {
     navigator.languages,
   );
   document.documentElement.lang = locale;
+  const catalog = await loadCatalog(locale);
   if (!parsed.ok) {
-    root.render(<BlockedScreen reason="config" param={parsed.param} message={parsed.message} locale={locale} />);
+    root.render(<BlockedScreen reason="config" param={parsed.param} message={parsed.message} catalog={catalog} />);
     return;
   }
   const config = parsed.config;
@@ -31,15 +32,22 @@ function start() {
   const gate = readEmbedding(config.parent_origin, config.allow_top_level);
   if (!gate.ok) {
     // wrong or unknown host: no events at all, just an explanation
-    root.render(<BlockedScreen reason="embedding" locale={locale} />);
+    root.render(<BlockedScreen reason="embedding" catalog={catalog} />);
     return;
   }
   const post = gate.framed && config.parent_origin ? postToParent(config.parent_origin) : null;
   const emitter = createEmitter(post, { user_guid: config.user_guid, session_guid: config.session_guid });
   emitter.emit('mx/load', {});
   root.render(
-    <Widget config={config} api={createApiClient()} emitter={emitter} framed={gate.framed} locale={locale} />,
+    <Widget
+      config={config}
+      api={createApiClient()}
+      emitter={emitter}
+      framed={gate.framed}
+      locale={locale}
+      catalog={catalog}
+    />,
   );
 }
 
-start();
+void start();

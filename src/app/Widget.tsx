@@ -11,7 +11,9 @@ import { ConfigProvider, useConfig } from '../config/ConfigProvider';
 import { DEFAULT_TIMING, TimingContext, type Timing } from '../config/timing';
 import { EmitterContext, type Emitter } from '../embedding/emitter';
 import { createFlowStore, FlowStoreContext, type FlowState } from '../flow/store';
-import { LOCALES, type Locale } from '../i18n/locales';
+import { en } from '../i18n/en';
+import type { Locale } from '../i18n/locales';
+import type { Catalog } from '../i18n/translate';
 import { createTranslator, LocaleContext, TranslateContext, useT } from '../i18n/translate';
 import { Spinner } from '../ui/Spinner';
 import { Button } from '../ui/Button';
@@ -31,6 +33,8 @@ export interface WidgetProps {
   timing?: Timing;
   queryClient?: QueryClient;
   locale?: Locale;
+  /** the messages for `locale` (English when absent) */
+  catalog?: Catalog;
 }
 
 export function Widget({
@@ -41,9 +45,10 @@ export function Widget({
   timing = DEFAULT_TIMING,
   queryClient,
   locale = 'en',
+  catalog = en,
 }: WidgetProps) {
   const [client] = useState(() => queryClient ?? createQueryClient());
-  const [translate] = useState(() => createTranslator(LOCALES[locale]));
+  const [translate] = useState(() => createTranslator(catalog));
   return (
     <ConfigProvider config={config}>
       <ApiProvider client={api}>

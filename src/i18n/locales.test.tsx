@@ -2,7 +2,8 @@ import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { advanceUntil, renderWidget } from '../test/renderWidget';
 import { en } from './en';
-import { LOCALES, resolveLocale } from './locales';
+import { LOCALES } from './allLocales';
+import { loadCatalog, resolveLocale } from './locales';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
@@ -14,6 +15,12 @@ describe('locales', () => {
       expect(placeholders(text), `${name}: ${key}`).toEqual(placeholders(en[key]));
     }
     expect(Object.keys(catalog).sort()).toEqual(Object.keys(en).sort());
+  });
+
+  it('loads each catalog on demand', async () => {
+    expect(await loadCatalog('es')).toBe(LOCALES.es);
+    expect(await loadCatalog('fr-CA')).toBe(LOCALES['fr-CA']);
+    expect(await loadCatalog('en')).toBe(en);
   });
 
   it('translations differ from English where words are involved', () => {

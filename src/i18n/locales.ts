@@ -1,10 +1,8 @@
 import { en } from './en';
-import { es } from './es';
-import { frCA } from './frCA';
 import type { Catalog } from './translate';
 
-export const LOCALES = { en, es, 'fr-CA': frCA } satisfies Record<string, Catalog>;
-export type Locale = keyof typeof LOCALES;
+export const LOCALE_TAGS = ['en', 'es', 'fr-CA'] as const;
+export type Locale = (typeof LOCALE_TAGS)[number];
 
 function match(tag: string | undefined | null): Locale | null {
   if (!tag) return null;
@@ -18,4 +16,11 @@ function match(tag: string | undefined | null): Locale | null {
 /** The `locale` URL parameter, else the browser's languages, else English. */
 export function resolveLocale(param: string | undefined, browser: readonly string[] = []): Locale {
   return match(param) ?? browser.map(match).find((l): l is Locale => l !== null) ?? 'en';
+}
+
+/** English ships in the first bundle; the other catalogs load only for the people who need them. */
+export async function loadCatalog(locale: Locale): Promise<Catalog> {
+  if (locale === 'es') return (await import('./es')).es;
+  if (locale === 'fr-CA') return (await import('./frCA')).frCA;
+  return en;
 }

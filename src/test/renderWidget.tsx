@@ -6,6 +6,7 @@ import { parseConfig } from '../config/config';
 import type { Timing } from '../config/timing';
 import { createEmitter } from '../embedding/emitter';
 import type { WidgetEventType } from '../embedding/events';
+import { LOCALES } from '../i18n/allLocales';
 import { resolveLocale } from '../i18n/locales';
 import { startMockServer, type MockServer } from './mockServer';
 
@@ -65,6 +66,7 @@ export async function renderWidget(options: RenderOptions = {}) {
       framed
       timing={{ ...FAST_TIMING, ...options.timing }}
       locale={resolveLocale(parsed.config.locale)}
+      catalog={LOCALES[resolveLocale(parsed.config.locale)]}
     />,
   );
   const events = (type?: WidgetEventType) => messages.filter((m) => m.mx && (type === undefined || m.type === type));
