@@ -29,6 +29,9 @@ export { expect };
 /** Search in the embedded widget and pick an institution by its exact name. */
 export async function pickInstitution(widget: FrameLocator, query: string, name: string) {
   await widget.getByRole('combobox', { name: 'Search for your bank or credit union' }).fill(query);
+  // the popular list stays until the debounced search answers: wait for the results, then pick
+  await expect(widget.getByRole('listbox', { name: 'Search results' })).toBeVisible();
+  await expect(widget.getByText(/institutions found$/)).toBeAttached();
   await widget.getByRole('option', { name, exact: true }).click();
 }
 

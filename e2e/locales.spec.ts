@@ -5,6 +5,7 @@ const FLOWS = [
   {
     locale: 'en',
     search: 'Search for your bank or credit union',
+    results: 'Search results',
     go: 'Continue',
     done: 'Success!',
     status: 'Connected to MX Bank.',
@@ -12,6 +13,7 @@ const FLOWS = [
   {
     locale: 'es',
     search: 'Busca tu banco o cooperativa de crédito',
+    results: 'Resultados de la búsqueda',
     go: 'Continuar',
     done: '¡Listo!',
     status: 'Conectado con MX Bank.',
@@ -19,6 +21,7 @@ const FLOWS = [
   {
     locale: 'fr-CA',
     search: 'Cherchez votre banque ou votre caisse',
+    results: 'Résultats de la recherche',
     go: 'Continuer',
     done: 'C’est fait!',
     status: 'Connecté à MX Bank.',
@@ -33,7 +36,10 @@ for (const flow of FLOWS) {
     const widget = page.frameLocator('#widget iframe');
     await expect(widget.locator('html')).toHaveAttribute('lang', flow.locale);
     await widget.getByRole('combobox', { name: flow.search }).fill('MX Bank');
-    await widget.getByRole('option', { name: 'MX Bank', exact: true }).click();
+    await widget
+      .getByRole('listbox', { name: flow.results })
+      .getByRole('option', { name: 'MX Bank', exact: true })
+      .click();
     await widget.getByLabel('Username').fill(uniqueUser(flow.locale));
     await widget.getByLabel('Password', { exact: true }).fill('password');
     await widget.getByRole('button', { name: flow.go }).click();
