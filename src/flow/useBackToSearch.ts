@@ -1,16 +1,35 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
+import { queryKeys } from '../api/queryKeys';
+import type { Institution } from '../api/schemas';
+import { useConfig } from '../config/ConfigProvider';
 import { useEmit } from '../embedding/emitter';
-import { useFlow } from './store';
+import { stepAfterInstitution } from './routing';
+import { useFlowStoreApi } from './store';
 
-/** Every "back to search" in the widget: resets the flow and tells the host. */
+/**
+ * Every "back to search" in the widget: resets the flow and tells the host. With
+ * disable_institution_search the partner has fixed the institution, so "search" means starting
+ * over at that institution instead.
+ */
 export function useBackToSearch() {
   const emit = useEmit();
-  const backToSearch = useFlow((s) => s.backToSearch);
+  const store = useFlowStoreApi();
+  const queryClient = useQueryClient();
+  const config = useConfig();
   return useCallback(
     (context?: string) => {
+      const pinned = config.disable_institution_search
+        ? (config.current_institution_code ?? store.getState().institutionCode)
+        : null;
+      store.getState().backToSearch();
+      if (pinned) {
+        const institution = queryClient.getQueryData<Institution>(queryKeys.institution(pinned));
+        store.getState().selectInstitution(pinned, institution ? stepAfterInstitution(institution) : 'enterCreds');
+        return;
+      }
       emit('mx/connect/backToSearch', context ? { context } : {});
-      backToSearch();
     },
-    [emit, backToSearch],
+    [emit, store, queryClient, config.disable_institution_search, config.current_institution_code],
   );
 }

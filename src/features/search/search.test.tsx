@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { chooseInstitution, renderWidget } from '../../test/renderWidget';
+import { advanceUntil, chooseInstitution, renderWidget, submitCredentials } from '../../test/renderWidget';
 
 describe('search', () => {
   it('focuses the search box and lists popular institutions, sandbox ones first', async () => {
@@ -77,5 +77,20 @@ describe('search', () => {
     const w = await renderWidget();
     await chooseInstitution(w, 'MX Bank (OAuth)', 'MX Bank (OAuth)');
     await screen.findByRole('heading', { name: 'Sign in at MX Bank (OAuth)' });
+  });
+});
+
+describe('disable_institution_search', () => {
+  it('never shows search: "back" starts over at the partner’s institution', async () => {
+    const w = await renderWidget({
+      params: { current_institution_code: 'mxbank', disable_institution_search: 'true' },
+    });
+    await screen.findByRole('heading', { name: 'Enter your credentials' });
+    await submitCredentials(w, 'closed');
+    await advanceUntil(w, 2_500, () => screen.getByRole('heading', { name: 'Connection unavailable' }));
+    await w.user.click(screen.getByRole('button', { name: 'Back to search' }));
+    await screen.findByRole('heading', { name: 'Enter your credentials' });
+    expect(screen.queryByRole('combobox', { name: 'Search for your bank or credit union' })).toBeNull();
+    expect(w.events('mx/connect/backToSearch')).toHaveLength(0);
   });
 });
