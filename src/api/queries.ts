@@ -65,3 +65,8 @@ export function useForgetMemberStatus() {
     [queryClient, user_guid],
   );
 }
+
+/** "Reconnecting…": the status query has failed at least once and is trying again right now. */
+export function isReconnecting(query: { failureCount: number; fetchStatus: string }): boolean {
+  return query.failureCount > 0 && query.fetchStatus === 'fetching';
+}

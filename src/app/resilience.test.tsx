@@ -1,7 +1,7 @@
 import { render, screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { ErrorBoundary } from './ErrorBoundary';
-import { serveStatus, startMockServer, type MockServer } from '../test/mockServer';
+import { serveRaw, serveStatus, startMockServer } from '../test/mockServer';
 import {
   advanceUntil,
   chooseInstitution,
@@ -21,22 +21,6 @@ const BAD_BODIES = [
     '{"member": {"guid": 42}, "institutions": "nope", "institution": {"code": []}, "credentials": 7, "accounts": {}}',
   ],
 ] as const;
-
-const fault = (server: MockServer, route: string, body: string) =>
-  server.request('POST', '/mock/faults', { rules: [{ route, kind: 'malformed', body }] });
-
-async function memberFor(server: MockServer, user: string, password: string) {
-  const res = await server.request('POST', `/api/users/${user}/members`, {
-    member: {
-      institution_code: 'mxbank',
-      credentials: [
-        { guid: 'CRD-mxbank-login', value: 'jane' },
-        { guid: 'CRD-mxbank-password', value: password },
-      ],
-    },
-  });
-  return (res.json as { member: { guid: string } }).member.guid;
-}
 
 interface Case {
   route: string;
@@ -148,7 +132,7 @@ const CASES: Case[] = [
     name: 'member (update mode)',
     route: 'GET /users/*/members/*',
     run: async (w, arm) => {
-      const guid = await memberFor(w.server, w.userGuid, 'denied');
+      const guid = await w.server.createMember(w.userGuid, 'denied');
       await arm();
       w.view.unmount();
       await renderWidget({ server: w.server, userGuid: w.userGuid, params: { current_member_guid: guid } });
@@ -162,14 +146,14 @@ describe('hostile and broken responses', () => {
   for (const [kind, body] of BAD_BODIES) {
     it.each(CASES)(`$name answering ${kind}: a clear message and a way on`, async ({ route, run }) => {
       const w = await renderWidget();
-      await run(w, () => fault(w.server, route, body));
+      await run(w, () => serveRaw(w.server, route, body));
       expect(screen.getByRole('heading', { level: 1 })).toBeVisible();
     });
   }
 
   it('an institution name with HTML renders as text', async () => {
     const server = startMockServer();
-    await fault(
+    await serveRaw(
       server,
       'GET /institutions/favorites',
       JSON.stringify({

@@ -52,6 +52,19 @@ export function startMockServer(options: MockBackendOptions = {}) {
       const res = await request('POST', '/api/users', { user: { id: 'tester' } });
       return (res.json as { user: { guid: string } }).user.guid;
     },
+    /** A member at MX Bank, created over HTTP as a partner's back end would (no widget involved). */
+    async createMember(user: string, password: string, username = 'jane'): Promise<string> {
+      const res = await request('POST', `/api/users/${user}/members`, {
+        member: {
+          institution_code: 'mxbank',
+          credentials: [
+            { guid: 'CRD-mxbank-login', value: username },
+            { guid: 'CRD-mxbank-password', value: password },
+          ],
+        },
+      });
+      return (res.json as { member: { guid: string } }).member.guid;
+    },
     async log(): Promise<{ method: string; path: string; query?: string; status: number; body?: unknown }[]> {
       return ((await request('GET', '/mock/log')).json as { requests: never[] }).requests;
     },
@@ -60,15 +73,12 @@ export function startMockServer(options: MockBackendOptions = {}) {
 
 export type MockServer = ReturnType<typeof startMockServer>;
 
+/** Makes every request to `route` answer 200 with this raw body (broken JSON, or JSON of the wrong shape). */
+export function serveRaw(server: MockServer, route: string, body: string) {
+  return server.request('POST', '/mock/faults', { rules: [{ route, kind: 'malformed', body }] });
+}
+
 /** Makes every status poll answer with this member status, whatever the member really is. */
 export function serveStatus(server: MockServer, member: Record<string, unknown>) {
-  return server.request('POST', '/mock/faults', {
-    rules: [
-      {
-        route: 'GET /users/*/members/*/status',
-        kind: 'malformed',
-        body: JSON.stringify({ member: { guid: 'MBR-x', ...member } }),
-      },
-    ],
-  });
+  return serveRaw(server, 'GET /users/*/members/*/status', JSON.stringify({ member: { guid: 'MBR-x', ...member } }));
 }

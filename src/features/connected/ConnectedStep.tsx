@@ -2,12 +2,12 @@ import { useBankName, useCachedMemberStatus } from '../../api/queries';
 import { useEmit } from '../../embedding/emitter';
 import { useFlow } from '../../flow/store';
 import { useBackToSearch } from '../../flow/useBackToSearch';
-import { useLocale, useT } from '../../i18n/translate';
+import { useT } from '../../i18n/translate';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { Spinner } from '../../ui/Spinner';
 import { StepHeading } from '../../ui/StepHeading';
-import { formatBalance } from './formatBalance';
+import { AccountSummary } from './AccountSummary';
 import { useAccounts } from './useAccounts';
 import { VerifyAccount } from './VerifyAccount';
 import { useConfig } from '../../config/ConfigProvider';
@@ -21,7 +21,6 @@ export function ConnectedStep() {
   const manual = useCachedMemberStatus(memberGuid).data?.connection_status === null;
   const accounts = useAccounts(manual ? null : memberGuid);
   const backToSearch = useBackToSearch();
-  const locale = useLocale();
   const verification = useConfig().mode === 'verification';
 
   if (verification && !manual && memberGuid) {
@@ -48,13 +47,7 @@ export function ConnectedStep() {
           <ul className="mb-4 divide-y divide-slate-300 dark:divide-slate-600">
             {(accounts.data ?? []).map((account) => (
               <li key={account.guid} className="flex justify-between gap-2 py-2">
-                <span className="min-w-0">
-                  <span className="block truncate">{account.name}</span>
-                  {account.account_number ? (
-                    <span className="block text-sm text-muted">{account.account_number}</span>
-                  ) : null}
-                </span>
-                <span className="shrink-0">{formatBalance(account, locale)}</span>
+                <AccountSummary account={account} />
               </li>
             ))}
           </ul>

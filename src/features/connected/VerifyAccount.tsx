@@ -3,10 +3,10 @@ import type { Account } from '../../api/schemas';
 import { useEmitter } from '../../embedding/emitter';
 import { INVALID_DATA_CODES } from '../../embedding/events';
 import { useBackToSearch } from '../../flow/useBackToSearch';
-import { useLocale, useT } from '../../i18n/translate';
+import { useT } from '../../i18n/translate';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
-import { formatBalance } from './formatBalance';
+import { AccountSummary } from './AccountSummary';
 
 /** Accounts a payment can be drawn from: checking and savings (what MX's verification covers). */
 const USABLE = new Set(['CHECKING', 'SAVINGS']);
@@ -22,7 +22,6 @@ export function VerifyAccount({
   accounts: Account[];
 }) {
   const t = useT();
-  const locale = useLocale();
   const emitter = useEmitter();
   const backToSearch = useBackToSearch();
   const usable = accounts.filter((a) => USABLE.has((a.type ?? '').toUpperCase()));
@@ -92,11 +91,7 @@ export function VerifyAccount({
                   setMissing(false);
                 }}
               />
-              <span className="min-w-0 flex-1">
-                <span className="block truncate">{account.name}</span>
-                <span className="block text-sm text-muted">{account.account_number}</span>
-              </span>
-              <span className="shrink-0">{formatBalance(account, locale)}</span>
+              <AccountSummary account={account} />
             </label>
           ))}
         </div>

@@ -68,15 +68,7 @@ describe('credentials', () => {
   it('a duplicate member gets its own message and a way to update the existing one', async () => {
     const server = startMockServer();
     const user = await server.createUser();
-    await server.request('POST', `/api/users/${user}/members`, {
-      member: {
-        institution_code: 'mxbank',
-        credentials: [
-          { guid: 'CRD-mxbank-login', value: 'jane' },
-          { guid: 'CRD-mxbank-password', value: 'password' },
-        ],
-      },
-    });
+    await server.createMember(user, 'password');
     const w = await renderWidget({ server, userGuid: user });
     await chooseInstitution(w, 'MX Bank', 'MX Bank');
     await submitCredentials(w, 'password');
@@ -106,16 +98,7 @@ describe('credentials', () => {
   it('update mode starts from current_member_guid in the URL', async () => {
     const server = startMockServer();
     const user = await server.createUser();
-    const created = await server.request('POST', `/api/users/${user}/members`, {
-      member: {
-        institution_code: 'mxbank',
-        credentials: [
-          { guid: 'CRD-mxbank-login', value: 'jane' },
-          { guid: 'CRD-mxbank-password', value: 'locked' },
-        ],
-      },
-    });
-    const guid = (created.json as { member: { guid: string } }).member.guid;
+    const guid = await server.createMember(user, 'locked');
     const w = await renderWidget({ server, userGuid: user, params: { current_member_guid: guid } });
     await screen.findByRole('heading', { name: 'Update your credentials' });
     await waitFor(() =>

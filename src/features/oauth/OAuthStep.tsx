@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
 import { useApi } from '../../api/ApiProvider';
-import { useBankName, useCachedMemberStatus } from '../../api/queries';
+import { isReconnecting, useBankName, useCachedMemberStatus } from '../../api/queries';
 import { queryKeys } from '../../api/queryKeys';
 import { useConfig } from '../../config/ConfigProvider';
 import { useEmit } from '../../embedding/emitter';
@@ -54,7 +54,7 @@ export function OAuthStep() {
     onSettled: () => backToSearch(),
   });
 
-  const reconnecting = status.failureCount > 0 && status.fetchStatus === 'fetching';
+  const reconnecting = isReconnecting(status);
 
   return (
     <section>

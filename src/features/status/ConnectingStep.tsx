@@ -1,4 +1,4 @@
-import { useBankName, useCachedMemberStatus } from '../../api/queries';
+import { isReconnecting, useBankName, useCachedMemberStatus } from '../../api/queries';
 import { useFlow } from '../../flow/store';
 import { useBackToSearch } from '../../flow/useBackToSearch';
 import { useT } from '../../i18n/translate';
@@ -15,7 +15,7 @@ export function ConnectingStep() {
   const query = useCachedMemberStatus(memberGuid);
   const backToSearch = useBackToSearch();
   const name = query.data?.connection_status ?? 'CREATED';
-  const reconnecting = query.failureCount > 0 && query.fetchStatus === 'fetching';
+  const reconnecting = isReconnecting(query);
   const delayed = name === 'DELAYED';
 
   return (
