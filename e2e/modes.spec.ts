@@ -101,12 +101,14 @@ for (const [name, width] of [
     await widget.getByRole('button', { name: 'Continue' }).click();
     await expect(widget.getByRole('heading', { name: 'Success!' })).toBeVisible();
     await expect.poll(sideScroll).toBe(0);
-    // content height is reported to the host, so the frame grows to show everything
-    const [frameHeight, contentHeight] = await Promise.all([
-      frame.evaluate((el) => el.getBoundingClientRect().height),
-      widget.locator('main').evaluate((el) => el.getBoundingClientRect().bottom),
-    ]);
-    expect(frameHeight).toBeGreaterThanOrEqual(contentHeight);
+    // content height is reported to the host (debounced), so the frame grows to show everything
+    await expect
+      .poll(async () => {
+        const frameHeight = await frame.evaluate((el) => el.getBoundingClientRect().height);
+        const contentBottom = await widget.locator('main').evaluate((el) => el.getBoundingClientRect().bottom);
+        return frameHeight - contentBottom;
+      })
+      .toBeGreaterThanOrEqual(0);
   });
 }
 

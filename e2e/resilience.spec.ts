@@ -47,10 +47,11 @@ test('429 with Retry-After is honoured', async ({ page, request }) => {
   const widget = await openHost(page);
   const user = await widgetUser(page);
   await pickInstitution(widget, 'MX Bank', 'MX Bank');
-  await faultStatus(request, user, { kind: 'status', status: 429, retry_after_s: 2, duration_ms: 10_000 });
+  // 40 virtual seconds (4 s real) so that even a late first poll meets the 429s
+  await faultStatus(request, user, { kind: 'status', status: 429, retry_after_s: 2, duration_ms: 40_000 });
   await signIn(widget, 'password', uniqueUser('429'));
   await expect(widget.getByText('Reconnecting…')).toBeVisible();
-  await expect(widget.getByRole('heading', { name: 'Success!' })).toBeVisible({ timeout: 20_000 });
+  await expect(widget.getByRole('heading', { name: 'Success!' })).toBeVisible({ timeout: 25_000 });
   const log = (await (await request.get(`${WIDGET_ORIGIN}/mock/log`)).json()).requests as {
     path: string;
     status: number;
