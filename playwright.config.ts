@@ -24,6 +24,7 @@ export default defineConfig({
     ...devices['Desktop Chrome'],
     baseURL: HOST_ORIGIN,
     trace: 'retain-on-failure',
+    reducedMotion: 'reduce',
     launchOptions: {
       executablePath: chromiumPath(),
       args: [

@@ -1,13 +1,38 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { expect, type Frame, type Page } from '@playwright/test';
+import type { AxeResults, RunOptions } from 'axe-core';
+import { WIDGET_ORIGIN } from '../playwright.config';
 
 export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
-/** Runs axe on the widget's iframe only (the demo host page around it is not the product). */
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+function widgetFrame(page: Page): Frame {
+  const frame = page.frames().find((f) => f.url().startsWith(`${WIDGET_ORIGIN}/`));
+  if (!frame) throw new Error('no widget frame on the page');
+  return frame;
+}
+
+/**
+ * Runs axe inside the widget's own frame (the demo host page around it is not the product).
+ * Injecting axe into that one document is about three times faster than scanning the whole page
+ * and its frames, which matters on a busy two-core machine.
+ */
 export async function expectNoAxeViolations(page: Page, screen: string) {
-  const results = await new AxeBuilder({ page }).include('#widget iframe').withTags(WCAG_TAGS).analyze();
+  const frame = widgetFrame(page);
+  if (!(await frame.evaluate(() => 'axe' in window))) await frame.evaluate(axeSource);
+  const options: RunOptions = { runOnly: { type: 'tag', values: WCAG_TAGS }, resultTypes: ['violations'] };
+  const results = await frame.evaluate(
+    (runOptions) =>
+      (window as unknown as { axe: { run(ctx: Document, o: RunOptions): Promise<AxeResults> } }).axe.run(
+        document,
+        runOptions,
+      ),
+    options,
+  );
   const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   expect(summary, `axe violations on ${screen}`).toEqual([]);
-  // make sure the rules really ran inside the frame (targets there are [iframe, element])
-  expect(results.passes.some((rule) => rule.nodes.some((node) => node.target.length > 1))).toBe(true);
+  // the rules really ran on the widget's content
+  expect(results.passes.length).toBeGreaterThan(10);
 }

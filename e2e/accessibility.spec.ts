@@ -1,90 +1,128 @@
 import type { FrameLocator, Page } from '@playwright/test';
 import { expectNoAxeViolations } from './a11y';
-import { expect, pickInstitution, signIn, test, uniqueUser } from './fixtures';
-import { WIDGET_ORIGIN } from '../playwright.config';
-
-async function openWith(page: Page, scheme: 'light' | 'dark'): Promise<FrameLocator> {
-  await page.goto(`/?widget_origin=${encodeURIComponent(WIDGET_ORIGIN)}`);
-  await page.getByLabel('Color scheme').selectOption(scheme);
-  await page.getByRole('button', { name: 'Open the widget' }).click();
-  const widget = page.frameLocator('#widget iframe');
-  await expect(widget.getByRole('combobox')).toBeVisible();
-  await expect(widget.locator('html')).toHaveClass(scheme === 'dark' ? /dark/ : /^(?!.*dark)/);
-  return widget;
-}
+import { expect, openAtBank, openHost, pickInstitution, signIn, test, uniqueUser, type HostOptions } from './fixtures';
 
 const headingHasFocus = (widget: FrameLocator, name: string) =>
   expect(widget.getByRole('heading', { name, level: 1 })).toBeFocused();
 
-for (const scheme of ['light', 'dark'] as const) {
-  test.describe(`${scheme} scheme`, () => {
-    test(`axe: search, method choice, credentials with errors, MFA, connected`, async ({ page }) => {
-      const widget = await openWith(page, scheme);
+/** Opens the widget in a colour scheme and checks the scheme really applied. */
+async function openIn(page: Page, scheme: 'light' | 'dark', options: HostOptions = {}) {
+  const widget = await openHost(page, { color_scheme: scheme, ...options });
+  await expect(widget.locator('html')).toHaveClass(scheme === 'dark' ? /dark/ : /^(?!.*dark)/);
+  return widget;
+}
+
+/** MX Bank's credentials form, signed in with a sandbox password, in a colour scheme. */
+async function signedInAtBank(page: Page, scheme: 'light' | 'dark', password: string) {
+  const widget = await openAtBank(page, { color_scheme: scheme });
+  await signIn(widget, password, uniqueUser(`${password}-${scheme}`));
+  return widget;
+}
+
+/** One screen each: how to reach it, and what must be true there before axe runs. */
+const SCREENS: { name: string; reach: (page: Page, scheme: 'light' | 'dark') => Promise<void> }[] = [
+  {
+    name: 'search (popular)',
+    reach: async (page, scheme) => {
+      const widget = await openIn(page, scheme);
       await expect(widget.getByRole('option').first()).toBeVisible();
-      await expectNoAxeViolations(page, 'search (popular)');
+    },
+  },
+  {
+    name: 'search (no results)',
+    reach: async (page, scheme) => {
+      const widget = await openIn(page, scheme);
       await widget.getByRole('combobox').fill('qqqzzz');
       await expect(widget.getByText(/No institutions match/)).toBeVisible();
-      await expectNoAxeViolations(page, 'search (no results)');
-
+    },
+  },
+  {
+    name: 'chooseMethod',
+    reach: async (page, scheme) => {
+      const widget = await openIn(page, scheme);
       await pickInstitution(widget, 'MX Bank (OAuth or', 'MX Bank (OAuth or credentials)');
       await headingHasFocus(widget, 'How do you want to connect to MX Bank (OAuth or credentials)?');
-      await expectNoAxeViolations(page, 'chooseMethod');
-      await widget.getByRole('button', { name: 'Enter your credentials here' }).click();
-      await headingHasFocus(widget, 'Enter your credentials');
+    },
+  },
+  {
+    name: 'enterCreds with errors',
+    reach: async (page, scheme) => {
+      const widget = await openAtBank(page, { color_scheme: scheme });
       await widget.getByRole('button', { name: 'Continue' }).click();
       await expect(widget.getByText('Username is required.')).toBeVisible();
-      await expectNoAxeViolations(page, 'enterCreds with errors');
-
-      await signIn(widget, 'image_options', uniqueUser(`a11y-${scheme}`));
+    },
+  },
+  {
+    name: 'mfa (image options)',
+    reach: async (page, scheme) => {
+      const widget = await signedInAtBank(page, scheme, 'image_options');
       await headingHasFocus(widget, 'Verify your identity');
-      await expectNoAxeViolations(page, 'mfa (image options)');
       await expect(widget.getByRole('status')).toHaveText(
-        'To authenticate your connection to MX Bank (OAuth or credentials), please answer the following challenge(s).',
+        'To authenticate your connection to MX Bank, please answer the following challenge(s).',
       );
-      // the tile (its image) is what a user clicks; the radio inside is visually hidden
-      await widget.getByRole('img', { name: 'Sailboat' }).click();
-      await expect(widget.getByRole('radio', { name: 'Sailboat' })).toBeChecked();
-      await widget.getByRole('button', { name: 'Continue' }).click();
+    },
+  },
+  {
+    name: 'connected',
+    reach: async (page, scheme) => {
+      const widget = await signedInAtBank(page, scheme, 'password');
       await headingHasFocus(widget, 'Success!');
       await expect(widget.getByText(/Checking/)).toBeVisible();
-      await expectNoAxeViolations(page, 'connected');
-      await expect(widget.getByRole('status')).toHaveText('Connected to MX Bank (OAuth or credentials).');
-    });
-
-    test(`axe: connecting, every status class screen, OAuth waiting`, async ({ page }) => {
-      const widget = await openWith(page, scheme);
-      const screens: [string, string][] = [
-        ['delayed', 'Connecting to MX Bank'],
-        ['denied', 'New credentials needed'],
-        ['locked', 'Action needed at MX Bank'],
-        ['failed', 'Connection problem'],
-        ['closed', 'Connection unavailable'],
-      ];
-      for (const [password, heading] of screens) {
-        await pickInstitution(widget, 'MX Bank', 'MX Bank');
-        await signIn(widget, password, uniqueUser(`${password}-${scheme}`));
-        await headingHasFocus(widget, heading);
-        await expectNoAxeViolations(page, `${password} screen`);
-        // DELAYED may have finished while axe ran: either way there is a way back to search
-        await widget
-          .getByRole('button', { name: /^(Done, check back later|Connect another account|Back to search)$/ })
-          .click();
-        await expect(widget.getByRole('heading', { name: 'Select your institution' })).toBeVisible();
-      }
-      await pickInstitution(widget, 'MX Bank (OAuth)', 'MX Bank (OAuth)');
+      await expect(widget.getByRole('status')).toHaveText('Connected to MX Bank.');
+    },
+  },
+  {
+    name: 'connecting (delayed)',
+    reach: async (page, scheme) => {
+      const widget = await signedInAtBank(page, scheme, 'delayed');
+      await expect(widget.getByRole('button', { name: 'Done, check back later' })).toBeVisible();
+    },
+  },
+  ...(
+    [
+      ['denied', 'New credentials needed'],
+      ['locked', 'Action needed at MX Bank'],
+      ['failed', 'Connection problem'],
+      ['closed', 'Connection unavailable'],
+    ] as const
+  ).map(([password, heading]) => ({
+    name: `status: ${password}`,
+    reach: async (page: Page, scheme: 'light' | 'dark') => {
+      const widget = await signedInAtBank(page, scheme, password);
+      await headingHasFocus(widget, heading);
+    },
+  })),
+  {
+    name: 'oauth waiting',
+    reach: async (page, scheme) => {
+      const widget = await openIn(page, scheme, { current_institution_code: 'mxbank_oauth' });
       await expect(widget.getByRole('button', { name: 'Go to MX Bank (OAuth)' })).toBeEnabled();
-      await expectNoAxeViolations(page, 'oauth');
-    });
+    },
+  },
+];
+
+for (const scheme of ['light', 'dark'] as const) {
+  test.describe(`axe, ${scheme} scheme`, () => {
+    for (const screen of SCREENS) {
+      test(screen.name, async ({ page }) => {
+        await screen.reach(page, scheme);
+        await expectNoAxeViolations(page, `${screen.name} (${scheme})`);
+      });
+    }
   });
 }
 
+test('image tiles are chosen by clicking the image, and the choice connects', async ({ page }) => {
+  const widget = await signedInAtBank(page, 'light', 'image_options');
+  // the tile (its image) is what a user clicks; the radio inside is visually hidden
+  await widget.getByRole('img', { name: 'Sailboat' }).click();
+  await expect(widget.getByRole('radio', { name: 'Sailboat' })).toBeChecked();
+  await widget.getByRole('button', { name: 'Continue' }).click();
+  await headingHasFocus(widget, 'Success!');
+});
+
 test('a host brand colour too light for white text is darkened until it passes AA', async ({ page }) => {
-  await page.goto(`/?widget_origin=${encodeURIComponent(WIDGET_ORIGIN)}`);
-  await page.getByLabel('Brand colour (optional)').fill('#ffff00');
-  await page.getByLabel('Corner radius in px, 0 to 24 (optional)').fill('16');
-  await page.getByRole('button', { name: 'Open the widget' }).click();
-  const widget = page.frameLocator('#widget iframe');
-  await pickInstitution(widget, 'MX Bank', 'MX Bank');
+  const widget = await openAtBank(page, { brand_color: '#ffff00', corner_radius: '16' });
   const button = widget.getByRole('button', { name: 'Continue' });
   await expect(button).toHaveCSS('border-radius', '16px');
   const background = await button.evaluate((el) => getComputedStyle(el).backgroundColor);

@@ -1,5 +1,5 @@
 import { WIDGET_ORIGIN } from '../playwright.config';
-import { expect, hostEvents, openHost, pickInstitution, signIn, test, uniqueUser } from './fixtures';
+import { expect, hostEvents, openAtBank, signIn, test, uniqueUser, virtualNow } from './fixtures';
 
 /** Playwright's server runs the mock clock 10× faster than real time. */
 const SPEED = 10;
@@ -17,17 +17,18 @@ for (const [password, label] of [
   ['delayed', 'DELAYED → CONNECTED'],
 ] as const) {
   test(`polling budget over 60 virtual seconds: ${label}`, async ({ page, request }) => {
-    const widget = await openHost(page);
-    await pickInstitution(widget, 'MX Bank', 'MX Bank');
-    const started = Date.now();
+    const widget = await openAtBank(page);
+    const started = await virtualNow(request);
     await signIn(widget, password, uniqueUser(`budget-${password}`));
-    await expect(widget.getByRole('heading', { name: 'Success!' })).toBeVisible({ timeout: 15_000 });
+    await expect(widget.getByRole('heading', { name: 'Success!' })).toBeVisible();
     const member = String(
       (await hostEvents(page)).find((e) => e.type === 'mx/connect/memberConnected')?.metadata.member_guid,
     );
     const atEnd = await statusTimes(request, member);
-    // the rest of the 60 virtual seconds
-    await page.waitForTimeout(Math.max(0, 6_000 - (Date.now() - started)));
+    // the rest of the 60 virtual seconds, read off the mock's clock
+    await expect
+      .poll(() => virtualNow(request), { intervals: [250], timeout: 10_000 })
+      .toBeGreaterThanOrEqual(started + 60_000);
     const after = await statusTimes(request, member);
     const gaps = atEnd.slice(1).map((t, i) => t - (atEnd[i] ?? t));
     console.info(

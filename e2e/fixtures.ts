@@ -1,4 +1,4 @@
-import { test as base, expect, type FrameLocator, type Page } from '@playwright/test';
+import { test as base, expect, type APIRequestContext, type FrameLocator, type Page } from '@playwright/test';
 import { WIDGET_ORIGIN } from '../playwright.config';
 
 export interface HostMessage {
@@ -6,10 +6,30 @@ export interface HostMessage {
   metadata: Record<string, unknown>;
 }
 
-/** Opens the demo host page, which embeds the widget from the other origin. */
-export async function openHost(page: Page, query = ''): Promise<FrameLocator> {
-  await page.goto(`/?widget_origin=${encodeURIComponent(WIDGET_ORIGIN)}${query}`);
+/** Widget options the demo host page's form takes (it reads them from its own query string). */
+export interface HostOptions {
+  color_scheme?: 'light' | 'dark';
+  /** skips search: the widget opens at this institution */
+  current_institution_code?: string;
+  current_member_guid?: string;
+  brand_color?: string;
+  corner_radius?: string;
+  locale?: 'en' | 'es' | 'fr-CA';
+  mode?: 'aggregation' | 'verification';
+}
+
+/** Opens the demo host page, which embeds the widget (once, with these options) from the other origin. */
+export async function openHost(page: Page, options: HostOptions = {}): Promise<FrameLocator> {
+  const query = new URLSearchParams({ widget_origin: WIDGET_ORIGIN, ...options });
+  await page.goto(`/?${query}`);
   return page.frameLocator('#widget iframe');
+}
+
+/** The widget opened straight at MX Bank's credentials form (for tests about what follows search). */
+export async function openAtBank(page: Page, options: HostOptions = {}, code = 'mxbank'): Promise<FrameLocator> {
+  const widget = await openHost(page, { current_institution_code: code, ...options });
+  await expect(widget.getByRole('heading', { name: /credentials/ })).toBeVisible();
+  return widget;
 }
 
 /** Every event the host page logged, parsed back from its event panel. */
@@ -50,6 +70,23 @@ export async function widgetUser(page: Page): Promise<string> {
   await expect.poll(async () => (await hostEvents(page)).find((e) => e.type === 'mx/connect/loaded')).toBeTruthy();
   const loaded = (await hostEvents(page)).find((e) => e.type === 'mx/connect/loaded');
   return String(loaded?.metadata.user_guid);
+}
+
+/**
+ * Moves one user's members forward in virtual time (the mock's control API), so a test waits
+ * for nothing: other tests' users, on the same mock, are untouched.
+ */
+export async function advanceUserClock(request: APIRequestContext, userGuid: string, ms: number) {
+  const response = await request.post(`${WIDGET_ORIGIN}/mock/clock`, {
+    data: { advance_ms: ms, user_guid: userGuid },
+  });
+  expect(response.ok()).toBe(true);
+}
+
+/** The mock's virtual time, in ms since the epoch. */
+export async function virtualNow(request: APIRequestContext): Promise<number> {
+  const body = (await (await request.get(`${WIDGET_ORIGIN}/mock/clock`)).json()) as { now: string };
+  return Date.parse(body.now);
 }
 
 export async function statusCodes(page: Page): Promise<unknown[]> {

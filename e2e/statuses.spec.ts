@@ -1,5 +1,15 @@
 import type { FrameLocator, Page } from '@playwright/test';
-import { expect, hostEvents, openHost, pickInstitution, signIn, statusCodes, test, uniqueUser } from './fixtures';
+import {
+  advanceUserClock,
+  expect,
+  hostEvents,
+  openAtBank,
+  signIn,
+  statusCodes,
+  test,
+  uniqueUser,
+  widgetUser,
+} from './fixtures';
 
 /** Where each sandbox password ends, what the user reads there, and the action that is exercised. */
 interface Row {
@@ -138,8 +148,7 @@ const ROWS: Row[] = [
 test.describe('every status reachable from the UI', () => {
   for (const row of ROWS) {
     test(`${row.password} → ${row.heading} (${row.code})`, async ({ page }) => {
-      const widget = await openHost(page);
-      await pickInstitution(widget, 'MX Bank', 'MX Bank');
+      const widget = await openAtBank(page);
       await signIn(widget, row.password, uniqueUser(row.password));
       await expect(widget.getByRole('heading', { name: row.heading })).toBeVisible();
       await expect(widget.getByRole('main')).toContainText(row.message);
@@ -152,8 +161,7 @@ test.describe('every status reachable from the UI', () => {
   }
 
   test('DELAYED → CONNECTED, with "Done, check back later" on the way', async ({ page }) => {
-    const widget = await openHost(page);
-    await pickInstitution(widget, 'MX Bank', 'MX Bank');
+    const widget = await openAtBank(page);
     await signIn(widget, 'delayed', uniqueUser('delayed'));
     await expect(widget.getByRole('main')).toContainText(
       'Importing your data from MX Bank may take a while. Please check back later.',
@@ -164,8 +172,7 @@ test.describe('every status reachable from the UI', () => {
   });
 
   test('RECONNECTED aggregates in the foreground → CONNECTED', async ({ page }) => {
-    const widget = await openHost(page);
-    await pickInstitution(widget, 'MX Bank', 'MX Bank');
+    const widget = await openAtBank(page);
     await signIn(widget, 'reconnected', uniqueUser('reconnected'));
     await expect(widget.getByRole('heading', { name: 'Success!' })).toBeVisible();
     const codes = await statusCodes(page);
@@ -174,8 +181,7 @@ test.describe('every status reachable from the UI', () => {
   });
 
   test('a wrong username/password three times → PREVENTED', async ({ page }) => {
-    const widget = await openHost(page);
-    await pickInstitution(widget, 'MX Bank', 'MX Bank');
+    const widget = await openAtBank(page);
     const user = uniqueUser('thrice');
     await signIn(widget, 'wrong-1', user);
     for (const attempt of ['wrong-2', 'wrong-3']) {
@@ -203,8 +209,7 @@ test.describe('every challenge type', () => {
   ];
   for (const [password, answer] of CHALLENGES) {
     test(`${password}: wrong (REJECTED), then right after Try again`, async ({ page }) => {
-      const widget = await openHost(page);
-      await pickInstitution(widget, 'MX Bank', 'MX Bank');
+      const widget = await openAtBank(page);
       await signIn(widget, password, uniqueUser(password));
       await expect(widget.getByRole('heading', { name: 'Verify your identity' })).toBeVisible();
       await answer(widget, false);
@@ -224,8 +229,7 @@ test.describe('every challenge type', () => {
   }
 
   test('multi: two challenges at once', async ({ page }) => {
-    const widget = await openHost(page);
-    await pickInstitution(widget, 'MX Bank', 'MX Bank');
+    const widget = await openAtBank(page);
     await signIn(widget, 'multi', uniqueUser('multi'));
     await widget.getByRole('textbox', { name: /What city/ }).fill('correct');
     await widget.getByRole('radio', { name: /Text message/ }).check();
@@ -233,13 +237,11 @@ test.describe('every challenge type', () => {
     await expect(widget.getByRole('heading', { name: 'Success!' })).toBeVisible();
   });
 
-  test('expire: left unanswered past 60 virtual seconds → EXPIRED, then start again', async ({ page }) => {
-    test.setTimeout(45_000);
-    const widget = await openHost(page);
-    await pickInstitution(widget, 'MX Bank', 'MX Bank');
+  test('expire: left unanswered past 60 virtual seconds → EXPIRED, then start again', async ({ page, request }) => {
+    const widget = await openAtBank(page);
     await signIn(widget, 'expire', uniqueUser('expire'));
     await expect(widget.getByRole('heading', { name: 'Verify your identity' })).toBeVisible();
-    await page.waitForTimeout(6_500); // 65 virtual seconds at the e2e clock speed
+    await advanceUserClock(request, await widgetUser(page), 65_000);
     await widget.getByRole('textbox', { name: /What city/ }).fill('correct');
     await widget.getByRole('button', { name: 'Continue' }).click();
     await expect(widget.getByRole('main')).toContainText(

@@ -70,10 +70,27 @@ async function open() {
   }
 }
 
+/**
+ * A link to this page can carry widget options (?color_scheme=dark&current_institution_code=mxbank…)
+ * so that a configured demo can be shared; only the form's own fields are read.
+ */
+function prefillFromQuery() {
+  if (!form) return;
+  const query = new URLSearchParams(window.location.search);
+  for (const element of Array.from(form.elements)) {
+    if (!(element instanceof HTMLInputElement || element instanceof HTMLSelectElement)) continue;
+    const value = query.get(element.name);
+    if (value === null) continue;
+    if (element instanceof HTMLSelectElement && !Array.from(element.options).some((o) => o.value === value)) continue;
+    element.value = value;
+  }
+}
+
 form?.addEventListener('submit', (event) => {
   event.preventDefault();
   void open();
 });
 document.querySelector('#back')?.addEventListener('click', () => widget?.navigateBack());
 document.querySelector('#ping')?.addEventListener('click', () => widget?.ping());
+prefillFromQuery();
 void open();

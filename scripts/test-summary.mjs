@@ -1,5 +1,7 @@
-// Prints the one line CI reads, summed over the Vitest and Playwright JSON reports:
+// Prints what CI reads, summed over the Vitest and Playwright JSON reports. The last line is
 //   tests: N passed, M failed[, K skipped]
+// and the line before it counts the flaky end-to-end tests (passed only on retry) and names the
+// three slowest, so a suite drifting towards its timeouts shows up before it fails.
 import { existsSync, readFileSync } from 'node:fs';
 
 const read = (file) => (existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : null);
@@ -17,10 +19,38 @@ if (unit) {
     (r) => r.status === 'failed' && (r.assertionResults ?? []).length === 0,
   ).length;
 }
+
+/** Every Playwright test with the duration of its first attempt and whether it needed a retry. */
+function e2eTests(report) {
+  const out = [];
+  const walk = (suite, titles) => {
+    for (const spec of suite.specs ?? []) {
+      for (const test of spec.tests ?? []) {
+        const first = test.results?.[0];
+        out.push({
+          title: [...titles, spec.title].filter(Boolean).join(' › '),
+          file: spec.file,
+          durationMs: first?.duration ?? 0,
+          flaky: test.status === 'flaky',
+        });
+      }
+    }
+    for (const child of suite.suites ?? []) walk(child, [...titles, child.file === child.title ? '' : child.title]);
+  };
+  for (const suite of report.suites ?? []) walk(suite, []);
+  return out;
+}
+
 const e2e = read('.reports/playwright.json');
 if (e2e?.stats) {
   passed += (e2e.stats.expected ?? 0) + (e2e.stats.flaky ?? 0);
   failed += e2e.stats.unexpected ?? 0;
   skipped += e2e.stats.skipped ?? 0;
+  const tests = e2eTests(e2e);
+  const slowest = [...tests]
+    .sort((a, b) => b.durationMs - a.durationMs)
+    .slice(0, 3)
+    .map((t) => `${t.file} › ${t.title} (${(t.durationMs / 1000).toFixed(1)} s)`);
+  console.info(`e2e: ${e2e.stats.flaky ?? 0} flaky; slowest: ${slowest.join('; ')}`);
 }
 console.info(`tests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);

@@ -366,6 +366,26 @@ describe('errors', () => {
     expect((await server.request('GET', '/api/institutions/favorites')).status).toBe(200);
   });
 
+  it('a fault rule with a count is spent after that many faulted responses', async () => {
+    await server.request('POST', '/mock/faults', {
+      rules: [{ route: 'GET /institutions/favorites', kind: 'status', status: 503, count: 2 }],
+    });
+    const statuses = [];
+    for (let i = 0; i < 4; i += 1) statuses.push((await server.request('GET', '/api/institutions/favorites')).status);
+    expect(statuses).toEqual([503, 503, 200, 200]);
+  });
+
+  it("advancing one user's clock moves only that user's members on", async () => {
+    const other = await server.createUser();
+    const mine = await createMember('expire');
+    const theirs = await server.createMember(other, 'expire');
+    await server.advance(2_500);
+    await server.request('POST', '/mock/clock', { advance_ms: 65_000, user_guid: user });
+    expect((await status(mine)).connection_status).toBe('EXPIRED');
+    const res = await server.request('GET', `/api/users/${other}/members/${theirs}/status`);
+    expect((res.json as Json).member.connection_status).toBe('CHALLENGED');
+  });
+
   it('the control API is refused in production mode', async () => {
     const prod = createMockBackend({ mode: 'production' });
     const res = await prod.fetch(new Request('http://x.test/mock/reset', { method: 'POST' }));

@@ -10,6 +10,8 @@ export const faultRuleSchema = z.object({
   delay_ms: z.number().int().min(0).max(120_000).optional(),
   /** virtual milliseconds the rule stays active, from when it was set */
   duration_ms: z.number().int().min(0).optional(),
+  /** the rule is spent after this many faulted responses (time-independent, for tests) */
+  count: z.number().int().min(1).optional(),
   /** raw body for "malformed" (e.g. valid JSON of the wrong shape) */
   body: z.string().optional(),
   retry_after_s: z.number().int().min(0).optional(),
@@ -54,6 +56,7 @@ export function createFaultBoard(): FaultBoard {
         if (entry.method && entry.method !== method) continue;
         if (!entry.matcher.test(path)) continue;
         if (entry.rule.duration_ms !== undefined && now - entry.setAt > entry.rule.duration_ms) continue;
+        if (entry.rule.count !== undefined && entry.hit >= entry.rule.count) continue;
         entry.seen += 1;
         // Deterministic "rate": fault whenever the running share of faults falls behind it.
         if (entry.hit < Math.floor(entry.seen * entry.rule.rate + 1e-9)) {

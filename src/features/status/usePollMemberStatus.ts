@@ -16,7 +16,12 @@ export function usePollMemberStatus(memberGuid: string | null, enabled: boolean)
   const { user_guid } = useConfig();
   const timing = useTiming();
   const options = useMemberStatusOptions(memberGuid);
-  const unchangedPolls = useRef(0);
+  /** the last poll result seen and how many polls in a row it has not changed */
+  const backoff = useRef<{ updatedAt: number; data: unknown; unchanged: number }>({
+    updatedAt: 0,
+    data: undefined,
+    unchanged: 0,
+  });
 
   const query = useQuery({
     ...options,
@@ -25,21 +30,18 @@ export function usePollMemberStatus(memberGuid: string | null, enabled: boolean)
       if (q.state.status === 'error') return false;
       const data = q.state.data;
       if (data && !keepsPolling(data.connection_status, data.is_being_aggregated)) return false;
-      return Math.min(timing.pollMs * 1.5 ** unchangedPolls.current, timing.maxPollMs);
+      // Structural sharing keeps `data` the same object while nothing changes: count those polls.
+      // Counted here, per poll result, so that neither mounting nor a re-render counts as a poll.
+      const seen = backoff.current;
+      if (q.state.dataUpdatedAt !== seen.updatedAt) {
+        seen.unchanged = q.state.data === seen.data ? seen.unchanged + 1 : 0;
+        seen.data = q.state.data;
+        seen.updatedAt = q.state.dataUpdatedAt;
+      }
+      return Math.min(timing.pollMs * 1.5 ** seen.unchanged, timing.maxPollMs);
     },
     refetchIntervalInBackground: true,
   });
-
-  // Structural sharing keeps `data` the same object while nothing changes: count those polls.
-  const lastData = useRef(query.data);
-  useEffect(() => {
-    if (query.data !== lastData.current) {
-      lastData.current = query.data;
-      unchangedPolls.current = 0;
-    } else {
-      unchangedPolls.current += 1;
-    }
-  }, [query.data, query.dataUpdatedAt]);
 
   // Leaving the screen stops everything, including a retry that is waiting to fire.
   const guid = memberGuid ?? '';

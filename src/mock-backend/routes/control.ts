@@ -6,9 +6,22 @@ import type { BackendState } from '../state';
 
 const clockBody = z.union([
   z.object({ speed: z.number().min(0).max(10_000) }),
-  z.object({ advance_ms: z.number().min(0) }),
+  // with user_guid, only that user's members move on: parallel tests sharing the mock are untouched
+  z.object({ advance_ms: z.number().min(0), user_guid: z.string().trim().min(1).optional() }),
 ]);
 const faultsBody = z.object({ rules: z.array(faultRuleSchema) });
+
+const clockView = (state: BackendState) => ({
+  speed: state.clock.speed,
+  now: new Date(state.clock.now()).toISOString(),
+});
+
+/** Moves one user's members forward in time by pulling their jobs' start back. */
+function advanceUser(state: BackendState, userGuid: string, ms: number) {
+  for (const member of state.members.values()) {
+    if (member.user_guid === userGuid && member.job) member.job.startedAt -= ms;
+  }
+}
 
 /** The mock-only control API (api.md, "Mock-only control API"). */
 export function controlRoutes(state: BackendState) {
@@ -20,9 +33,11 @@ export function controlRoutes(state: BackendState) {
   routes.post('/clock', async (c) => {
     const body = await readBody(c, clockBody);
     if ('speed' in body) state.clock.setSpeed(body.speed);
+    else if (body.user_guid) advanceUser(state, body.user_guid, body.advance_ms);
     else state.clock.advance(body.advance_ms);
-    return json(c, { speed: state.clock.speed, now: new Date(state.clock.now()).toISOString() });
+    return json(c, clockView(state));
   });
+  routes.get('/clock', (c) => json(c, clockView(state)));
   routes.post('/faults', async (c) => {
     const body = await readBody(c, faultsBody);
     state.faults.set(body.rules, state.clock.now());
