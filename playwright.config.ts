@@ -50,6 +50,12 @@ export default defineConfig({
     url: `${WIDGET_ORIGIN}/api/institutions/favorites`,
     reuseExistingServer: false,
     timeout: 60_000,
-    env: { WIDGET_PORT: '4183', HOST_PORT: '4184', MOCK_CLOCK_SPEED: '10', EXTRA_FRAME_ORIGINS: THIRD_ORIGIN },
+    env: {
+      WIDGET_PORT: '4183',
+      HOST_PORT: '4184',
+      MOCK_CLOCK_SPEED: '10',
+      MOCK_CONTROL_API: '1',
+      EXTRA_FRAME_ORIGINS: THIRD_ORIGIN,
+    },
   },
 });

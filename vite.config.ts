@@ -19,11 +19,13 @@ export default defineConfig(({ command }) => ({
     mockBackendPlugin({
       mode: 'development',
       clockSpeed: Number(process.env.MOCK_CLOCK_SPEED ?? 1),
-      corsOrigins: hostOrigins,
+      // the control API (reset, clock, faults, log) only when asked for: tests and demos
+      controlApi: process.env.MOCK_CONTROL_API === '1',
     }),
   ],
   html: command === 'serve' ? { cspNonce: DEV_NONCE } : undefined,
   build: { outDir: 'dist', sourcemap: false },
-  server: { port: 5173, strictPort: true },
-  preview: { port: 4173, strictPort: true },
+  // Vite answers CORS for any localhost origin by default: none here, the widget calls its own origin
+  server: { port: 5173, strictPort: true, cors: false },
+  preview: { port: 4173, strictPort: true, cors: false },
 }));

@@ -20,8 +20,7 @@ export interface HostOptions {
 
 /** Opens the demo host page, which embeds the widget (once, with these options) from the other origin. */
 export async function openHost(page: Page, options: HostOptions = {}): Promise<FrameLocator> {
-  const query = new URLSearchParams({ widget_origin: WIDGET_ORIGIN, ...options });
-  await page.goto(`/?${query}`);
+  await page.goto(`/?${new URLSearchParams({ ...options })}`);
   return page.frameLocator('#widget iframe');
 }
 

@@ -1,9 +1,8 @@
-import { WIDGET_ORIGIN } from '../playwright.config';
-import { expect, test, uniqueUser } from './fixtures';
+import { expect, openHost, test, uniqueUser } from './fixtures';
 
 const FLOWS = [
   {
-    locale: 'en',
+    locale: 'en' as const,
     search: 'Search for your bank or credit union',
     results: 'Search results',
     go: 'Continue',
@@ -11,7 +10,7 @@ const FLOWS = [
     status: 'Connected to MX Bank.',
   },
   {
-    locale: 'es',
+    locale: 'es' as const,
     search: 'Busca tu banco o cooperativa de crédito',
     results: 'Resultados de la búsqueda',
     go: 'Continuar',
@@ -19,7 +18,7 @@ const FLOWS = [
     status: 'Conectado con MX Bank.',
   },
   {
-    locale: 'fr-CA',
+    locale: 'fr-CA' as const,
     search: 'Cherchez votre banque ou votre caisse',
     results: 'Résultats de la recherche',
     go: 'Continuer',
@@ -30,10 +29,7 @@ const FLOWS = [
 
 for (const flow of FLOWS) {
   test(`a full credentials flow in ${flow.locale}`, async ({ page }) => {
-    await page.goto(`/?widget_origin=${encodeURIComponent(WIDGET_ORIGIN)}`);
-    await page.getByLabel('Locale').selectOption(flow.locale);
-    await page.getByRole('button', { name: 'Open the widget' }).click();
-    const widget = page.frameLocator('#widget iframe');
+    const widget = await openHost(page, { locale: flow.locale });
     await expect(widget.locator('html')).toHaveAttribute('lang', flow.locale);
     await widget.getByRole('combobox', { name: flow.search }).fill('MX Bank');
     await widget

@@ -113,10 +113,7 @@ for (const [name, width] of [
 }
 
 test('verification mode: pick the account to verify; the host hears which', async ({ page }) => {
-  await page.goto(`/?widget_origin=${encodeURIComponent(WIDGET_ORIGIN)}`);
-  await page.locator('select[name="mode"]').selectOption('verification');
-  await page.getByRole('button', { name: 'Open the widget' }).click();
-  const widget = page.frameLocator('#widget iframe');
+  const widget = await openHost(page, { mode: 'verification' });
   await pickInstitution(widget, 'MX Bank', 'MX Bank');
   await signIn(widget, 'password', uniqueUser('verify'));
   await expect(widget.getByRole('heading', { name: 'Choose an account' })).toBeVisible();

@@ -1,11 +1,5 @@
 import { ConnectWidget } from '../src/host-sdk';
 
-declare const __DEFAULT_WIDGET_ORIGIN__: string;
-
-/** Where the widget (and, for this demo, the mock backend) lives: ?widget_origin= overrides. */
-const widgetOrigin = new URLSearchParams(window.location.search).get('widget_origin') ?? __DEFAULT_WIDGET_ORIGIN__;
-const api = `${widgetOrigin}/api`;
-
 const form = document.querySelector<HTMLFormElement>('#options');
 const container = document.querySelector<HTMLElement>('#widget');
 const log = document.querySelector<HTMLOListElement>('#log');
@@ -23,26 +17,26 @@ function logLine(text: string) {
   item.scrollIntoView({ block: 'nearest' });
 }
 
-async function post<T>(path: string, body: unknown): Promise<T> {
-  const response = await fetch(`${api}${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/vnd.mx.api.v1+json' },
-    body: JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
-  return (await response.json()) as T;
+interface Minted {
+  url: string;
+  widget_origin: string;
+  user_guid: string;
 }
 
-/** In production this happens on the partner's server, which holds the API keys. */
-async function widgetUrl(options: Record<string, string>): Promise<string> {
-  if (!userGuid) {
-    const created = await post<{ user: { guid: string } }>('/users', { user: { id: `demo-${Date.now()}` } });
-    userGuid = created.user.guid;
-  }
-  const { widget_url } = await post<{ widget_url: { url: string } }>(`/users/${userGuid}/widget_urls`, {
-    widget_url: { widget_type: 'connect_widget', ...options, parent_origin: window.location.origin },
+/**
+ * Asks this page's own back end for a widget URL. The back end calls the widget API (which grants
+ * no CORS) and says which widget origin it used, so the page trusts no origin from its own URL.
+ */
+async function widgetUrl(options: Record<string, string>): Promise<Minted> {
+  const response = await fetch('/demo/widget-url', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ user_guid: userGuid, options }),
   });
-  return widget_url.url;
+  if (!response.ok) throw new Error(`HTTP ${response.status}`);
+  const minted = (await response.json()) as Minted;
+  userGuid = minted.user_guid;
+  return minted;
 }
 
 async function open() {
@@ -53,17 +47,18 @@ async function open() {
   const mine = ++generation;
   if (statusLine) statusLine.textContent = 'Opening the widget…';
   try {
-    const url = await widgetUrl(options);
+    const minted = await widgetUrl(options);
     if (mine !== generation) return;
     widget?.unmount();
     widget = new ConnectWidget({
       container,
-      url,
+      url: minted.url,
+      widgetOrigin: minted.widget_origin,
       onMessage: ({ type, metadata }) => logLine(`${type} ${JSON.stringify(metadata)}`),
       onAccountSelected: (metadata) => logLine(`connect-widget/accountSelected ${JSON.stringify(metadata)}`),
       onInvalidMessage: (_data, reason) => logLine(`invalid message: ${reason}`),
     });
-    if (statusLine) statusLine.textContent = `Widget loaded from ${widgetOrigin} for ${userGuid ?? ''}`;
+    if (statusLine) statusLine.textContent = `Widget loaded from ${minted.widget_origin} for ${minted.user_guid}`;
   } catch (error) {
     if (statusLine)
       statusLine.textContent = `Could not open the widget: ${error instanceof Error ? error.message : String(error)}`;

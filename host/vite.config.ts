@@ -1,12 +1,11 @@
 import { defineConfig } from 'vite';
+import { demoBackendPlugin } from './backend';
 
-/** The demo host page: its own build, served on another origin than the widget. */
+/** The demo host page: its own build, served on another origin than the widget, with its own back end. */
 export default defineConfig({
   root: import.meta.dirname,
-  define: {
-    __DEFAULT_WIDGET_ORIGIN__: JSON.stringify(process.env.CONNECT_WIDGET_ORIGIN ?? 'http://localhost:4173'),
-  },
+  plugins: [demoBackendPlugin({ widgetOrigin: () => process.env.CONNECT_WIDGET_ORIGIN ?? 'http://localhost:4173' })],
   build: { outDir: '../dist-host', emptyOutDir: true },
-  server: { port: 5174, strictPort: true },
-  preview: { port: 4174, strictPort: true },
+  server: { port: 5174, strictPort: true, cors: false },
+  preview: { port: 4174, strictPort: true, cors: false },
 });

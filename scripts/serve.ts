@@ -10,6 +10,8 @@ const widgetOrigin = `http://localhost:${widgetPort}`;
 const hostOrigin = `http://127.0.0.1:${hostPort}`;
 
 process.env.VITE_CONFIG_NATIVE_IGNORE_WARNING = 'true';
+// read by the demo host's back end (host/backend.ts): where it mints widget URLs
+process.env.CONNECT_WIDGET_ORIGIN = widgetOrigin;
 // read by vite.config.ts: who may frame the widget and call the demo API
 // (EXTRA_FRAME_ORIGINS lets a test frame the widget from a third origin to check the in-app gate)
 process.env.CONNECT_HOST_ORIGINS = [hostOrigin, ...(process.env.EXTRA_FRAME_ORIGINS ?? '').split(',')]
@@ -25,7 +27,7 @@ const host = await preview({
   preview: { port: hostPort, strictPort: true, host: '127.0.0.1', open: false },
 });
 
-const hostUrl = `${hostOrigin}/?widget_origin=${encodeURIComponent(widgetOrigin)}`;
+const hostUrl = `${hostOrigin}/`;
 console.info(`\n  Connect widget + mock backend:  ${widgetOrigin}  (API at ${widgetOrigin}/api)`);
 console.info(`  Demo host page (open this):     ${hostUrl}\n`);
 

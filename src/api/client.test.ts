@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { startMockServer, type MockServer } from '../test/mockServer';
-import { createApiClient } from './client';
+import { createApiClient, MAX_RETRY_AFTER_MS, retryAfterMs } from './client';
 import { ApiError, NetworkError, SchemaError } from './errors';
 
 let server: MockServer;
@@ -79,5 +79,18 @@ describe('API client', () => {
   it('a fetch that fails outright becomes a NetworkError', async () => {
     const api = createApiClient({ fetch: () => Promise.reject(new TypeError('Failed to fetch')) });
     await expect(api.getInstitution('mxbank')).rejects.toBeInstanceOf(NetworkError);
+  });
+});
+
+describe('Retry-After', () => {
+  it.each([
+    ['2', 2_000],
+    ['86400', MAX_RETRY_AFTER_MS],
+    ['3000000', MAX_RETRY_AFTER_MS],
+    ['-5', 0],
+    ['Wed, 21 Oct 2015 07:28:00 GMT', 0],
+    ['soon', undefined],
+  ])('%s → %s ms', (header, expected) => {
+    expect(retryAfterMs(header)).toBe(expected);
   });
 });

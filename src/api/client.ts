@@ -6,6 +6,7 @@ import {
   errorBodySchema,
   institutionListSchema,
   institutionResponseSchema,
+  memberListSchema,
   memberResponseSchema,
   memberStatusResponseSchema,
   oauthWindowResponseSchema,
@@ -33,12 +34,22 @@ function describePath(path: readonly PropertyKey[]): string {
   );
 }
 
-function retryAfterMs(header: string | null): number | undefined {
+/**
+ * The longest Retry-After the widget honours. A server asking for a day (or for more than a
+ * timer can hold, which fires at once) gets a minute, and the user a way out meanwhile.
+ */
+export const MAX_RETRY_AFTER_MS = 60_000;
+
+export function retryAfterMs(header: string | null): number | undefined {
   if (!header) return undefined;
   const seconds = Number(header);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-  const date = Date.parse(header);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+  const date = Number.isFinite(seconds) ? undefined : Date.parse(header);
+  const ms = Number.isFinite(seconds)
+    ? seconds * 1000
+    : date !== undefined && !Number.isNaN(date)
+      ? date - Date.now()
+      : NaN;
+  return Number.isNaN(ms) ? undefined : Math.min(MAX_RETRY_AFTER_MS, Math.max(0, ms));
 }
 
 function withTimeout(
@@ -195,6 +206,9 @@ export function createApiClient(options: ApiClientOptions = {}) {
           },
         })
       ).member,
+    /** the user's members (first page, up to 100: the widget only looks for one it just made) */
+    listMembers: async (userGuid: string, signal?: AbortSignal) =>
+      (await request('GET', members(userGuid), memberListSchema, { query: { records_per_page: 100 }, signal })).members,
     getMember: async (userGuid: string, memberGuid: string, signal?: AbortSignal) =>
       (await request('GET', member(userGuid, memberGuid), memberResponseSchema, { signal })).member,
     updateMember: async (userGuid: string, memberGuid: string, credentials: AnswerInput[]) =>

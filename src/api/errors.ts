@@ -47,7 +47,8 @@ export function isRetryable(error: unknown): boolean {
   return false;
 }
 
-export type ErrorKind = 'network' | 'notFound' | 'badData' | 'server';
+/** tooLong: the status kept polling past the screen's budget without settling */
+export type ErrorKind = 'network' | 'notFound' | 'badData' | 'server' | 'tooLong';
 
 /** What the error screen should say about an error that ended a flow. */
 export function errorKindOf(error: unknown): ErrorKind {

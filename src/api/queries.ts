@@ -2,6 +2,7 @@ import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { useConfig } from '../config/ConfigProvider';
 import { useTiming } from '../config/timing';
+import { MAX_RETRY_AFTER_MS } from './client';
 import { ApiError, isRetryable } from './errors';
 import { useApi } from './ApiProvider';
 import { queryKeys } from './queryKeys';
@@ -43,7 +44,7 @@ export function useMemberStatusOptions(memberGuid: string | null) {
     retryDelay: (failures, error) =>
       Math.max(
         Math.min(timing.retryBaseMs * 2 ** failures, timing.maxPollMs),
-        error instanceof ApiError ? (error.details.retryAfterMs ?? 0) : 0,
+        error instanceof ApiError ? Math.min(error.details.retryAfterMs ?? 0, MAX_RETRY_AFTER_MS) : 0,
       ),
   });
 }

@@ -125,6 +125,10 @@ export const credentialListSchema = z.object({
   pagination: z.nullish(paginationSchema),
 });
 export const memberResponseSchema = z.object({ member: memberSchema });
+export const memberListSchema = z.object({
+  members: z.array(memberSchema),
+  pagination: z.nullish(paginationSchema),
+});
 export const memberStatusResponseSchema = z.object({ member: memberStatusSchema });
 export const oauthWindowResponseSchema = z.object({
   member: z.object({ guid: z.string(), oauth_window_uri: z.url() }),

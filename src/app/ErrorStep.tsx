@@ -1,4 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
+import { useBankName } from '../api/queries';
 import { queryKeys } from '../api/queryKeys';
 import { useConfig } from '../config/ConfigProvider';
 import { useFlow } from '../flow/store';
@@ -16,12 +17,13 @@ export function ErrorStep() {
   const queryClient = useQueryClient();
   const { user_guid } = useConfig();
   const backToSearch = useBackToSearch();
+  const bank = useBankName(useFlow((s) => s.institutionCode));
   const canRetry = memberGuid !== null && kind !== 'notFound';
 
   return (
     <section>
-      <StepHeading>{t('error.heading')}</StepHeading>
-      <p className="mb-4">{t(`error.${kind}`)}</p>
+      <StepHeading>{t(kind === 'tooLong' ? 'error.tooLong.heading' : 'error.heading')}</StepHeading>
+      <p className="mb-4">{t(`error.${kind}`, { bank })}</p>
       <div className="flex flex-col gap-3">
         {canRetry ? (
           <Button

@@ -1,6 +1,12 @@
 import { useEffect, type RefObject } from 'react';
 import type { Emitter } from '../embedding/emitter';
 
+/**
+ * The tallest frame the widget asks for. Past it the widget scrolls inside its frame, so that no
+ * response (a list of thousands of rows, say) can make the partner's page millions of pixels tall.
+ */
+export const MAX_REPORTED_HEIGHT = 1_200;
+
 /** Tells the host the content height when it changes (debounced) so it can size the iframe. */
 export function useReportHeight(ref: RefObject<HTMLElement | null>, emitter: Emitter, debounceMs: number) {
   useEffect(() => {
@@ -11,7 +17,7 @@ export function useReportHeight(ref: RefObject<HTMLElement | null>, emitter: Emi
     const observer = new ResizeObserver(() => {
       clearTimeout(timer);
       timer = setTimeout(() => {
-        const height = Math.ceil(element.getBoundingClientRect().height);
+        const height = Math.min(MAX_REPORTED_HEIGHT, Math.ceil(element.getBoundingClientRect().height));
         if (height !== last) {
           last = height;
           emitter.resize(height);

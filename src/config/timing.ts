@@ -8,6 +8,10 @@ export interface Timing {
   maxRetries: number;
   debounceMs: number;
   resizeDebounceMs: number;
+  /** polls of one member on one screen before "this is taking longer than usual" */
+  maxPollsPerScreen: number;
+  /** and the time that may take */
+  maxPollingMsPerScreen: number;
 }
 
 export const DEFAULT_TIMING: Timing = {
@@ -17,6 +21,10 @@ export const DEFAULT_TIMING: Timing = {
   maxRetries: 12,
   debounceMs: 250,
   resizeDebounceMs: 100,
+  // a status that alternates forever (CREATED↔RESUMED, say) must still end: about two and a half
+  // minutes of 1 s polls, or ten minutes of slower ones
+  maxPollsPerScreen: 150,
+  maxPollingMsPerScreen: 10 * 60_000,
 };
 
 export const TimingContext = createContext<Timing>(DEFAULT_TIMING);

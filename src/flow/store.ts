@@ -1,5 +1,6 @@
 import { createContext, useContext } from 'react';
 import { createStore, useStore, type StoreApi } from 'zustand';
+import type { ErrorKind } from '../api/errors';
 import type { Step } from './steps';
 
 /**
@@ -18,7 +19,7 @@ export interface FlowState {
   /** a status name to show above the next screen, e.g. REJECTED above the fresh challenge */
   notice: string | null;
   /** why the error step is shown */
-  errorKind: 'network' | 'notFound' | 'badData' | 'server' | null;
+  errorKind: ErrorKind | null;
   announcement: string;
 
   goTo(

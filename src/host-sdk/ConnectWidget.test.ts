@@ -30,6 +30,44 @@ const connected = {
   metadata: { user_guid: 'USR-1', session_guid: 'SES-1', member_guid: 'MBR-1' },
 };
 
+describe('the widget URL is checked before anything is framed', () => {
+  it.each([
+    ['javascript:parent.stolen=document.cookie', /javascript:/],
+    ['data:text/html,<script>alert(1)</script>', /data:/],
+    ['http://evil.test/fake-widget', /https only/],
+    ['//widget.test/relative', /absolute https URL/],
+    ['https://user:pw@widget.test/', /user info/],
+  ])('refuses %s and creates no iframe', (url, message) => {
+    const container = document.createElement('div');
+    expect(() => new ConnectWidget({ container, url })).toThrow(message);
+    expect(container.querySelector('iframe')).toBeNull();
+  });
+
+  it('accepts http only on localhost, for development', () => {
+    const container = document.createElement('div');
+    const local = new ConnectWidget({ container, url: 'http://localhost:4173/?user_guid=USR-1' });
+    expect(local.origin).toBe('http://localhost:4173');
+    local.unmount();
+  });
+
+  it('with widgetOrigin, refuses a URL from any other origin', () => {
+    const container = document.createElement('div');
+    expect(
+      () => new ConnectWidget({ container, url: 'https://evil.test/', widgetOrigin: 'https://widget.test' }),
+    ).toThrow(/not on https:\/\/widget.test/);
+    const ok = new ConnectWidget({ container, url: `${WIDGET}/?a=1`, widgetOrigin: WIDGET });
+    expect(ok.iframe.src).toBe(`${WIDGET}/?a=1`);
+    ok.unmount();
+  });
+
+  it('a forged message from a look-alike origin reaches no callback', () => {
+    const onMemberConnected = vi.fn();
+    mount({ onMemberConnected, widgetOrigin: WIDGET });
+    send(connected, 'http://evil.test');
+    expect(onMemberConnected).not.toHaveBeenCalled();
+  });
+});
+
 describe('ConnectWidget (host SDK)', () => {
   it('creates a titled, sandboxed iframe for the widget URL', () => {
     const { container } = mount({ title: 'Link your bank' });
@@ -97,6 +135,14 @@ describe('ConnectWidget (host SDK)', () => {
     const { container } = mount();
     send({ type: 'connect-widget/resize', height: 432.4 });
     expect(container.querySelector('iframe')?.style.height).toBe('433px');
+  });
+
+  it('never makes the iframe taller than a sane bound, whatever the widget reports', () => {
+    const { container } = mount();
+    send({ type: 'connect-widget/resize', height: 1_280_230 });
+    expect(container.querySelector('iframe')?.style.height).toBe('4000px');
+    send({ type: 'connect-widget/resize', height: Number.POSITIVE_INFINITY });
+    expect(container.querySelector('iframe')?.style.height).toBe('4000px');
   });
 
   it('navigateBack and ping post to the widget window, to the widget origin only', () => {

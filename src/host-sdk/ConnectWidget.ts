@@ -36,8 +36,14 @@ export interface ConnectWidgetCallbacks {
 
 export interface ConnectWidgetOptions extends ConnectWidgetCallbacks {
   container: HTMLElement;
-  /** the widget URL from POST /users/{guid}/widget_urls */
+  /** the widget URL from POST /users/{guid}/widget_urls: https only (http only on localhost) */
   url: string;
+  /**
+   * Recommended: the origin your widget URLs must come from (e.g. "https://connect.partner.example").
+   * A URL from any other origin is refused, so a compromised or spoofed back end cannot swap in
+   * a look-alike widget.
+   */
+  widgetOrigin?: string;
   title?: string;
   /** starting height in CSS pixels, until the widget reports its own */
   initialHeight?: number;
@@ -79,6 +85,30 @@ export const CALLBACK_NAMES: (keyof ConnectWidgetCallbacks)[] = [
 /** The package version, sent to the widget in mx/sdk/info (see CHANGELOG.md). */
 export const SDK_VERSION: string = version;
 
+const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/**
+ * The widget URL, checked before anything is framed: https (http only for local development),
+ * never javascript:, data: or the like, and from `widgetOrigin` when the partner names one.
+ */
+export function checkWidgetUrl(raw: string, widgetOrigin?: string): URL {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new TypeError('ConnectWidget: url must be an absolute https URL');
+  }
+  const local = url.protocol === 'http:' && LOCAL_HOSTS.has(url.hostname);
+  if (url.protocol !== 'https:' && !local) {
+    throw new TypeError(`ConnectWidget: refusing a ${url.protocol} widget URL (https only)`);
+  }
+  if (url.username || url.password) throw new TypeError('ConnectWidget: a widget URL carries no user info');
+  if (widgetOrigin !== undefined && url.origin !== widgetOrigin.replace(/\/$/, '')) {
+    throw new TypeError(`ConnectWidget: the widget URL is not on ${widgetOrigin}`);
+  }
+  return url;
+}
+
 /** Embeds the Connect widget in an iframe and turns its postMessage traffic into typed callbacks. */
 export class ConnectWidget {
   readonly iframe: HTMLIFrameElement;
@@ -89,9 +119,10 @@ export class ConnectWidget {
 
   constructor(options: ConnectWidgetOptions) {
     this.options = options;
-    this.origin = new URL(options.url, window.location.href).origin;
+    const url = checkWidgetUrl(options.url, options.widgetOrigin);
+    this.origin = url.origin;
     const iframe = document.createElement('iframe');
-    iframe.src = options.url;
+    iframe.src = url.href;
     iframe.title = options.title ?? 'Connect your bank account';
     // scripts and same-origin for the app, forms for credentials, popups (unsandboxed) for OAuth
     iframe.setAttribute(

@@ -10,6 +10,9 @@ type Shape = Record<string, FieldType | `${FieldType}?`>;
 const IDS: Shape = { user_guid: 'string', session_guid: 'string' };
 const institution = { institution: 'object' } as const;
 
+/** The tallest the SDK makes the iframe, whatever a message asks for. */
+export const MAX_FRAME_HEIGHT = 4_000;
+
 export const EVENT_SHAPES: Record<WidgetEventType, Shape> = {
   'mx/load': {},
   'mx/connect/loaded': { ...IDS, initial_step: 'string' },
@@ -56,8 +59,9 @@ export function decodeWidgetMessage(data: unknown): DecodedMessage {
   if (!value || typeof value !== 'object') return { kind: 'invalid', reason: 'not an object' };
   const message = value as Record<string, unknown>;
   if (message.type === 'connect-widget/resize') {
-    return typeof message.height === 'number' && message.height >= 0
-      ? { kind: 'resize', height: message.height }
+    // a sane bound whatever the sender says: the partner's page must not grow without end
+    return typeof message.height === 'number' && Number.isFinite(message.height) && message.height >= 0
+      ? { kind: 'resize', height: Math.min(message.height, MAX_FRAME_HEIGHT) }
       : { kind: 'invalid', reason: 'resize without a height' };
   }
   if (message.type === 'connect-widget/accountSelected') {

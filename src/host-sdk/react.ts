@@ -9,6 +9,8 @@ export function useConnectWidget(
   containerRef: RefObject<HTMLElement | null>,
   url: string | null,
   callbacks: ConnectWidgetCallbacks = {},
+  /** recommended: the origin widget URLs must come from (see ConnectWidgetOptions.widgetOrigin) */
+  widgetOrigin?: string,
 ) {
   const latest = useRef(callbacks);
   useEffect(() => {
@@ -19,13 +21,13 @@ export function useConnectWidget(
   useEffect(() => {
     const container = containerRef.current;
     if (!container || !url) return undefined;
-    const instance = new ConnectWidget({ ...forwardAll(() => latest.current), container, url });
+    const instance = new ConnectWidget({ ...forwardAll(() => latest.current), container, url, widgetOrigin });
     widget.current = instance;
     return () => {
       instance.unmount();
       widget.current = null;
     };
-  }, [containerRef, url]);
+  }, [containerRef, url, widgetOrigin]);
 
   return {
     navigateBack: () => widget.current?.navigateBack(),

@@ -136,6 +136,10 @@ export const frCA: Catalog = {
   'error.notFound': 'Cette connexion est introuvable. Elle a peut-être expiré. Veuillez recommencer.',
   'error.badData': 'Nous avons reçu une réponse incompréhensible. Veuillez réessayer.',
   'error.server': 'Le service éprouve des difficultés. Veuillez réessayer dans un moment.',
+  'error.tooLong.heading': 'Cela prend plus de temps que d’habitude',
+  'error.tooLong':
+    'Nous attendons toujours une réponse de {bank}. Vous pouvez réessayer maintenant ou revenir plus tard.',
+  'common.stopWaiting': 'Arrêter d’attendre',
   'error.crash': 'Cette étape a cessé de fonctionner. Vous pouvez revenir en arrière et réessayer.',
   'error.config': 'Ce widget a été ouvert avec un paramètre non valide : « {param} » {message}.',
   'error.embedding': 'Ce widget ne peut fonctionner que dans l’application qui l’a ouvert.',

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { beforeEach, describe, expect, it } from 'vitest';
-import { startMockServer, type MockServer } from '../test/mockServer';
+import { decideOauth, startMockServer, type MockServer } from '../test/mockServer';
 import { createMockBackend } from './app';
 import { GENERATED_COUNT } from './catalogue';
 
@@ -340,6 +340,87 @@ describe('errors', () => {
     expect(res.status).toBe(413);
   });
 
+  it('a 20 MB body is refused from its Content-Length, before a byte of it is read or logged', async () => {
+    let pulled = 0;
+    const chunk = new Uint8Array(1024 * 1024);
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled += 1;
+        if (pulled > 20) controller.close();
+        else controller.enqueue(chunk);
+      },
+    });
+    const res = await server.backend.fetch(
+      new Request(`http://widget.test/api/users/${user}/members`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'content-length': String(20 * 1024 * 1024) },
+        body,
+        duplex: 'half',
+      } as RequestInit),
+    );
+    expect(res.status).toBe(413);
+    expect(pulled).toBeLessThanOrEqual(1);
+    const entry = (await server.log()).at(-1);
+    expect(JSON.stringify(entry ?? {}).length).toBeLessThan(500);
+  });
+
+  it('a body with no Content-Length is cut off at 64 KiB while streaming', async () => {
+    let pulled = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled += 1;
+        if (pulled > 1_000) controller.close();
+        else controller.enqueue(new TextEncoder().encode('x'.repeat(16 * 1024)));
+      },
+    });
+    const res = await server.backend.fetch(
+      new Request(`http://widget.test/api/users/${user}/members`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+        duplex: 'half',
+      } as RequestInit),
+    );
+    expect(res.status).toBe(413);
+    expect(pulled).toBeLessThan(10);
+  });
+
+  it('415 for a body that is not JSON: a cross-site text/plain POST is never parsed', async () => {
+    const res = await server.fetch(`/api/users/${user}/members`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: JSON.stringify({ member: { institution_code: 'mxbank', credentials: creds('mxbank', 'password') } }),
+    });
+    expect(res.status).toBe(415);
+    const control = await server.fetch('/mock/faults', {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: JSON.stringify({ rules: [] }),
+    });
+    expect(control.status).toBe(415);
+  });
+
+  it('no CORS grant of any kind, not even for a local origin or a preflight', async () => {
+    const get = await server.fetch(`/api/users/${user}/members`, { headers: { origin: 'http://localhost:9999' } });
+    expect(get.headers.get('access-control-allow-origin')).toBeNull();
+    const preflight = await server.fetch(`/api/users/${user}/members/MBR-1`, {
+      method: 'OPTIONS',
+      headers: {
+        origin: 'http://127.0.0.1:5000',
+        'access-control-request-method': 'DELETE',
+      },
+    });
+    expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
+    expect(preflight.headers.get('access-control-allow-methods')).toBeNull();
+  });
+
+  it('JSON answers cannot be rendered as a page: nosniff and a no-script, no-frame policy', async () => {
+    const res = await server.request('GET', '/api/institutions/mxbank');
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('content-security-policy')).toContain("default-src 'none'");
+    expect(res.headers.get('content-security-policy')).toContain('sandbox');
+  });
+
   it('409 when an aggregation is already running', async () => {
     const member = await createMember('password');
     expect((await server.request('POST', memberPath(member, '/aggregate'))).status).toBe(409);
@@ -384,6 +465,43 @@ describe('errors', () => {
     expect((await status(mine)).connection_status).toBe('EXPIRED');
     const res = await server.request('GET', `/api/users/${other}/members/${theirs}/status`);
     expect((res.json as Json).member.connection_status).toBe('CHALLENGED');
+  });
+
+  it('the control API is off unless asked for', async () => {
+    const plain = createMockBackend({ mode: 'development' });
+    const res = await plain.fetch(
+      new Request('http://x.test/mock/reset', { method: 'POST', headers: { 'content-type': 'application/json' } }),
+    );
+    expect(res.status).toBe(403);
+  });
+
+  it('the control API refuses cross-site requests, however they are made', async () => {
+    const attempts: Record<string, string>[] = [
+      { origin: 'https://evil.test' },
+      { 'sec-fetch-site': 'cross-site' },
+      { 'sec-fetch-site': 'same-site', origin: 'http://other.widget.test' },
+    ];
+    for (const headers of attempts) {
+      const res = await server.fetch('/mock/faults', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({
+          rules: [{ route: 'GET /oauth/result', kind: 'status', status: 200, body: '<script>' }],
+        }),
+      });
+      expect(res.status).toBe(403);
+    }
+    const sameOrigin = await server.fetch('/mock/log', { headers: { 'sec-fetch-site': 'same-origin' } });
+    expect(sameOrigin.status).toBe(200);
+  });
+
+  it('a planted fault body is served as JSON, never as a page that runs script', async () => {
+    await server.request('POST', '/mock/faults', {
+      rules: [{ route: 'GET /oauth/result', kind: 'status', status: 500, body: '<script>alert(1)</script>' }],
+    });
+    const res = await server.request('GET', '/api/oauth/result?member_guid=x&status=success');
+    expect(res.headers.get('content-type')).not.toContain('html');
+    expect(res.headers.get('content-security-policy')).toContain('sandbox');
   });
 
   it('the control API is refused in production mode', async () => {
@@ -474,19 +592,42 @@ describe('OAuth', () => {
     expect((fresh.json as Json).member.oauth_window_uri).toBe(member.oauth_window_uri);
   });
 
+  const decide = (member: Json, decision: string, token?: string) =>
+    decideOauth(server, member.oauth_window_uri, decision, token);
+
+  it('the provider page may not be framed, runs no inline script, and its guids are not guessable', async () => {
+    const member = await oauthMember();
+    const page = await server.request('GET', new URL(member.oauth_window_uri).pathname);
+    const csp = page.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toContain("unsafe-inline'; script");
+    expect(member.guid).toMatch(/^MBR-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    expect(user).toMatch(/^USR-[0-9a-f-]{36}$/);
+  });
+
+  it('a forged authorize (no token, a wrong one, or one replayed) changes nothing', async () => {
+    const member = await oauthMember();
+    const forged = await server.backend.fetch(
+      new Request(member.oauth_window_uri, {
+        method: 'POST',
+        body: new URLSearchParams({ decision: 'authorize' }),
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      }),
+    );
+    expect(forged.status).toBe(403);
+    expect((await decide(member, 'authorize', 'not-the-token')).status).toBe(403);
+    await server.advance(2_500);
+    expect((await status(member.guid)).connection_status).toBe('PENDING');
+  });
+
   it.each([
     ['authorize', 'CONNECTED', 'success'],
     ['deny', 'DENIED', 'error'],
     ['fail', 'FAILED', 'error'],
   ])('%s → %s and a result page that messages the opener', async (decision, expected, outcome) => {
     const member = await oauthMember('mxbank_hybrid');
-    const res = await server.backend.fetch(
-      new Request(member.oauth_window_uri, {
-        method: 'POST',
-        body: new URLSearchParams({ decision }),
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      }),
-    );
+    const res = await decide(member, decision);
     expect(res.status).toBe(303);
     const location = res.headers.get('location') ?? '';
     expect(location).toContain(`status=${outcome}`);

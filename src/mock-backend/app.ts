@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
-import { cors } from 'hono/cors';
-import { errorResponse, HttpError, MX_MEDIA_TYPE } from './http';
-import { redact } from './log';
+import { bodyLimit } from 'hono/body-limit';
+import { errorResponse, HttpError, MAX_BODY_BYTES } from './http';
+import { dataOnlyResponses, faultInjector, requestLogger, sameOriginOnly } from './middleware';
 import { controlRoutes } from './routes/control';
 import { institutionRoutes } from './routes/institutions';
 import { memberRoutes } from './routes/members';
@@ -10,12 +10,16 @@ import { userRoutes } from './routes/users';
 import { createState, type BackendState } from './state';
 
 export interface MockBackendOptions {
-  /** "production" refuses the /mock control API */
+  /** "production" refuses the /mock control API whatever `controlApi` says */
   mode?: 'development' | 'test' | 'production';
+  /**
+   * Serve the /mock control API (reset, clock, faults, log). Off unless asked for: it can change
+   * what every user sees, so only tests and demos turn it on, and even then it refuses
+   * cross-site requests.
+   */
+  controlApi?: boolean;
   /** virtual clock speed factor; 1 is real time */
   clockSpeed?: number;
-  /** origins (the demo host page) allowed to call the API from a browser */
-  corsOrigins?: string[];
   /** where widget URLs point; defaults to the origin the request came to */
   widgetOrigin?: string;
   realNow?: () => number;
@@ -27,14 +31,9 @@ export interface MockBackend {
   state: BackendState;
 }
 
-const sleep = (ms: number, signal?: AbortSignal) =>
-  new Promise<void>((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-  });
+/** The size limit applies before any of the body is read (Content-Length, else counted while streaming). */
+const limitBodies = () =>
+  bodyLimit({ maxSize: MAX_BODY_BYTES, onError: () => errorResponse(413, 'Request body is larger than 64 KiB.') });
 
 export function createMockBackend(options: MockBackendOptions = {}): MockBackend {
   const state = createState({ clockSpeed: options.clockSpeed, realNow: options.realNow });
@@ -48,53 +47,9 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
   });
   app.notFound((c) => errorResponse(404, `No route for ${c.req.method} ${new URL(c.req.url).pathname}`));
 
-  if (options.corsOrigins?.length) {
-    app.use('/api/*', cors({ origin: options.corsOrigins, allowHeaders: ['content-type', 'accept'] }));
-  }
-
-  app.use('/api/*', async (c, next) => {
-    const path = new URL(c.req.url).pathname.slice('/api'.length) || '/';
-    let body: unknown;
-    if (c.req.method !== 'GET' && c.req.method !== 'HEAD') {
-      try {
-        const text = await c.req.raw.clone().text();
-        body = text ? redact(JSON.parse(text)) : undefined;
-      } catch {
-        body = '[unparsable body]';
-      }
-    }
-    const query = new URL(c.req.url).search;
-    const entry = {
-      method: c.req.method,
-      path,
-      ...(query ? { query } : {}),
-      status: 0,
-      time: new Date(state.clock.now()).toISOString(),
-      ...(body === undefined ? {} : { body }),
-    };
-    state.log.push(entry);
-
-    const fault = state.faults.match(c.req.method, path, state.clock.now());
-    if (fault?.kind === 'status') {
-      const status = fault.status ?? 503;
-      c.res = fault.body
-        ? new Response(fault.body, { status, headers: { 'content-type': 'text/html; charset=utf-8' } })
-        : errorResponse(status, 'Injected fault.');
-      if (status === 429 || status === 503) c.res.headers.set('retry-after', String(fault.retry_after_s ?? 1));
-    } else if (fault?.kind === 'timeout') {
-      await sleep(fault.delay_ms ?? 10_000, c.req.raw.signal);
-      c.res = errorResponse(504, 'Injected timeout.');
-    } else if (fault?.kind === 'malformed') {
-      c.res = new Response(fault.body ?? '{"member": {"guid": ', {
-        status: 200,
-        headers: { 'content-type': MX_MEDIA_TYPE },
-      });
-    } else {
-      if (fault?.kind === 'slow') await sleep(fault.delay_ms ?? 2_000, c.req.raw.signal);
-      await next();
-    }
-    entry.status = c.res.status;
-  });
+  // No CORS grant of any kind: the widget calls its own origin, and nothing else may read these.
+  app.use('/api/*', dataOnlyResponses(), limitBodies());
+  app.use('/api/*', requestLogger({ state, basePath: '/api' }), faultInjector({ state, basePath: '/api' }));
 
   const api = new Hono();
   api.route('/institutions', institutionRoutes(state));
@@ -103,9 +58,12 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
   api.route('/oauth', oauthRoutes(state));
   app.route('/api', api);
 
-  const devOnly = options.mode !== 'production';
-  if (devOnly) app.route('/mock', controlRoutes(state));
-  else app.all('/mock/*', () => errorResponse(403, 'The mock control API is off in production mode.'));
+  if (options.controlApi === true && options.mode !== 'production') {
+    app.use('/mock/*', dataOnlyResponses(), limitBodies(), sameOriginOnly());
+    app.route('/mock', controlRoutes(state));
+  } else {
+    app.all('/mock/*', () => errorResponse(403, 'The mock control API is off (see MOCK_CONTROL_API in the README).'));
+  }
 
   return { app, fetch: (request) => Promise.resolve(app.fetch(request)), state };
 }

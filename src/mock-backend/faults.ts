@@ -3,7 +3,8 @@ import { z } from 'zod';
 export const faultRuleSchema = z.object({
   /** "/users/* /members/* /status" style glob over the path below the API base; "METHOD path" also works */
   route: z.string().trim().min(1),
-  kind: z.enum(['status', 'timeout', 'slow', 'malformed']),
+  /** slow: waits, then handles the request; late: handles it at once, then waits to answer */
+  kind: z.enum(['status', 'timeout', 'slow', 'late', 'malformed']),
   status: z.number().int().min(400).max(599).optional(),
   /** fraction of matching requests affected, 0..1 */
   rate: z.number().min(0).max(1).default(1),

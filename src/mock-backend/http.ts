@@ -34,11 +34,22 @@ function describePath(path: readonly PropertyKey[]): string {
   return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i === 0 ? '' : '.'}${String(p)}`)).join('');
 }
 
+/** application/json, with or without parameters such as charset; also MX's vendor media type. */
+export function isJsonContentType(header: string | undefined | null): boolean {
+  const type = (header ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+  return type === 'application/json' || type === MX_MEDIA_TYPE;
+}
+
+/**
+ * Reads a JSON body (the size limit was applied before any of it was read, by the bodyLimit
+ * middleware). Only JSON is accepted: a text/plain body is what a cross-site no-cors form or fetch
+ * can send without a preflight, so it must never be parsed as if it were JSON.
+ */
 export async function readBody<T extends z.ZodType>(c: Context, schema: T): Promise<z.infer<T>> {
-  const text = await c.req.text();
-  if (new TextEncoder().encode(text).length > MAX_BODY_BYTES) {
-    throw new HttpError(413, 'Request body is larger than 64 KiB.');
+  if (!isJsonContentType(c.req.header('content-type'))) {
+    throw new HttpError(415, 'Request bodies must be JSON (Content-Type: application/json).');
   }
+  const text = await c.req.text();
   let raw: unknown;
   try {
     raw = text.trim() === '' ? {} : JSON.parse(text);

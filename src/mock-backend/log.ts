@@ -23,3 +23,33 @@ export function redact(body: unknown): unknown {
   }
   return body;
 }
+
+export interface RequestLog {
+  /** adds an entry (its body already redacted), dropping the oldest past the limit */
+  push(entry: LogEntry): LogEntry;
+  entries(): readonly LogEntry[];
+  clear(): void;
+}
+
+/**
+ * The mock's request log: a ring of at most `maxEntries`, each body kept only up to
+ * `maxBodyChars` of JSON, so that no stream of requests can grow the process without bound.
+ */
+export function createRequestLog({ maxEntries = 2_000, maxBodyChars = 4_096 } = {}): RequestLog {
+  let ring: LogEntry[] = [];
+  return {
+    push(entry) {
+      if (entry.body !== undefined) {
+        const size = JSON.stringify(entry.body)?.length ?? 0;
+        if (size > maxBodyChars) entry.body = `[body of ${size} characters not kept]`;
+      }
+      ring.push(entry);
+      if (ring.length > maxEntries) ring = ring.slice(ring.length - maxEntries);
+      return entry;
+    },
+    entries: () => ring,
+    clear() {
+      ring = [];
+    },
+  };
+}

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { isCorrect, makeChallenge } from './challenges';
 import type { Scenario } from './scenarios';
 import type { ChallengeType, ConnectionStatusName, MockChallenge, MockInstitution } from './types';
@@ -41,6 +42,8 @@ export interface MemberRecord {
   retryChallenges: ChallengeType[] | null;
   lastFinishedAt?: number;
   lastConnectedAt?: number;
+  /** the anti-forgery token of the OAuth stand-in page last shown for this member */
+  oauthFormToken?: string;
   /** the member's accounts are a single credit card (sandbox password no_checking) */
   onlyCreditCards?: boolean;
 }
@@ -54,13 +57,12 @@ export interface MemberSnapshot {
   jobGuid: string | null;
 }
 
-export function createIdSource(prefix = ''): () => string {
-  let n = 0;
-  return () => {
-    n += 1;
-    // opaque but deterministic: a hex counter padded like MX guids
-    return `${prefix}${n.toString(16).padStart(12, '0')}`;
-  };
+/**
+ * Guids in MX's style, random rather than counted: a guess at another user's member or user guid
+ * (say, to authorize their pending OAuth connection) must not succeed.
+ */
+export function randomIdSource(): () => string {
+  return () => randomUUID();
 }
 
 function outcome(first: ConnectionStatusName, status: ConnectionStatusName): Step[] {

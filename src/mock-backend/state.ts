@@ -1,8 +1,8 @@
 import { getCatalogue, type Catalogue } from './catalogue';
 import { createVirtualClock, type VirtualClock } from './clock';
 import { createFaultBoard, type FaultBoard } from './faults';
-import type { LogEntry } from './log';
-import { createIdSource, type MemberRecord } from './members';
+import { createRequestLog, type RequestLog } from './log';
+import { randomIdSource, type MemberRecord } from './members';
 import { buildInstitutionIndex, type InstitutionIndex } from './search';
 
 export interface UserRecord {
@@ -18,7 +18,7 @@ export interface BackendState {
   index: InstitutionIndex;
   users: Map<string, UserRecord>;
   members: Map<string, MemberRecord>;
-  log: LogEntry[];
+  log: RequestLog;
   faults: FaultBoard;
   nextId: () => string;
   reset(): void;
@@ -35,13 +35,13 @@ export function createState(options: { clockSpeed?: number; realNow?: () => numb
     index: sharedIndex,
     users: new Map(),
     members: new Map(),
-    log: [],
+    log: createRequestLog(),
     faults: createFaultBoard(),
-    nextId: createIdSource(),
+    nextId: randomIdSource(),
     reset() {
       state.users.clear();
       state.members.clear();
-      state.log.length = 0;
+      state.log.clear();
       state.faults.clear();
     },
   };

@@ -7,7 +7,7 @@ export const TEST_ORIGIN = 'http://widget.test';
  * `fetch` is what the widget's API client is given.
  */
 export function startMockServer(options: MockBackendOptions = {}) {
-  const backend = createMockBackend({ mode: 'test', clockSpeed: 0, ...options });
+  const backend = createMockBackend({ mode: 'test', controlApi: true, clockSpeed: 0, ...options });
 
   const fetch: typeof globalThis.fetch = async (input, init) => {
     const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url, TEST_ORIGIN);
@@ -81,4 +81,20 @@ export function serveRaw(server: MockServer, route: string, body: string) {
 /** Makes every status poll answer with this member status, whatever the member really is. */
 export function serveStatus(server: MockServer, member: Record<string, unknown>) {
   return serveRaw(server, 'GET /users/*/members/*/status', JSON.stringify({ member: { guid: 'MBR-x', ...member } }));
+}
+
+/**
+ * What a person does on the mock's OAuth provider page: open it (which mints the form's
+ * anti-forgery token) and press a button. `token` overrides what the page minted.
+ */
+export async function decideOauth(server: MockServer, windowUri: string, decision: string, token?: string) {
+  const page = await server.request('GET', new URL(windowUri).pathname);
+  const minted = /name="form_token" value="([^"]+)"/.exec(page.text)?.[1] ?? '';
+  return server.backend.fetch(
+    new Request(windowUri, {
+      method: 'POST',
+      body: new URLSearchParams({ decision, form_token: token ?? minted }),
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    }),
+  );
 }

@@ -20,6 +20,8 @@ export const FAST_TIMING: Timing = {
   maxRetries: 8,
   debounceMs: 20,
   resizeDebounceMs: 10,
+  maxPollsPerScreen: 150,
+  maxPollingMsPerScreen: 10 * 60_000,
 };
 
 export interface SentMessage {
@@ -34,6 +36,8 @@ export interface RenderOptions {
   server?: MockServer;
   userGuid?: string;
   timing?: Partial<Timing>;
+  /** the API client's per-request timeout */
+  apiTimeoutMs?: number;
 }
 
 /**
@@ -56,7 +60,7 @@ export async function renderWidget(options: RenderOptions = {}) {
     user_guid: userGuid,
     session_guid: 'SES-test',
   });
-  const api = createApiClient({ fetch: server.fetch });
+  const api = createApiClient({ fetch: server.fetch, timeoutMs: options.apiTimeoutMs });
   const user = userEvent.setup();
   const view = render(
     <Widget

@@ -1,6 +1,7 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { ApiError } from '../../api/errors';
 import { useInstitution } from '../../api/queries';
+import { safeUrl } from '../../api/safeUrl';
 import { useEmit } from '../../embedding/emitter';
 import { useFlow } from '../../flow/store';
 import { useBackToSearch } from '../../flow/useBackToSearch';
@@ -64,7 +65,7 @@ export function CredentialsStep() {
   };
 
   const duplicate = submit.error instanceof ApiError && submit.error.status === 409 ? submit.error : null;
-  const forgotUrl = institution?.forgot_password_url ?? institution?.trouble_signing_in_url;
+  const forgotUrl = safeUrl(institution?.forgot_password_url ?? institution?.trouble_signing_in_url);
 
   return (
     <section>

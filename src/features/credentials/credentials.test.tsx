@@ -114,4 +114,19 @@ describe('credentials', () => {
     await connectMxBank(w, 'Secret-Pa55word');
     expect(JSON.stringify(w.messages)).not.toContain('Secret-Pa55word');
   });
+
+  it('a create that timed out but happened on the server carries on with that member, not a duplicate', async () => {
+    const w = await renderWidget({ apiTimeoutMs: 150 });
+    await chooseInstitution(w, 'MX Bank', 'MX Bank');
+    // the member is created at once; only the answer comes too late for the client
+    await w.server.request('POST', '/mock/faults', {
+      rules: [{ route: 'POST /users/*/members', kind: 'late', delay_ms: 1_000, count: 1 }],
+    });
+    await submitCredentials(w, 'password');
+    await screen.findByRole('heading', { name: 'Connecting to MX Bank' });
+    await advanceUntil(w, 4_500, () => screen.getByRole('heading', { name: 'Success!' }));
+    const posts = (await w.server.log()).filter((e) => e.method === 'POST' && e.path.endsWith('/members'));
+    expect(posts).toHaveLength(1);
+    expect(screen.queryByText(/already exists/)).toBeNull();
+  });
 });

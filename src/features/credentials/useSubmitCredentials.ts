@@ -1,5 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { useApi } from '../../api/ApiProvider';
+import { NetworkError } from '../../api/errors';
 import { useForgetMemberStatus } from '../../api/queries';
 import type { AnswerInput } from '../../api/schemas';
 import { useConfig } from '../../config/ConfigProvider';
@@ -18,12 +19,33 @@ export function useSubmitCredentials() {
   const memberGuid = useFlow((s) => s.memberGuid);
   const mode = useFlow((s) => s.credentialsMode);
 
+  /**
+   * A create that timed out may still have happened on the server. Before the user is offered to
+   * submit again (and told they made a duplicate), look for a member at this institution that was
+   * not there before the attempt, and carry on with it.
+   */
+  const createOnce = async (institutionCode: string, credentials: AnswerInput[]) => {
+    const before = await api.listMembers(user_guid).catch(() => null);
+    try {
+      return await api.createMember(user_guid, { institutionCode, credentials });
+    } catch (error) {
+      if (!(error instanceof NetworkError)) throw error;
+      const known = new Set(before?.map((m) => m.guid));
+      const after = await api.listMembers(user_guid).catch(() => []);
+      const created = after.filter(
+        (m) => m.institution_code === institutionCode && before !== null && !known.has(m.guid),
+      );
+      if (created.length === 1 && created[0]) return created[0];
+      throw error;
+    }
+  };
+
   return useMutation({
     gcTime: 0,
     mutationFn: (credentials: AnswerInput[]) =>
       mode === 'update' && memberGuid
         ? api.updateMember(user_guid, memberGuid, credentials)
-        : api.createMember(user_guid, { institutionCode: code ?? '', credentials }),
+        : createOnce(code ?? '', credentials),
     onSuccess: (member) => {
       forgetStatus(member.guid);
       goTo('connecting', { memberGuid: member.guid, isOauth: false, notice: null });

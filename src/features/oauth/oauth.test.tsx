@@ -1,5 +1,6 @@
 import { act, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
+import { decideOauth } from '../../test/mockServer';
 import { advanceUntil, renderWidget, type Rendered } from '../../test/renderWidget';
 
 async function openOauth(popup: Window | null) {
@@ -18,13 +19,7 @@ async function decide(
   decision: 'authorize' | 'deny' | 'fail',
   origin = window.location.origin,
 ) {
-  const res = await w.server.backend.fetch(
-    new Request(uri, {
-      method: 'POST',
-      body: new URLSearchParams({ decision }),
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    }),
-  );
+  const res = await decideOauth(w.server, uri, decision);
   const location = new URL(res.headers.get('location') ?? '', uri);
   const metadata = {
     member_guid: location.searchParams.get('member_guid'),

@@ -1,6 +1,8 @@
 import { useMutation } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { useApi } from '../../api/ApiProvider';
+import { SchemaError } from '../../api/errors';
+import { safeUrl } from '../../api/safeUrl';
 import { useConfig } from '../../config/ConfigProvider';
 import { useFlow } from '../../flow/store';
 
@@ -32,16 +34,22 @@ export function useOauthMember() {
     create.mutate();
   }, [memberGuid, create]);
 
-  const windowUri = create.data?.oauth_window_uri ?? uri.data ?? null;
+  const rawUri = create.data?.oauth_window_uri ?? uri.data ?? null;
+  // only an https URL (http on the local sandbox) is ever opened or handed to the host
+  const windowUri = safeUrl(rawUri) || null;
   useEffect(() => {
-    // a member restored from elsewhere (update mode) has no URL yet: ask for a fresh one
-    if (memberGuid && !windowUri && !uri.isPending && !uri.isError) uri.mutate(memberGuid);
-  }, [memberGuid, windowUri, uri]);
+    // a member restored from elsewhere (update mode) has no URL yet: ask for a fresh one, once
+    if (memberGuid && !rawUri && uri.isIdle) uri.mutate(memberGuid);
+  }, [memberGuid, rawUri, uri]);
+  const unusable =
+    (rawUri !== null && windowUri === null) || (uri.isSuccess && windowUri === null)
+      ? new SchemaError('GET …/oauth_window_uri', 'oauth_window_uri', 'is not an https URL')
+      : null;
 
   return {
     memberGuid,
     windowUri,
-    error: create.error ?? uri.error,
+    error: create.error ?? uri.error ?? unusable,
     retry: () => (memberGuid ? uri.mutate(memberGuid) : create.mutate()),
   };
 }

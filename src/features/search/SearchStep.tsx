@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { queryKeys } from '../../api/queryKeys';
+import { safeUrl } from '../../api/safeUrl';
 import type { Institution } from '../../api/schemas';
 import { useTiming } from '../../config/timing';
 import { useEmit } from '../../embedding/emitter';
@@ -44,7 +45,7 @@ export function SearchStep() {
       code: institution.code,
       guid: institution.guid ?? '',
       name: institution.name,
-      url: institution.url ?? '',
+      url: safeUrl(institution.url),
     });
     selectInstitution(institution.code, stepAfterInstitution(institution));
   };

@@ -1,6 +1,13 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { advanceUntil, chooseInstitution, renderWidget, submitCredentials } from '../../test/renderWidget';
+import { serveRaw } from '../../test/mockServer';
+import {
+  advanceUntil,
+  chooseInstitution,
+  renderWidget,
+  submitCredentials,
+  type Rendered,
+} from '../../test/renderWidget';
 
 describe('search', () => {
   it('focuses the search box and lists popular institutions, sandbox ones first', async () => {
@@ -92,5 +99,54 @@ describe('disable_institution_search', () => {
     await screen.findByRole('heading', { name: 'Enter your credentials' });
     expect(screen.queryByRole('combobox', { name: 'Search for your bank or credit union' })).toBeNull();
     expect(w.events('mx/connect/backToSearch')).toHaveLength(0);
+  });
+});
+
+describe('search answers that break the contract', () => {
+  /** MX Bank's own record, renamed: a valid institution to fill a response with. */
+  async function institutionLike(w: Rendered, overrides: Record<string, unknown>) {
+    const res = await w.server.request('GET', '/api/institutions/mxbank');
+    return { ...(res.json as { institution: Record<string, unknown> }).institution, ...overrides };
+  }
+
+  it('renders at most the page size asked for, whatever the server sends', async () => {
+    const w = await renderWidget();
+    const one = await institutionLike(w, {});
+    // (60 rows keep the planted fault under the control API's own 64 KiB body limit)
+    const institutions = Array.from({ length: 60 }, (_, i) => ({
+      ...one,
+      code: `bank${i}`,
+      name: `Big Bank ${i}`,
+      small_logo_url: null,
+      medium_logo_url: null,
+    }));
+    await serveRaw(
+      w.server,
+      'GET /institutions',
+      JSON.stringify({
+        institutions,
+        pagination: { current_page: 1, per_page: 25, total_entries: 60, total_pages: 3 },
+      }),
+    );
+    await w.user.type(await screen.findByRole('combobox'), 'Big Bank');
+    const list = await screen.findByRole('listbox', { name: 'Search results' });
+    await waitFor(() => expect(within(list).getAllByRole('option')).toHaveLength(25));
+  });
+
+  it('hands the host no javascript: URL for the chosen institution', async () => {
+    const w = await renderWidget();
+    const evil = await institutionLike(w, { name: 'Evil Bank', url: 'javascript:alert(document.domain)' });
+    await serveRaw(
+      w.server,
+      'GET /institutions',
+      JSON.stringify({
+        institutions: [evil],
+        pagination: { current_page: 1, per_page: 25, total_entries: 1, total_pages: 1 },
+      }),
+    );
+    await w.user.type(await screen.findByRole('combobox'), 'Evil');
+    await w.user.click(await screen.findByRole('option', { name: 'Evil Bank' }));
+    await waitFor(() => expect(w.events('mx/connect/selectedInstitution')).toHaveLength(1));
+    expect(w.events('mx/connect/selectedInstitution')[0]?.metadata).toMatchObject({ url: '' });
   });
 });

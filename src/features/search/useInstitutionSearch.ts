@@ -32,9 +32,11 @@ export function useInstitutionSearch(query: string) {
   });
 
   const active = searching ? results : favorites;
+  // never more rows than asked for, whatever a response holds: a server that ignores
+  // records_per_page must not make the widget render (and the host size) the whole catalogue
   const institutions: Institution[] = searching
-    ? (results.data?.pages.flatMap((p) => p.institutions) ?? [])
-    : (favorites.data?.institutions ?? []);
+    ? (results.data?.pages.flatMap((p) => p.institutions.slice(0, PAGE_SIZE)) ?? [])
+    : (favorites.data?.institutions.slice(0, PAGE_SIZE) ?? []);
   const total = searching ? (results.data?.pages[0]?.pagination.total_entries ?? 0) : institutions.length;
 
   return {

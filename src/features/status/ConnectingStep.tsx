@@ -14,6 +14,7 @@ export function ConnectingStep() {
   const bank = useBankName(code);
   const query = useCachedMemberStatus(memberGuid);
   const backToSearch = useBackToSearch();
+  const goTo = useFlow((s) => s.goTo);
   const name = query.data?.connection_status ?? 'CREATED';
   const reconnecting = isReconnecting(query);
   const delayed = name === 'DELAYED';
@@ -24,6 +25,12 @@ export function ConnectingStep() {
       <div aria-busy="true">
         <Spinner label={reconnecting ? t('common.reconnecting') : t(statusRowOf(name).message, { bank })} />
       </div>
+      {reconnecting ? (
+        // a server may ask for a long wait (Retry-After): the user need not sit through it
+        <Button variant="secondary" className="mt-4" onClick={() => goTo('error', { errorKind: 'network' })}>
+          {t('common.stopWaiting')}
+        </Button>
+      ) : null}
       {delayed ? (
         <Button variant="secondary" className="mt-4" onClick={() => backToSearch('delayed')}>
           {t('connecting.doneLater')}

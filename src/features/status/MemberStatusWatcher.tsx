@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import { errorKindOf } from '../../api/errors';
 import { useBankName } from '../../api/queries';
 import { useEmit } from '../../embedding/emitter';
@@ -19,7 +19,9 @@ export function MemberStatusWatcher() {
   const memberGuid = useFlow((s) => s.memberGuid);
   const code = useFlow((s) => s.institutionCode);
   const bank = useBankName(code);
-  const { status, error } = usePollMemberStatus(memberGuid, true);
+  const step = useFlow((s) => s.step);
+  const onBudgetSpent = useCallback(() => store.getState().goTo('error', { errorKind: 'tooLong' }), [store]);
+  const { status, error } = usePollMemberStatus(memberGuid, true, { screen: step, onSpent: onBudgetSpent });
   const aggregate = useAggregate();
   const seen = useRef<{ name: string | null | undefined; aggregating?: boolean } | null>(null);
   const reconnectRequested = useRef(false);
@@ -35,6 +37,8 @@ export function MemberStatusWatcher() {
     seen.current = { name, aggregating };
     const row = statusRowOf(name);
     const { goTo, step, isOauth, announce } = store.getState();
+    // the polling budget ran out in this very render: the error screen stays
+    if (step === 'error') return;
 
     if (!previous || previous.name !== name) {
       if (row.code !== null)

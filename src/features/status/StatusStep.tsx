@@ -1,4 +1,5 @@
 import { useBankName, useCachedMemberStatus, useForgetMemberStatus, useInstitution } from '../../api/queries';
+import { safeUrl } from '../../api/safeUrl';
 import { useFlow } from '../../flow/store';
 import { useBackToSearch } from '../../flow/useBackToSearch';
 import { isMessageKey, useT } from '../../i18n/translate';
@@ -17,7 +18,7 @@ export function StatusStep() {
   const goTo = useFlow((s) => s.goTo);
   const selectInstitution = useFlow((s) => s.selectInstitution);
   const bank = useBankName(code);
-  const institution = useInstitution(code).data;
+  const bankSite = safeUrl(useInstitution(code).data?.url);
   const status = useCachedMemberStatus(memberGuid).data;
   const forgetStatus = useForgetMemberStatus();
   const aggregate = useAggregate();
@@ -54,8 +55,8 @@ export function StatusStep() {
           </Button>
         );
       case 'visitBank':
-        return institution?.url ? (
-          <a key={action} className={linkButtonClass} href={institution.url} target="_blank" rel="noopener noreferrer">
+        return bankSite ? (
+          <a key={action} className={linkButtonClass} href={bankSite} target="_blank" rel="noopener noreferrer">
             {t('status.action.visitBank', { bank })}
           </a>
         ) : null;

@@ -1,6 +1,13 @@
 import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { advanceUntil, connectMxBank, renderWidget, statusRequests } from '../../test/renderWidget';
+import {
+  advanceUntil,
+  chooseInstitution,
+  connectMxBank,
+  renderWidget,
+  statusRequests,
+  submitCredentials,
+} from '../../test/renderWidget';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -88,5 +95,41 @@ describe('polling', () => {
     await w.user.click(screen.getByRole('button', { name: 'Back to search' }));
     await screen.findByRole('heading', { name: 'Select your institution' });
     await waitFor(() => expect(w.events('mx/connect/backToSearch')).toHaveLength(1));
+  });
+
+  it('a status that alternates forever ends on "taking longer than usual", with one host event per change', async () => {
+    const w = await renderWidget({ timing: { maxPollMs: 20, maxPollsPerScreen: 30 } });
+    await chooseInstitution(w, 'MX Bank', 'MX Bank');
+    // every other poll CREATED, the rest RESUMED: a change on every poll, so no backoff either
+    const status = (name: string) =>
+      JSON.stringify({ member: { guid: 'MBR-x', connection_status: name, is_being_aggregated: true } });
+    await w.server.request('POST', '/mock/faults', {
+      rules: [
+        { route: 'GET /users/*/members/*/status', kind: 'malformed', rate: 0.5, body: status('CREATED') },
+        { route: 'GET /users/*/members/*/status', kind: 'malformed', body: status('RESUMED') },
+      ],
+    });
+    await submitCredentials(w, 'password');
+    await screen.findByRole('heading', { name: 'This is taking longer than usual' }, { timeout: 3_000 });
+    const polls = await statusRequests(w.server);
+    await sleep(200);
+    expect(await statusRequests(w.server)).toBe(polls);
+    expect(polls).toBeLessThanOrEqual(32);
+    const updates = w.events('mx/connect/memberStatusUpdate').map((e) => e.metadata?.connection_status);
+    expect(updates.every((code, i) => i === 0 || code !== updates[i - 1])).toBe(true);
+    expect(screen.getByRole('button', { name: 'Try again' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Back to search' })).toBeInTheDocument();
+  });
+
+  it('a Retry-After of a day waits at most a minute, and the user can stop waiting', async () => {
+    const w = await renderWidget();
+    await connectMxBank(w, 'password');
+    await w.server.request('POST', '/mock/faults', {
+      rules: [{ route: 'GET /users/*/members/*/status', kind: 'status', status: 429, retry_after_s: 86_400 }],
+    });
+    await screen.findByText('Reconnecting…');
+    await w.user.click(screen.getByRole('button', { name: 'Stop waiting' }));
+    await screen.findByRole('heading', { name: 'Something went wrong' });
+    expect(screen.getByRole('button', { name: 'Back to search' })).toBeInTheDocument();
   });
 });

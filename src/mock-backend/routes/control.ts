@@ -47,6 +47,6 @@ export function controlRoutes(state: BackendState) {
     state.faults.clear();
     return c.body(null, 204);
   });
-  routes.get('/log', (c) => json(c, { requests: state.log }));
+  routes.get('/log', (c) => json(c, { requests: state.log.entries() }));
   return routes;
 }

@@ -1,13 +1,30 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { Hono } from 'hono';
-import { decideOauth, snapshot, type OauthDecision } from '../members';
+import { decideOauth, snapshot, type MemberRecord, type OauthDecision } from '../members';
 import type { BackendState } from '../state';
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
+/** The stand-in pages run no inline script, and no other site may frame them (one click would authorize). */
 const PAGE_CSP =
-  "default-src 'none'; script-src 'self'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'";
+  "default-src 'none'; script-src 'self'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
-function page(title: string, body: string, script = '', bodyAttributes = ''): Response {
+/** The anti-forgery token the authorize form must send back: minted with the page, bound to its member. */
+function mintFormToken(member: MemberRecord): string {
+  const token = randomBytes(24).toString('base64url');
+  member.oauthFormToken = token;
+  return token;
+}
+
+function formTokenMatches(member: MemberRecord, given: unknown): boolean {
+  const expected = member.oauthFormToken;
+  if (typeof given !== 'string' || !expected) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function page(title: string, body: string, script = '', bodyAttributes = '', status = 200): Response {
   const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>${escapeHtml(title)}</title>
 <style>body{font-family:system-ui,sans-serif;max-width:28rem;margin:3rem auto;padding:0 1rem;color:#0f172a}
@@ -15,7 +32,13 @@ button{display:block;width:100%;margin:.5rem 0;padding:.75rem;font-size:1rem;bor
 button.primary{background:#1d4ed8;color:#fff;border-color:#1d4ed8}button:focus-visible{outline:3px solid #f59e0b;outline-offset:2px}</style>
 </head><body ${bodyAttributes}>${body}${script}</body></html>`;
   return new Response(html, {
-    headers: { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': PAGE_CSP },
+    status,
+    headers: {
+      'content-type': 'text/html; charset=utf-8',
+      'content-security-policy': PAGE_CSP,
+      'x-frame-options': 'DENY',
+      'cache-control': 'no-store',
+    },
   });
 }
 
@@ -49,6 +72,7 @@ export function oauthRoutes(state: BackendState) {
       `${member.institution.name}: sign in`,
       `<h1>${bank}</h1><p>A sandbox stand-in for ${bank}'s own sign-in page. Allow the app to read your account data?</p>
 <form method="post" action="${action}">
+<input type="hidden" name="form_token" value="${mintFormToken(member)}">
 <button class="primary" name="decision" value="authorize">Authorize</button>
 <button name="decision" value="deny">Deny</button>
 <button name="decision" value="fail">Fail</button></form>`,
@@ -63,7 +87,18 @@ export function oauthRoutes(state: BackendState) {
     const result = new URL('/api/oauth/result', c.req.url);
     result.searchParams.set('member_guid', guid);
     const now = state.clock.now();
-    if (!member || !decision || snapshot(member, now).status !== 'PENDING') {
+    if (!member || !formTokenMatches(member, form.form_token)) {
+      // a forged or replayed form (another site posting to this endpoint): nothing changes
+      return page(
+        'Sign-in link expired',
+        '<h1>This sign-in request is not valid</h1><p>Close this window and start again from the app.</p>',
+        '',
+        '',
+        403,
+      );
+    }
+    member.oauthFormToken = undefined;
+    if (!decision || snapshot(member, now).status !== 'PENDING') {
       result.searchParams.set('status', 'error');
       result.searchParams.set('error_reason', 'SESSION_ERROR');
     } else {

@@ -1,0 +1,131 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Connect, Plugin } from 'vite';
+
+/**
+ * The demo partner's own back end. A partner's page never calls the widget API itself (that API
+ * grants no CORS): its server does, and hands the page a widget URL. Here that server is a
+ * middleware of the host page's dev/preview server.
+ */
+export interface DemoBackendOptions {
+  /** where the widget and its API live, read at request time (the test server picks its own port) */
+  widgetOrigin: () => string;
+}
+
+const MX_MEDIA_TYPE = 'application/vnd.mx.api.v1+json';
+const WIDGET_OPTIONS = [
+  'color_scheme',
+  'current_institution_code',
+  'current_member_guid',
+  'brand_color',
+  'corner_radius',
+  'locale',
+  'mode',
+] as const;
+const MAX_BODY_BYTES = 8 * 1024;
+
+async function readJson(req: IncomingMessage): Promise<unknown> {
+  let size = 0;
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) throw new Error('body too large');
+    chunks.push(chunk as Buffer);
+  }
+  return JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}');
+}
+
+function send(res: ServerResponse, status: number, body: unknown) {
+  res.statusCode = status;
+  res.setHeader('content-type', 'application/json');
+  res.setHeader('cache-control', 'no-store');
+  res.end(JSON.stringify(body));
+}
+
+async function callWidgetApi<T>(origin: string, path: string, body: unknown): Promise<T> {
+  const response = await fetch(`${origin}/api${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: MX_MEDIA_TYPE },
+    body: JSON.stringify(body),
+    signal: AbortSignal.timeout(10_000),
+  });
+  if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
+  return (await response.json()) as T;
+}
+
+/** The page's own origin, as the browser sent it: the only parent_origin this back end mints for. */
+function pageOrigin(req: IncomingMessage): string | null {
+  const origin = req.headers.origin;
+  const host = req.headers.host;
+  if (typeof origin !== 'string' || typeof host !== 'string') return null;
+  try {
+    return new URL(origin).host === host ? origin : null;
+  } catch {
+    return null;
+  }
+}
+
+export function demoBackendMiddleware({ widgetOrigin }: DemoBackendOptions): Connect.NextHandleFunction {
+  return (req, res, next) => {
+    if (req.url !== '/demo/widget-url') return next();
+    if (req.method !== 'POST') return send(res, 405, { error: { message: 'POST only', status: 405 } });
+    const origin = pageOrigin(req);
+    // only this demo page may ask (a same-origin fetch carries its Origin)
+    if (!origin) return send(res, 403, { error: { message: 'Same-origin requests only.', status: 403 } });
+    void (async () => {
+      try {
+        const input = (await readJson(req)) as { user_guid?: unknown; options?: Record<string, unknown> };
+        const widget = widgetOrigin();
+        const options: Record<string, string> = {};
+        for (const key of WIDGET_OPTIONS) {
+          const value = input.options?.[key];
+          if (typeof value === 'string' && value.trim()) options[key] = value.trim().slice(0, 200);
+        }
+        let userGuid = typeof input.user_guid === 'string' ? input.user_guid : null;
+        if (!userGuid) {
+          const created = await callWidgetApi<{ user: { guid: string } }>(widget, '/users', {
+            user: { id: `demo-${Date.now()}` },
+          });
+          userGuid = created.user.guid;
+        }
+        const minted = await callWidgetApi<{ widget_url: { url: string } }>(
+          widget,
+          `/users/${encodeURIComponent(userGuid)}/widget_urls`,
+          { widget_url: { widget_type: 'connect_widget', ...options, parent_origin: origin } },
+        );
+        send(res, 200, { url: minted.widget_url.url, widget_origin: widget, user_guid: userGuid });
+      } catch (error) {
+        send(res, 502, {
+          error: { message: error instanceof Error ? error.message : 'could not mint a widget URL', status: 502 },
+        });
+      }
+    })();
+  };
+}
+
+/** The demo page may not be framed by anyone: it is a partner's page, not a widget. */
+export function hostPageHeaders(): Connect.NextHandleFunction {
+  return (_req, res, next) => {
+    res.setHeader(
+      'Content-Security-Policy',
+      "frame-ancestors 'none'; base-uri 'none'; object-src 'none'; form-action 'self'",
+    );
+    res.setHeader('X-Frame-Options', 'DENY');
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Referrer-Policy', 'strict-origin-when-cross-origin');
+    next();
+  };
+}
+
+export function demoBackendPlugin(options: DemoBackendOptions): Plugin {
+  return {
+    name: 'demo-partner-backend',
+    configureServer(server) {
+      server.middlewares.use(hostPageHeaders());
+      server.middlewares.use(demoBackendMiddleware(options));
+    },
+    configurePreviewServer(server) {
+      server.middlewares.use(hostPageHeaders());
+      server.middlewares.use(demoBackendMiddleware(options));
+    },
+  };
+}
