@@ -80,7 +80,7 @@ test('no other origin can read or change the widget API, not even a local one', 
   await page.goto(`${HOST_ORIGIN}/`);
   const members = `${WIDGET_ORIGIN}/api/users/${victim.user}/members`;
   const outcomes = await page.evaluate(
-    async ([list, one]) => {
+    async ({ list, one }) => {
       const attempt = (p: Promise<Response>) =>
         p.then(
           () => 'done',
@@ -88,7 +88,7 @@ test('no other origin can read or change the widget API, not even a local one', 
         );
       return [await attempt(fetch(list)), await attempt(fetch(one, { method: 'DELETE' }))];
     },
-    [members, `${members}/${victim.guid}`],
+    { list: members, one: `${members}/${victim.guid}` },
   );
   expect(outcomes).toEqual(['blocked', 'blocked']);
   const status = await request.get(`${members}/${victim.guid}/status`);
