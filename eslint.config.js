@@ -23,6 +23,23 @@ export default tseslint.config(
     },
   },
   {
+    // the server never imports widget code (the mock backend is server code that still lives in src/)
+    files: ['server/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/src/*', '!**/src/mock-backend'],
+              message: 'Server code never imports widget code.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: widgetCode,
     ignores: ['src/mock-backend/**', 'src/**/*.test.{ts,tsx}', 'src/test/**', 'src/embedding/securityHeaders.ts'],
     rules: {
@@ -33,6 +50,10 @@ export default tseslint.config(
             {
               group: ['**/mock-backend/**', '**/mock-backend'],
               message: 'Widget code never imports the mock backend.',
+            },
+            {
+              group: ['**/server/**', '**/server'],
+              message: 'Widget code never imports server code.',
             },
           ],
         },

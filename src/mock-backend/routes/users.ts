@@ -1,24 +1,14 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { HttpError, json, optionalString, readBody } from '../http';
+import { WIDGET_URL_OPTIONS } from '../../../server/widgetOptions';
 import type { BackendState } from '../state';
 
 const createUserBody = z.object({
   user: z.object({ id: optionalString, email: optionalString, metadata: optionalString }).default({}),
 });
 
-const WIDGET_PARAMS = [
-  'mode',
-  'color_scheme',
-  'current_institution_code',
-  'current_member_guid',
-  'disable_institution_search',
-  'include_transactions',
-  'locale',
-  'parent_origin',
-  'brand_color',
-  'corner_radius',
-] as const;
+const WIDGET_PARAMS = [...WIDGET_URL_OPTIONS, 'parent_origin'] as const;
 
 const scalar = z.union([z.string().trim(), z.boolean(), z.number()]).optional();
 const widgetUrlBody = z.object({

@@ -1,0 +1,78 @@
+import { sign, verify } from 'hono/jwt';
+import { JwtTokenExpired } from 'hono/utils/jwt/types';
+import { z } from 'zod';
+
+/** The longest a widget session may live, whatever the configuration says. */
+export const MAX_SESSION_TTL_S = 30 * 60;
+const ISSUER = 'connect-widget-server';
+const AUDIENCE = 'connect-widget-api';
+
+/** Everything a widget session may do is named in its token: one user, one session, one parent origin. */
+export interface WidgetSession {
+  user_guid: string;
+  session_guid: string;
+  parent_origin: string;
+  /** the widget URL options it was minted with (mode, colour scheme, institution…) */
+  options: Record<string, string>;
+}
+
+const claimsSchema = z.object({
+  iss: z.literal(ISSUER),
+  aud: z.literal(AUDIENCE),
+  sub: z.string().min(1).max(200),
+  sid: z.string().min(1).max(200),
+  origin: z.string().min(1).max(500),
+  opt: z.record(z.string().max(64), z.string().max(500)).default({}),
+  iat: z.number().int(),
+  exp: z.number().int(),
+});
+
+export async function mintSessionToken(
+  secret: string,
+  session: WidgetSession,
+  ttlS: number,
+  nowS = Math.floor(Date.now() / 1000),
+): Promise<string> {
+  const lifetime = Math.min(Math.max(1, ttlS), MAX_SESSION_TTL_S);
+  return sign(
+    {
+      iss: ISSUER,
+      aud: AUDIENCE,
+      sub: session.user_guid,
+      sid: session.session_guid,
+      origin: session.parent_origin,
+      opt: session.options,
+      iat: nowS,
+      exp: nowS + lifetime,
+    },
+    secret,
+    'HS256',
+  );
+}
+
+export type SessionCheck =
+  { ok: true; session: WidgetSession; expiresAt: number } | { ok: false; reason: 'expired' | 'invalid' };
+
+/**
+ * Checks a token from an Authorization header: signature (HS256 only), issuer, audience, expiry
+ * and shape. Any garbage is "invalid", never an exception.
+ */
+export async function verifySessionToken(secret: string, token: string): Promise<SessionCheck> {
+  if (token.length === 0 || token.length > 4_096) return { ok: false, reason: 'invalid' };
+  let payload: unknown;
+  try {
+    payload = await verify(token, secret, { alg: 'HS256', iss: ISSUER, aud: AUDIENCE });
+  } catch (error) {
+    return { ok: false, reason: error instanceof JwtTokenExpired ? 'expired' : 'invalid' };
+  }
+  const claims = claimsSchema.safeParse(payload);
+  if (!claims.success) return { ok: false, reason: 'invalid' };
+  const { sub, sid, origin, opt, iat, exp } = claims.data;
+  // a token that claims a longer life than any server mints is not one of ours
+  if (exp - iat > MAX_SESSION_TTL_S) return { ok: false, reason: 'invalid' };
+  return {
+    ok: true,
+    session: { user_guid: sub, session_guid: sid, parent_origin: origin, options: opt },
+    expiresAt: exp,
+  };
+}

@@ -1,0 +1,23 @@
+import { createMockBackend, type MockBackend, type MockBackendOptions } from '../../src/mock-backend/app';
+import type { Upstream } from './mx';
+
+/**
+ * The MX-shaped mock as an upstream like MX: the server forwards to it through the same
+ * allow-list, session checks and error mapping as production. In-process, per server process,
+ * for demos and tests only.
+ */
+export function createMockUpstream(options: MockBackendOptions = {}): { upstream: Upstream; backend: MockBackend } {
+  const backend = createMockBackend(options);
+  const upstream: Upstream = ({ method, path, search, body }) =>
+    backend.fetch(
+      new Request(`http://mock.upstream/api${path}${search}`, {
+        method,
+        headers: {
+          accept: 'application/vnd.mx.api.v1+json',
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
+        body,
+      }),
+    );
+  return { upstream, backend };
+}

@@ -1,0 +1,110 @@
+// @vitest-environment node
+import { createServer, type Server } from 'node:net';
+import { serve, type ServerType } from '@hono/node-server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createMockBackend } from '../../src/mock-backend/app';
+import { matchWidgetRoute } from './allowList';
+import { createMxUpstream } from './mx';
+
+/** A stand-in for MX on its own port: the mock backend, recording the headers each request brought. */
+const seen: { path: string; authorization: string | null; accept: string | null }[] = [];
+let standIn: ServerType;
+let base = '';
+const API_KEY = 'mx-api-key-that-must-never-leak';
+
+beforeAll(async () => {
+  const mock = createMockBackend({ mode: 'test' });
+  standIn = serve({
+    port: 0,
+    hostname: '127.0.0.1',
+    fetch: async (request) => {
+      const url = new URL(request.url);
+      seen.push({
+        path: url.pathname,
+        authorization: request.headers.get('authorization'),
+        accept: request.headers.get('accept'),
+      });
+      if (url.pathname === '/api/slow') await new Promise((r) => setTimeout(r, 500));
+      if (url.pathname === '/api/boom') return new Response('<html>oops</html>', { status: 500 });
+      return mock.fetch(request);
+    },
+  });
+  await new Promise((resolve) => standIn.once('listening', resolve));
+  const address = standIn.address();
+  base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/api`;
+});
+afterAll(() => new Promise<void>((resolve) => standIn.close(() => resolve())));
+
+const upstream = (overrides: Partial<Parameters<typeof createMxUpstream>[0]> = {}) =>
+  createMxUpstream({ baseUrl: base, clientId: 'client-id', apiKey: API_KEY, timeoutMs: 2_000, ...overrides });
+
+describe('the mx upstream, against a stand-in for MX on another port', () => {
+  it('adds HTTP Basic auth and the MX Accept header, and passes MX bodies through', async () => {
+    const response = await upstream()({ method: 'GET', path: '/institutions/mxbank', search: '' });
+    expect(response.status).toBe(200);
+    expect(((await response.json()) as { institution: { code: string } }).institution.code).toBe('mxbank');
+    const request = seen.at(-1);
+    expect(request?.accept).toBe('application/vnd.mx.api.v1+json');
+    expect(request?.authorization).toBe(`Basic ${Buffer.from(`client-id:${API_KEY}`).toString('base64')}`);
+  });
+
+  it('passes a 4xx through with its message, and nothing of the key', async () => {
+    const response = await upstream()({ method: 'GET', path: '/institutions/nope', search: '' });
+    expect(response.status).toBe(404);
+    const text = await response.text();
+    expect(JSON.parse(text)).toMatchObject({ error: { status: 404, message: expect.stringContaining('nope') } });
+    expect(text).not.toContain(API_KEY);
+  });
+
+  it('an upstream 5xx becomes 502 in the MX error shape', async () => {
+    const response = await upstream()({ method: 'GET', path: '/boom', search: '' });
+    expect(response.status).toBe(502);
+    expect(await response.json()).toMatchObject({ error: { status: 502 } });
+  });
+
+  it('an upstream that does not answer in time becomes 504', async () => {
+    const response = await upstream({ timeoutMs: 100 })({ method: 'GET', path: '/slow', search: '' });
+    expect(response.status).toBe(504);
+    expect(await response.json()).toMatchObject({ error: { status: 504 } });
+  });
+
+  it('a refused connection becomes 502', async () => {
+    const port = await new Promise<number>((resolve) => {
+      const probe: Server = createServer().listen(0, '127.0.0.1', () => {
+        const address = probe.address();
+        probe.close(() => resolve(typeof address === 'object' && address ? address.port : 1));
+      });
+    });
+    const response = await upstream({ baseUrl: `http://127.0.0.1:${port}` })({
+      method: 'GET',
+      path: '/institutions',
+      search: '',
+    });
+    expect(response.status).toBe(502);
+    expect(await response.text()).not.toContain(API_KEY);
+  });
+});
+
+describe('the allow-list', () => {
+  it.each([
+    ['GET', '/institutions', true],
+    ['GET', '/users/USR-1/members/MBR-1/status', true],
+    ['PUT', '/users/USR-1/members/MBR-1/resume', true],
+    ['DELETE', '/users/USR-1', false],
+    ['POST', '/users', false],
+    ['POST', '/users/USR-1/widget_urls', false],
+    ['GET', '/users/USR-1/members/MBR-1/transactions', false],
+    ['GET', '/users/USR-1/members/../../admin', false],
+    ['GET', '/users/USR-1/members/MBR-1%2F..%2Fx/status', false],
+    ['GET', '/institutions/mxbank/credentials/extra', false],
+  ])('%s %s → %s', (method, path, allowed) => {
+    expect(matchWidgetRoute(method, path) !== null).toBe(allowed);
+  });
+
+  it('names the user and member of a member route', () => {
+    expect(matchWidgetRoute('GET', '/users/USR-1/members/MBR-2/accounts')?.params).toEqual({
+      user_guid: 'USR-1',
+      member_guid: 'MBR-2',
+    });
+  });
+});

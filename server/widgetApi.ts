@@ -1,0 +1,75 @@
+import { Hono, type MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { verifySessionToken, type WidgetSession } from './sessions';
+import { matchWidgetRoute } from './upstreams/allowList';
+import { errorJson, type Upstream } from './upstreams/mx';
+
+export const MAX_BODY_BYTES = 64 * 1024;
+
+type Env = { Variables: { session: WidgetSession } };
+
+export interface SessionAuthOptions {
+  secret: string;
+}
+
+/**
+ * Every widget API call carries its session token (Authorization: Bearer …). No token, a bad
+ * signature or an expired one is 401; anything malformed is 401 too, never a 500.
+ *
+ * @example api.use('*', sessionAuth({ secret }))
+ */
+export function sessionAuth({ secret }: SessionAuthOptions): MiddlewareHandler<Env> {
+  return async function sessionAuthMiddleware(c, next) {
+    const header = c.req.header('authorization') ?? '';
+    const match = /^Bearer ([A-Za-z0-9._-]+)$/.exec(header);
+    if (!match?.[1]) return errorJson(401, 'This session has no valid token. Please start again.');
+    const check = await verifySessionToken(secret, match[1]);
+    if (!check.ok) {
+      return errorJson(
+        401,
+        check.reason === 'expired' ? 'This session has expired. Please start again.' : 'This session is not valid.',
+      );
+    }
+    c.set('session', check.session);
+    return next();
+  };
+}
+
+export interface WidgetApiOptions {
+  secret: string;
+  upstream: Upstream;
+}
+
+/**
+ * The widget API: only the allow-listed MX routes, only for the token's own user, forwarded to
+ * the upstream. A member that is not that user's is the upstream's 404 (MX scopes members by user).
+ */
+export function widgetApi({ secret, upstream }: WidgetApiOptions) {
+  const api = new Hono<Env>();
+  api.use(
+    '*',
+    bodyLimit({ maxSize: MAX_BODY_BYTES, onError: () => errorJson(413, 'Request body is larger than 64 KiB.') }),
+  );
+  api.use('*', sessionAuth({ secret }));
+  api.all('*', async (c) => {
+    const url = new URL(c.req.url);
+    const path = url.pathname.replace(/^\/api/, '') || '/';
+    const matched = matchWidgetRoute(c.req.method, path);
+    if (!matched) return errorJson(404, `No route for ${c.req.method} ${path}`);
+    const session = c.get('session');
+    if (matched.params.user_guid !== undefined && matched.params.user_guid !== session.user_guid) {
+      return errorJson(403, 'This session may not act for another user.');
+    }
+    let body: string | undefined;
+    if (c.req.method === 'POST' || c.req.method === 'PUT') {
+      const type = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase();
+      const text = await c.req.text();
+      if (text !== '' && type !== 'application/json' && type !== 'application/vnd.mx.api.v1+json') {
+        return errorJson(415, 'Request bodies must be JSON (Content-Type: application/json).');
+      }
+      body = text === '' ? undefined : text;
+    }
+    return upstream({ method: c.req.method, path, search: url.search, body });
+  });
+  return api;
+}

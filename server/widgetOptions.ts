@@ -1,0 +1,15 @@
+/**
+ * Widget URL options a partner may set when minting a widget URL (MX's names). Each becomes a
+ * query parameter of the URL and a claim in its session token.
+ */
+export const WIDGET_URL_OPTIONS = [
+  'mode',
+  'color_scheme',
+  'current_institution_code',
+  'current_member_guid',
+  'disable_institution_search',
+  'include_transactions',
+  'locale',
+  'brand_color',
+  'corner_radius',
+] as const;
