@@ -41,7 +41,7 @@ export default tseslint.config(
   },
   {
     files: widgetCode,
-    ignores: ['src/mock-backend/**', 'src/**/*.test.{ts,tsx}', 'src/test/**', 'src/embedding/securityHeaders.ts'],
+    ignores: ['src/mock-backend/**', 'src/**/*.test.{ts,tsx}', 'src/test/**'],
     rules: {
       'no-restricted-imports': [
         'error',

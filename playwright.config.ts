@@ -7,8 +7,10 @@ function chromiumPath(): string | undefined {
   return existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
 }
 
-export const WIDGET_ORIGIN = 'http://localhost:4183';
-export const HOST_ORIGIN = 'http://127.0.0.1:4184';
+const WIDGET_PORT = process.env.E2E_WIDGET_PORT ?? '4183';
+const HOST_PORT = process.env.E2E_HOST_PORT ?? '4184';
+export const WIDGET_ORIGIN = `http://localhost:${WIDGET_PORT}`;
+export const HOST_ORIGIN = `http://127.0.0.1:${HOST_PORT}`;
 /** a page Playwright serves itself (page.route), allowed to frame but not the widget URL's parent_origin */
 export const THIRD_ORIGIN = 'http://third.test';
 
@@ -47,12 +49,13 @@ export default defineConfig({
   },
   webServer: {
     command: 'npm run serve',
-    url: `${WIDGET_ORIGIN}/api/institutions/favorites`,
+    url: `${WIDGET_ORIGIN}/healthz`,
     reuseExistingServer: false,
     timeout: 60_000,
     env: {
-      WIDGET_PORT: '4183',
-      HOST_PORT: '4184',
+      WIDGET_PORT,
+      HOST_PORT,
+      ACCESS_LOG: '0',
       MOCK_CLOCK_SPEED: '10',
       MOCK_CONTROL_API: '1',
       EXTRA_FRAME_ORIGINS: THIRD_ORIGIN,

@@ -1,7 +1,7 @@
 import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
-import { securityHeadersPlugin } from './src/embedding/securityHeaders';
+import { securityHeadersPlugin } from './server/securityHeaders';
 import { mockBackendPlugin } from './src/mock-backend/vitePlugin';
 
 /** Origins of host pages allowed to embed the widget (comma separated). */

@@ -1,16 +1,16 @@
 import type { APIRequestContext, Page } from '@playwright/test';
 import { HOST_ORIGIN, THIRD_ORIGIN, WIDGET_ORIGIN } from '../playwright.config';
-import { expect, test } from './fixtures';
+import { expect, partnerSession, test } from './fixtures';
 
-/** A victim's PENDING OAuth member, made as a partner's back end would. */
+/** A victim's PENDING OAuth member, made through the victim's own widget session. */
 async function pendingOauthMember(request: APIRequestContext) {
-  const user = (await (await request.post(`${WIDGET_ORIGIN}/api/users`, { data: { user: {} } })).json()).user
-    .guid as string;
-  const created = await request.post(`${WIDGET_ORIGIN}/api/users/${user}/members`, {
+  const session = await partnerSession(request);
+  const created = await request.post(`${WIDGET_ORIGIN}/api/users/${session.user}/members`, {
+    headers: session.headers,
     data: { member: { institution_code: 'mxbank_oauth', is_oauth: true } },
   });
   const member = (await created.json()).member as { guid: string; oauth_window_uri: string };
-  return { user, ...member };
+  return { ...session, ...member };
 }
 
 /** Serves `html` as the attacker's page on a third origin and opens it. */
@@ -56,7 +56,9 @@ test('a cross-site page can neither plant a script through the control API nor a
   const result = await request.get(`${WIDGET_ORIGIN}/api/oauth/result?member_guid=x&status=success`);
   expect(await result.text()).not.toContain('pwned');
   // the victim's member is still waiting for its owner, and still exists (no reset)
-  const status = await request.get(`${WIDGET_ORIGIN}/api/users/${victim.user}/members/${victim.guid}/status`);
+  const status = await request.get(`${WIDGET_ORIGIN}/api/users/${victim.user}/members/${victim.guid}/status`, {
+    headers: victim.headers,
+  });
   expect(status.status()).toBe(200);
   expect((await status.json()).member.connection_status).toBe('PENDING');
 });
@@ -91,6 +93,12 @@ test('no other origin can read or change the widget API, not even a local one', 
     { list: members, one: `${members}/${victim.guid}` },
   );
   expect(outcomes).toEqual(['blocked', 'blocked']);
-  const status = await request.get(`${members}/${victim.guid}/status`);
+  const status = await request.get(`${members}/${victim.guid}/status`, { headers: victim.headers });
   expect(status.status()).toBe(200);
+});
+
+test('a widget URL minted for one partner cannot be framed by another', async ({ page, request }) => {
+  const session = await partnerSession(request);
+  await openAttackerPage(page, `<iframe name="stolen" src="${session.url}"></iframe>`);
+  expect(await frameUrl(page, 'stolen')).not.toContain(WIDGET_ORIGIN);
 });

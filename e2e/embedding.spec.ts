@@ -1,5 +1,5 @@
 import { HOST_ORIGIN, THIRD_ORIGIN, WIDGET_ORIGIN } from '../playwright.config';
-import { expect, hostEvents, openHost, pickInstitution, signIn, test, uniqueUser } from './fixtures';
+import { expect, hostEvents, openHost, partnerSession, pickInstitution, signIn, test, uniqueUser } from './fixtures';
 
 test.describe('embedding across two origins', () => {
   test('a credentials flow sends its events in order, each with user_guid and session_guid', async ({ page }) => {
@@ -71,11 +71,13 @@ test.describe('embedding across two origins', () => {
   });
 
   test('framed by a third origin, the widget shows an error and sends nothing', async ({ page, request }) => {
-    const user = await (await request.post(`${WIDGET_ORIGIN}/api/users`, { data: { user: {} } })).json();
-    const made = await request.post(`${WIDGET_ORIGIN}/api/users/${user.user.guid}/widget_urls`, {
-      data: { widget_url: { widget_type: 'connect_widget' }, parent_origin: HOST_ORIGIN },
-    });
-    const url = (await made.json()).widget_url.url as string;
+    // The server's CSP lets only the token's parent_origin frame the page. To reach the widget's
+    // own gate behind it, the URL is minted for the third origin and its parent_origin then
+    // changed: the frame loads, and the widget itself must refuse to run.
+    const session = await partnerSession(request, { parentOrigin: THIRD_ORIGIN });
+    const tampered = new URL(session.url);
+    tampered.searchParams.set('parent_origin', HOST_ORIGIN);
+    const url = tampered.toString();
     await page.route(`${THIRD_ORIGIN}/**`, (route) =>
       route.fulfill({
         contentType: 'text/html',
@@ -94,12 +96,18 @@ test.describe('embedding across two origins', () => {
       .toEqual(['test-marker']);
   });
 
-  test('the widget is served with its security headers', async ({ request }) => {
-    const response = await request.get(`${WIDGET_ORIGIN}/`);
+  test('the widget page is framed only by its token’s parent_origin, and carries its security headers', async ({
+    request,
+  }) => {
+    const session = await partnerSession(request);
+    const response = await request.get(session.url);
     const csp = response.headers()['content-security-policy'] ?? '';
-    expect(csp).toContain(`frame-ancestors ${HOST_ORIGIN}`);
+    expect(csp).toContain(`frame-ancestors ${HOST_ORIGIN};`);
     expect(csp).toMatch(/script-src 'self'(;|$)/);
     expect(response.headers()['x-content-type-options']).toBe('nosniff');
-    expect(response.headers()['referrer-policy']).toBe('strict-origin-when-cross-origin');
+    expect(response.headers()['referrer-policy']).toBe('no-referrer');
+    expect(response.headers()['cache-control']).toBe('no-store');
+    const bare = await request.get(`${WIDGET_ORIGIN}/`);
+    expect(bare.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
   });
 });

@@ -1,5 +1,6 @@
 import { test as base, expect, type APIRequestContext, type FrameLocator, type Page } from '@playwright/test';
-import { WIDGET_ORIGIN } from '../playwright.config';
+import { DEMO_PARTNER_SECRET } from '../server/config';
+import { HOST_ORIGIN, WIDGET_ORIGIN } from '../playwright.config';
 
 export interface HostMessage {
   type: string;
@@ -86,6 +87,32 @@ export async function advanceUserClock(request: APIRequestContext, userGuid: str
 export async function virtualNow(request: APIRequestContext): Promise<number> {
   const body = (await (await request.get(`${WIDGET_ORIGIN}/mock/clock`)).json()) as { now: string };
   return Date.parse(body.now);
+}
+
+const PARTNER = { authorization: `Bearer ${DEMO_PARTNER_SECRET}` };
+
+/**
+ * What a partner's back end does: create a user and mint a widget session for it. Returns the
+ * user, the widget URL and the session token, to call the widget API as that widget would.
+ */
+export async function partnerSession(
+  request: APIRequestContext,
+  { parentOrigin = HOST_ORIGIN, user: existing }: { parentOrigin?: string; user?: string } = {},
+) {
+  const user =
+    existing ??
+    (
+      (await (
+        await request.post(`${WIDGET_ORIGIN}/partner/users`, { headers: PARTNER, data: { user: {} } })
+      ).json()) as { user: { guid: string } }
+    ).user.guid;
+  const minted = await request.post(`${WIDGET_ORIGIN}/partner/users/${user}/widget_urls`, {
+    headers: PARTNER,
+    data: { widget_url: { widget_type: 'connect_widget' }, parent_origin: parentOrigin },
+  });
+  const url = ((await minted.json()) as { widget_url: { url: string } }).widget_url.url;
+  const token = new URL(url).searchParams.get('session_token') ?? '';
+  return { user, url, token, headers: { authorization: `Bearer ${token}` } };
 }
 
 export async function statusCodes(page: Page): Promise<unknown[]> {

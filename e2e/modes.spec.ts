@@ -1,12 +1,24 @@
 import { WIDGET_ORIGIN } from '../playwright.config';
-import { expect, hostEvents, openHost, pickInstitution, signIn, test, uniqueUser, widgetUser } from './fixtures';
+import {
+  expect,
+  hostEvents,
+  openHost,
+  partnerSession,
+  pickInstitution,
+  signIn,
+  test,
+  uniqueUser,
+  widgetUser,
+} from './fixtures';
 
 test('update-credentials mode from the widget URL (current_member_guid)', async ({ page, request }) => {
   const widget = await openHost(page);
   await expect(widget.getByRole('combobox')).toBeVisible();
   const user = await widgetUser(page);
   const username = uniqueUser('update');
+  const session = await partnerSession(request, { user });
   const created = await request.post(`${WIDGET_ORIGIN}/api/users/${user}/members`, {
+    headers: session.headers,
     data: {
       member: {
         institution_code: 'mxbank',

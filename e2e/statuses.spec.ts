@@ -1,3 +1,4 @@
+import { WIDGET_ORIGIN } from '../playwright.config';
 import type { FrameLocator, Page } from '@playwright/test';
 import {
   advanceUserClock,
@@ -180,18 +181,27 @@ test.describe('every status reachable from the UI', () => {
     expect(codes.at(-1)).toBe(6);
   });
 
-  test('a wrong username/password three times → PREVENTED', async ({ page }) => {
+  test('a wrong username/password three times → PREVENTED', async ({ page, request }) => {
     const widget = await openAtBank(page);
-    const user = uniqueUser('thrice');
-    await signIn(widget, 'wrong-1', user);
-    for (const attempt of ['wrong-2', 'wrong-3']) {
+    const username = uniqueUser('thrice');
+    await signIn(widget, 'wrong-1', username);
+    for (const [attempt, message] of [
+      ['wrong-2', 'The credentials entered do not match'],
+      ['wrong-3', 'The last 3 attempts to connect have failed.'],
+    ] as const) {
       await expect(widget.getByRole('heading', { name: 'New credentials needed' })).toBeVisible();
       await widget.getByRole('button', { name: 'Update credentials' }).click();
-      await signIn(widget, attempt, user);
-      await expect(widget.getByRole('heading', { name: `Connecting to MX Bank` })).toBeVisible();
+      await expect(widget.getByRole('heading', { name: 'Update your credentials' })).toBeVisible();
+      await signIn(widget, attempt, username);
+      await expect(widget.getByRole('main')).toContainText(message);
     }
-    await expect(widget.getByRole('main')).toContainText('The last 3 attempts to connect have failed.');
-    expect((await statusCodes(page)).filter((c) => c === 15)).toHaveLength(2);
+    // two updates of one member, read off the mock's request log (UPDATED itself may pass between polls)
+    const user = await widgetUser(page);
+    const log = (await (await request.get(`${WIDGET_ORIGIN}/mock/log`)).json()) as {
+      requests: { method: string; path: string }[];
+    };
+    const updates = log.requests.filter((e) => e.method === 'PUT' && /^\/users\/[^/]+\/members\/[^/]+$/.test(e.path));
+    expect(updates.filter((e) => e.path.startsWith(`/users/${user}/`))).toHaveLength(2);
   });
 });
 

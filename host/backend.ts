@@ -2,13 +2,15 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Connect, Plugin } from 'vite';
 
 /**
- * The demo partner's own back end. A partner's page never calls the widget API itself (that API
- * grants no CORS): its server does, and hands the page a widget URL. Here that server is a
- * middleware of the host page's dev/preview server.
+ * The demo partner's own back end. It holds the partner secret and calls the widget server's
+ * partner API; the page in the browser never does (that API wants the secret, and grants no CORS).
+ * Here that back end is a middleware of the host page's dev/preview server.
  */
 export interface DemoBackendOptions {
-  /** where the widget and its API live, read at request time (the test server picks its own port) */
+  /** where the widget server lives, read at request time (the test server picks its own port) */
   widgetOrigin: () => string;
+  /** the partner secret this back end holds (never sent to the page) */
+  partnerSecret: () => string;
 }
 
 const MX_MEDIA_TYPE = 'application/vnd.mx.api.v1+json';
@@ -41,10 +43,10 @@ function send(res: ServerResponse, status: number, body: unknown) {
   res.end(JSON.stringify(body));
 }
 
-async function callWidgetApi<T>(origin: string, path: string, body: unknown): Promise<T> {
-  const response = await fetch(`${origin}/api${path}`, {
+async function callPartnerApi<T>(origin: string, secret: string, path: string, body: unknown): Promise<T> {
+  const response = await fetch(`${origin}/partner${path}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: MX_MEDIA_TYPE },
+    headers: { 'content-type': 'application/json', accept: MX_MEDIA_TYPE, authorization: `Bearer ${secret}` },
     body: JSON.stringify(body),
     signal: AbortSignal.timeout(10_000),
   });
@@ -64,7 +66,7 @@ function pageOrigin(req: IncomingMessage): string | null {
   }
 }
 
-export function demoBackendMiddleware({ widgetOrigin }: DemoBackendOptions): Connect.NextHandleFunction {
+export function demoBackendMiddleware({ widgetOrigin, partnerSecret }: DemoBackendOptions): Connect.NextHandleFunction {
   return (req, res, next) => {
     if (req.url !== '/demo/widget-url') return next();
     if (req.method !== 'POST') return send(res, 405, { error: { message: 'POST only', status: 405 } });
@@ -82,13 +84,14 @@ export function demoBackendMiddleware({ widgetOrigin }: DemoBackendOptions): Con
         }
         let userGuid = typeof input.user_guid === 'string' ? input.user_guid : null;
         if (!userGuid) {
-          const created = await callWidgetApi<{ user: { guid: string } }>(widget, '/users', {
+          const created = await callPartnerApi<{ user: { guid: string } }>(widget, partnerSecret(), '/users', {
             user: { id: `demo-${Date.now()}` },
           });
           userGuid = created.user.guid;
         }
-        const minted = await callWidgetApi<{ widget_url: { url: string } }>(
+        const minted = await callPartnerApi<{ widget_url: { url: string } }>(
           widget,
+          partnerSecret(),
           `/users/${encodeURIComponent(userGuid)}/widget_urls`,
           { widget_url: { widget_type: 'connect_widget', ...options, parent_origin: origin } },
         );

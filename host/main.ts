@@ -56,6 +56,7 @@ async function open() {
       widgetOrigin: minted.widget_origin,
       onMessage: ({ type, metadata }) => logLine(`${type} ${JSON.stringify(metadata)}`),
       onAccountSelected: (metadata) => logLine(`connect-widget/accountSelected ${JSON.stringify(metadata)}`),
+      onSessionExpired: (metadata) => logLine(`connect-widget/sessionExpired ${JSON.stringify(metadata)}`),
       onInvalidMessage: (_data, reason) => logLine(`invalid message: ${reason}`),
     });
     if (statusLine) statusLine.textContent = `Widget loaded from ${minted.widget_origin} for ${minted.user_guid}`;

@@ -1,4 +1,5 @@
-import { Hono } from 'hono';
+import { Hono, type Handler, type MiddlewareHandler } from 'hono';
+import type { MockBackend } from '../src/mock-backend/app';
 import type { ServerConfig } from './config';
 import { partnerApi } from './partnerApi';
 import { errorJson, type Upstream } from './upstreams/mx';
@@ -7,14 +8,21 @@ import { widgetApi } from './widgetApi';
 export interface ServerAppOptions {
   config: ServerConfig;
   upstream: Upstream;
+  /** mock mode: its OAuth stand-in pages and (when enabled) its control API are served as they are */
+  mockBackend?: MockBackend;
+  /** the built widget (index.html with its per-request CSP, hashed assets) */
+  staticHandler?: Handler;
+  /** e.g. the JSON access log */
+  middleware?: MiddlewareHandler[];
 }
 
 /**
  * The production server's routes: /healthz, the partner API under /partner (partner secret), the
  * widget API under /api (session token). Stateless: any instance serves any call.
  */
-export function createServerApp({ config, upstream }: ServerAppOptions) {
+export function createServerApp({ config, upstream, mockBackend, staticHandler, middleware = [] }: ServerAppOptions) {
   const app = new Hono();
+  for (const handler of middleware) app.use('*', handler);
   app.onError(() => errorJson(500, 'The server hit an unexpected error.'));
   app.notFound((c) => errorJson(404, `No route for ${c.req.method} ${new URL(c.req.url).pathname}`));
 
@@ -30,6 +38,12 @@ export function createServerApp({ config, upstream }: ServerAppOptions) {
       upstream,
     }),
   );
+  if (mockBackend) {
+    // the sandbox bank's own pages: public, like a real bank's sign-in page, and not part of the API
+    app.all('/api/oauth/*', (c) => mockBackend.fetch(c.req.raw));
+    app.all('/mock/*', (c) => mockBackend.fetch(c.req.raw));
+  }
   app.route('/api', widgetApi({ secret: config.SESSION_SECRET, upstream }));
+  if (staticHandler) app.on(['GET', 'HEAD'], '*', staticHandler);
   return app;
 }

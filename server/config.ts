@@ -4,8 +4,8 @@ import { z } from 'zod';
  * The production server's configuration, from the environment, validated once at start-up.
  * With no configuration at all it runs the demo: mock upstream, demo secrets, local origins.
  */
-const DEMO_PARTNER_SECRET = 'demo-partner-secret-not-for-production';
-const DEMO_SESSION_SECRET = 'demo-session-secret-not-for-production-0123456789';
+export const DEMO_PARTNER_SECRET = 'demo-partner-secret-not-for-production';
+export const DEMO_SESSION_SECRET = 'demo-session-secret-not-for-production-0123456789';
 
 const origin = z
   .string()

@@ -76,3 +76,18 @@ export async function verifySessionToken(secret: string, token: string): Promise
     expiresAt: exp,
   };
 }
+
+/**
+ * The parent origin a token was minted for, when its signature is ours, even if it has expired:
+ * the widget page must still load in that frame to say "session expired".
+ */
+export async function parentOriginOf(secret: string, token: string): Promise<string | null> {
+  if (token.length === 0 || token.length > 4_096) return null;
+  try {
+    const payload = await verify(token, secret, { alg: 'HS256', iss: ISSUER, aud: AUDIENCE, exp: false });
+    const claims = claimsSchema.safeParse(payload);
+    return claims.success ? claims.data.origin : null;
+  } catch {
+    return null;
+  }
+}

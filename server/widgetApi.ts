@@ -69,7 +69,7 @@ export function widgetApi({ secret, upstream }: WidgetApiOptions) {
       }
       body = text === '' ? undefined : text;
     }
-    return upstream({ method: c.req.method, path, search: url.search, body });
+    return upstream({ method: c.req.method, path, search: url.search, body, origin: url.origin });
   });
   return api;
 }

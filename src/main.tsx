@@ -4,12 +4,14 @@ import { parseConfig } from './config/config';
 import { applyTheme, themeFor } from './config/theme';
 import { createEmitter, postToParent } from './embedding/emitter';
 import { readEmbedding } from './embedding/originGate';
+import { takeSessionToken } from './embedding/sessionToken';
 import { loadCatalog, resolveLocale } from './i18n/locales';
 import { Widget } from './app/Widget';
 import { BlockedScreen } from './app/BlockedScreen';
 import './styles.css';
 
 async function start() {
+  const sessionToken = takeSessionToken();
   const container = document.getElementById('root');
   if (!container) return;
   const root = createRoot(container);
@@ -41,7 +43,7 @@ async function start() {
   root.render(
     <Widget
       config={config}
-      api={createApiClient()}
+      api={createApiClient({ sessionToken })}
       emitter={emitter}
       framed={gate.framed}
       locale={locale}

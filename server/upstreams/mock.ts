@@ -8,9 +8,9 @@ import type { Upstream } from './mx';
  */
 export function createMockUpstream(options: MockBackendOptions = {}): { upstream: Upstream; backend: MockBackend } {
   const backend = createMockBackend(options);
-  const upstream: Upstream = ({ method, path, search, body }) =>
+  const upstream: Upstream = ({ method, path, search, body, origin }) =>
     backend.fetch(
-      new Request(`http://mock.upstream/api${path}${search}`, {
+      new Request(`${origin ?? 'http://mock.upstream'}/api${path}${search}`, {
         method,
         headers: {
           accept: 'application/vnd.mx.api.v1+json',

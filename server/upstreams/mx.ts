@@ -20,6 +20,8 @@ export interface UpstreamRequest {
   /** the query string, with its "?" or empty */
   search: string;
   body?: string;
+  /** the widget's public origin; the mock builds its OAuth page URLs on it */
+  origin?: string;
 }
 
 export type Upstream = (request: UpstreamRequest) => Promise<Response>;

@@ -18,6 +18,8 @@ const DEFAULT_TIMEOUT_MS = 15_000;
 
 export interface ApiClientOptions {
   baseUrl?: string;
+  /** the widget session's token, sent on every call (held in memory only) */
+  sessionToken?: string | null;
   fetch?: typeof fetch;
   timeoutMs?: number;
 }
@@ -96,7 +98,11 @@ export function createApiClient(options: ApiClientOptions = {}) {
     try {
       response = await doFetch(url, {
         method,
-        headers: { accept: MX_ACCEPT, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        headers: {
+          accept: MX_ACCEPT,
+          ...(options.sessionToken ? { authorization: `Bearer ${options.sessionToken}` } : {}),
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
         body: body === undefined ? undefined : JSON.stringify(body),
         signal: timer.signal,
         credentials: 'same-origin',

@@ -47,13 +47,17 @@ export function isRetryable(error: unknown): boolean {
   return false;
 }
 
-/** tooLong: the status kept polling past the screen's budget without settling */
-export type ErrorKind = 'network' | 'notFound' | 'badData' | 'server' | 'tooLong';
+/**
+ * tooLong: the status kept polling past the screen's budget without settling;
+ * sessionExpired: the server refused the session token (401), nothing more can be done here
+ */
+export type ErrorKind = 'network' | 'notFound' | 'badData' | 'server' | 'tooLong' | 'sessionExpired';
 
 /** What the error screen should say about an error that ended a flow. */
 export function errorKindOf(error: unknown): ErrorKind {
   if (error instanceof NetworkError) return 'network';
   if (error instanceof SchemaError) return 'badData';
+  if (error instanceof ApiError && error.status === 401) return 'sessionExpired';
   if (error instanceof ApiError && (error.status === 404 || error.status === 410)) return 'notFound';
   return 'server';
 }

@@ -18,11 +18,17 @@ export function ErrorStep() {
   const { user_guid } = useConfig();
   const backToSearch = useBackToSearch();
   const bank = useBankName(useFlow((s) => s.institutionCode));
-  const canRetry = memberGuid !== null && kind !== 'notFound';
+  const canRetry = memberGuid !== null && kind !== 'notFound' && kind !== 'sessionExpired';
+  const heading =
+    kind === 'tooLong'
+      ? 'error.tooLong.heading'
+      : kind === 'sessionExpired'
+        ? 'error.sessionExpired.heading'
+        : 'error.heading';
 
   return (
     <section>
-      <StepHeading>{t(kind === 'tooLong' ? 'error.tooLong.heading' : 'error.heading')}</StepHeading>
+      <StepHeading>{t(heading)}</StepHeading>
       <p className="mb-4">{t(`error.${kind}`, { bank })}</p>
       <div className="flex flex-col gap-3">
         {canRetry ? (
@@ -35,9 +41,12 @@ export function ErrorStep() {
             {t('common.tryAgain')}
           </Button>
         ) : null}
-        <Button variant="secondary" onClick={() => backToSearch('error')}>
-          {t('common.backToSearch')}
-        </Button>
+        {/* without a session nothing here can work: the partner's app opens a new one */}
+        {kind === 'sessionExpired' ? null : (
+          <Button variant="secondary" onClick={() => backToSearch('error')}>
+            {t('common.backToSearch')}
+          </Button>
+        )}
       </div>
     </section>
   );

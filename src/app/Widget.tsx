@@ -24,6 +24,7 @@ import { loadedStepName, resolveInitialStep } from './resolveInitialStep';
 import { StepRouter } from './StepRouter';
 import { useHostBridge } from './useHostBridge';
 import { useReportHeight } from './useReportHeight';
+import { useSessionExpiry } from './useSessionExpiry';
 
 export interface WidgetProps {
   config: WidgetConfig;
@@ -151,6 +152,7 @@ function FlowApp({
   const rootRef = useRef<HTMLDivElement>(null);
   useHostBridge(store, emitter, config, framed);
   useReportHeight(rootRef, emitter, timing.resizeDebounceMs);
+  useSessionExpiry(store, emitter);
   useEffect(() => {
     emitter.emit('mx/connect/loaded', { initial_step: loadedStepName(store.getState().step) });
   }, [emitter, store]);

@@ -2,6 +2,7 @@ import { createContext, useContext } from 'react';
 import {
   ACCOUNT_SELECTED_MESSAGE_TYPE,
   RESIZE_MESSAGE_TYPE,
+  SESSION_EXPIRED_MESSAGE_TYPE,
   type WidgetEventMap,
   type WidgetEventType,
 } from './events';
@@ -12,6 +13,7 @@ export interface Emitter {
   emit<T extends WidgetEventType>(type: T, metadata: WidgetEventMap[T]): void;
   resize(height: number): void;
   accountSelected(ids: { member_guid: string; account_guid: string }): void;
+  sessionExpired(): void;
 }
 
 /**
@@ -28,6 +30,12 @@ export function createEmitter(post: Post | null, ids: { user_guid: string; sessi
     },
     resize(height) {
       post?.({ type: RESIZE_MESSAGE_TYPE, height });
+    },
+    sessionExpired() {
+      post?.({
+        type: SESSION_EXPIRED_MESSAGE_TYPE,
+        metadata: { user_guid: ids.user_guid, session_guid: ids.session_guid },
+      });
     },
     accountSelected(selected) {
       post?.({

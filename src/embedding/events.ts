@@ -47,5 +47,12 @@ export interface AccountSelectedMessage {
   metadata: { member_guid: string; account_guid: string; user_guid: string; session_guid: string };
 }
 
+/** Ours: the server refused the session (expired or invalid); the partner should open a new widget URL. */
+export const SESSION_EXPIRED_MESSAGE_TYPE = 'connect-widget/sessionExpired';
+export interface SessionExpiredMessage {
+  type: typeof SESSION_EXPIRED_MESSAGE_TYPE;
+  metadata: { user_guid: string; session_guid: string };
+}
+
 /** `invalidData` codes (metadata.code): why a connected member cannot be used. */
 export const INVALID_DATA_CODES = { noEligibleAccounts: 1 } as const;

@@ -137,6 +137,16 @@ describe('ConnectWidget (host SDK)', () => {
     expect(container.querySelector('iframe')?.style.height).toBe('433px');
   });
 
+  it('reports a refused session through onSessionExpired, and nothing else of ours by that name', () => {
+    const onSessionExpired = vi.fn();
+    const onInvalidMessage = vi.fn();
+    mount({ onSessionExpired, onInvalidMessage });
+    send({ type: 'connect-widget/sessionExpired', metadata: { user_guid: 'USR-1', session_guid: 'SES-1' } });
+    send({ type: 'connect-widget/sessionExpired', metadata: {} });
+    expect(onSessionExpired).toHaveBeenCalledWith({ user_guid: 'USR-1', session_guid: 'SES-1' });
+    expect(onInvalidMessage).toHaveBeenCalledTimes(1);
+  });
+
   it('never makes the iframe taller than a sane bound, whatever the widget reports', () => {
     const { container } = mount();
     send({ type: 'connect-widget/resize', height: 1_280_230 });

@@ -28,6 +28,8 @@ export interface ConnectWidgetCallbacks {
   onPing?(metadata: Metadata<'mx/ping'>): void;
   /** ours, not MX's (verification mode): the account the user picked */
   onAccountSelected?(metadata: { member_guid: string; account_guid: string }): void;
+  /** ours: the server refused the widget's session (expired); mint a new widget URL to go on */
+  onSessionExpired?(metadata: { user_guid: string; session_guid: string }): void;
   /** every valid message, after its typed callback */
   onMessage?(message: { type: WidgetEventType; metadata: Record<string, unknown> }): void;
   /** a message from the widget that did not decode; never thrown */
@@ -78,6 +80,7 @@ const CALLBACK_OF: Record<WidgetEventType, keyof ConnectWidgetCallbacks> = {
 export const CALLBACK_NAMES: (keyof ConnectWidgetCallbacks)[] = [
   ...Object.values(CALLBACK_OF),
   'onAccountSelected',
+  'onSessionExpired',
   'onMessage',
   'onInvalidMessage',
 ];
@@ -170,6 +173,10 @@ export class ConnectWidget {
     }
     if (decoded.kind === 'resize') {
       if (this.options.autoResize !== false) this.iframe.style.height = `${Math.ceil(decoded.height)}px`;
+      return;
+    }
+    if (decoded.kind === 'sessionExpired') {
+      this.options.onSessionExpired?.(decoded.metadata);
       return;
     }
     if (decoded.kind === 'accountSelected') {

@@ -40,6 +40,7 @@ export type DecodedMessage =
   | { kind: 'event'; type: WidgetEventType; metadata: WidgetEventMap[WidgetEventType] & Record<string, unknown> }
   | { kind: 'resize'; height: number }
   | { kind: 'accountSelected'; metadata: { member_guid: string; account_guid: string } & Record<string, unknown> }
+  | { kind: 'sessionExpired'; metadata: { user_guid: string; session_guid: string } }
   | { kind: 'invalid'; reason: string };
 
 function typeOf(value: unknown): string {
@@ -63,6 +64,12 @@ export function decodeWidgetMessage(data: unknown): DecodedMessage {
     return typeof message.height === 'number' && Number.isFinite(message.height) && message.height >= 0
       ? { kind: 'resize', height: Math.min(message.height, MAX_FRAME_HEIGHT) }
       : { kind: 'invalid', reason: 'resize without a height' };
+  }
+  if (message.type === 'connect-widget/sessionExpired') {
+    const metadata = message.metadata as Record<string, unknown> | undefined;
+    return metadata && typeof metadata.user_guid === 'string' && typeof metadata.session_guid === 'string'
+      ? { kind: 'sessionExpired', metadata: { user_guid: metadata.user_guid, session_guid: metadata.session_guid } }
+      : { kind: 'invalid', reason: 'sessionExpired without its ids' };
   }
   if (message.type === 'connect-widget/accountSelected') {
     const metadata = message.metadata as Record<string, unknown> | undefined;

@@ -138,6 +138,8 @@ export const en = {
   'error.tooLong.heading': 'This is taking longer than usual',
   'error.tooLong': 'We are still waiting to hear back from {bank}. You can try again now, or come back later.',
   'common.stopWaiting': 'Stop waiting',
+  'error.sessionExpired.heading': 'Your session has expired',
+  'error.sessionExpired': 'For your security, this session has ended. Close this window and start again from the app.',
   'error.crash': 'This step stopped working. You can go back and try again.',
   'error.config': 'This widget was opened with an invalid setting: "{param}" {message}.',
   'error.embedding': 'This widget can only run inside the app that opened it.',

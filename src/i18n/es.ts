@@ -138,6 +138,9 @@ export const es: Catalog = {
   'error.tooLong.heading': 'Esto está tardando más de lo habitual',
   'error.tooLong': 'Seguimos esperando respuesta de {bank}. Puedes intentarlo de nuevo ahora o volver más tarde.',
   'common.stopWaiting': 'Dejar de esperar',
+  'error.sessionExpired.heading': 'Tu sesión ha caducado',
+  'error.sessionExpired':
+    'Por tu seguridad, esta sesión ha terminado. Cierra esta ventana y vuelve a empezar desde la aplicación.',
   'error.crash': 'Este paso dejó de funcionar. Puedes volver e intentarlo de nuevo.',
   'error.config': 'Este widget se abrió con un ajuste no válido: "{param}" {message}.',
   'error.embedding': 'Este widget solo puede funcionar dentro de la aplicación que lo abrió.',

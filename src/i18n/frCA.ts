@@ -140,6 +140,9 @@ export const frCA: Catalog = {
   'error.tooLong':
     'Nous attendons toujours une réponse de {bank}. Vous pouvez réessayer maintenant ou revenir plus tard.',
   'common.stopWaiting': 'Arrêter d’attendre',
+  'error.sessionExpired.heading': 'Votre session a expiré',
+  'error.sessionExpired':
+    'Pour votre sécurité, cette session est terminée. Fermez cette fenêtre et recommencez depuis l’application.',
   'error.crash': 'Cette étape a cessé de fonctionner. Vous pouvez revenir en arrière et réessayer.',
   'error.config': 'Ce widget a été ouvert avec un paramètre non valide : « {param} » {message}.',
   'error.embedding': 'Ce widget ne peut fonctionner que dans l’application qui l’a ouvert.',

@@ -1,0 +1,85 @@
+/**
+ * The production server: `node --import tsx server/main.ts` (what `npm start` runs after the build).
+ * Configuration comes from the environment (see .env.example); none at all runs the demo.
+ */
+import { resolve } from 'node:path';
+import { serve } from '@hono/node-server';
+import { accessLog } from './accessLog';
+import { createServerApp } from './app';
+import { loadConfig, type ServerConfig } from './config';
+import { loadStaticFiles, staticWidget } from './staticWidget';
+import { createMockUpstream } from './upstreams/mock';
+import { createMxUpstream } from './upstreams/mx';
+
+export interface StartedServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+export function buildApp(config: ServerConfig, distDir: string, quiet = false) {
+  const mock =
+    config.CONNECT_UPSTREAM === 'mock'
+      ? createMockUpstream({
+          mode: config.NODE_ENV === 'production' ? 'production' : 'development',
+          controlApi: config.MOCK_CONTROL_API,
+          clockSpeed: config.MOCK_CLOCK_SPEED,
+        })
+      : null;
+  const upstream =
+    mock?.upstream ??
+    createMxUpstream({
+      baseUrl: config.MX_BASE_URL ?? '',
+      clientId: config.MX_CLIENT_ID ?? '',
+      apiKey: config.MX_API_KEY ?? '',
+      timeoutMs: config.UPSTREAM_TIMEOUT_MS,
+    });
+  return createServerApp({
+    config,
+    upstream,
+    mockBackend: mock?.backend,
+    staticHandler: staticWidget({
+      files: loadStaticFiles(distDir),
+      sessionSecret: config.SESSION_SECRET,
+      hostOrigins: config.CONNECT_HOST_ORIGINS,
+    }),
+    middleware: quiet ? [] : [accessLog()],
+  });
+}
+
+export async function startServer(
+  env: Record<string, string | undefined> = process.env,
+  distDir = resolve(import.meta.dirname, '../dist'),
+): Promise<StartedServer> {
+  const loaded = loadConfig(env);
+  if (!loaded.ok) throw new Error(loaded.error);
+  const { config } = loaded;
+  const app = buildApp(config, distDir, env.ACCESS_LOG === '0');
+  const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST });
+  await new Promise<void>((done) => server.once('listening', () => done()));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.PORT;
+  return {
+    url: `http://${config.HOST}:${port}`,
+    // stops taking connections and resolves once the requests in flight have finished
+    close: () => new Promise<void>((done) => server.close(() => done())),
+  };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  startServer().then(
+    (started) => {
+      console.info(JSON.stringify({ time: new Date().toISOString(), msg: 'listening', url: started.url }));
+      const stop = () => {
+        // in-flight requests finish; a stuck one does not hold the process past ten seconds
+        setTimeout(() => process.exit(1), 10_000).unref();
+        void started.close().then(() => process.exit(0));
+      };
+      process.once('SIGTERM', stop);
+      process.once('SIGINT', stop);
+    },
+    (error: unknown) => {
+      console.error(error instanceof Error ? error.message : String(error));
+      process.exit(1);
+    },
+  );
+}
