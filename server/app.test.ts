@@ -186,4 +186,22 @@ describe('the widget API trusts nobody', () => {
     });
     expect(res.headers.get('access-control-allow-origin')).toBeNull();
   });
+
+  it('429 with Retry-After once a session makes too many calls; another session is unaffected', async () => {
+    const limited = loadConfig({ NODE_ENV: 'test', RATE_LIMIT_PER_SESSION: '3' });
+    if (!limited.ok) throw new Error(limited.error);
+    app = createServerApp({ config: limited.config, upstream: createMockUpstream({ mode: 'test' }).upstream });
+    const user = await newUser();
+    const token = await tokenFor(user);
+    const statuses = [];
+    for (let i = 0; i < 5; i += 1) {
+      statuses.push((await app.request(`/api/users/${user}/members`, { headers: bearer(token) })).status);
+    }
+    expect(statuses).toEqual([200, 200, 200, 429, 429]);
+    const refused = await app.request(`/api/users/${user}/members`, { headers: bearer(token) });
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(await refused.json()).toMatchObject({ error: { status: 429 } });
+    const other = await tokenFor(user);
+    expect((await app.request(`/api/users/${user}/members`, { headers: bearer(other) })).status).toBe(200);
+  });
 });

@@ -43,7 +43,18 @@ export function createServerApp({ config, upstream, mockBackend, staticHandler, 
     app.all('/api/oauth/*', (c) => mockBackend.fetch(c.req.raw));
     app.all('/mock/*', (c) => mockBackend.fetch(c.req.raw));
   }
-  app.route('/api', widgetApi({ secret: config.SESSION_SECRET, upstream }));
+  app.route(
+    '/api',
+    widgetApi({
+      secret: config.SESSION_SECRET,
+      upstream,
+      limits: {
+        perSession: config.RATE_LIMIT_PER_SESSION,
+        perAddress: config.RATE_LIMIT_PER_ADDRESS,
+        trustProxy: config.TRUST_PROXY,
+      },
+    }),
+  );
   if (staticHandler) app.on(['GET', 'HEAD'], '*', staticHandler);
   return app;
 }

@@ -50,8 +50,16 @@ export const configSchema = z
     SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').default(DEMO_SESSION_SECRET),
     /** a widget session's lifetime; at most 30 minutes */
     SESSION_TTL_S: z.coerce.number().int().min(60).max(1_800).default(1_800),
+    /** widget API calls one session may make per minute (a status poll a second is 60) */
+    RATE_LIMIT_PER_SESSION: z.coerce.number().int().min(1).default(600),
+    /** and one client address (many users may share one behind a NAT) */
+    RATE_LIMIT_PER_ADDRESS: z.coerce.number().int().min(1).default(6_000),
+    /** behind a load balancer: take the client address from X-Forwarded-For (its last hop) */
+    TRUST_PROXY: flag.default(false),
     MOCK_CLOCK_SPEED: z.coerce.number().min(0).max(10_000).default(1),
     MOCK_CONTROL_API: flag.default(false),
+    /** the JSON access log on stdout */
+    ACCESS_LOG: flag.default(true),
   })
   .superRefine((config, ctx) => {
     if (config.CONNECT_UPSTREAM === 'mx') {

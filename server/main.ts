@@ -53,7 +53,7 @@ export async function startServer(
   const loaded = loadConfig(env);
   if (!loaded.ok) throw new Error(loaded.error);
   const { config } = loaded;
-  const app = buildApp(config, distDir, env.ACCESS_LOG === '0');
+  const app = buildApp(config, distDir, !config.ACCESS_LOG);
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST });
   await new Promise<void>((done) => server.once('listening', () => done()));
   const address = server.address();

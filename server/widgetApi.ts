@@ -1,5 +1,6 @@
 import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { limitPerAddress, limitPerSession } from './rateLimits';
 import { verifySessionToken, type WidgetSession } from './sessions';
 import { matchWidgetRoute } from './upstreams/allowList';
 import { errorJson, type Upstream } from './upstreams/mx';
@@ -38,19 +39,23 @@ export function sessionAuth({ secret }: SessionAuthOptions): MiddlewareHandler<E
 export interface WidgetApiOptions {
   secret: string;
   upstream: Upstream;
+  /** requests per minute: per session and per client address */
+  limits?: { perSession: number; perAddress: number; trustProxy?: boolean };
 }
 
 /**
  * The widget API: only the allow-listed MX routes, only for the token's own user, forwarded to
  * the upstream. A member that is not that user's is the upstream's 404 (MX scopes members by user).
  */
-export function widgetApi({ secret, upstream }: WidgetApiOptions) {
+export function widgetApi({ secret, upstream, limits }: WidgetApiOptions) {
   const api = new Hono<Env>();
+  if (limits) api.use('*', limitPerAddress({ limit: limits.perAddress, trustProxy: limits.trustProxy }));
   api.use(
     '*',
     bodyLimit({ maxSize: MAX_BODY_BYTES, onError: () => errorJson(413, 'Request body is larger than 64 KiB.') }),
   );
   api.use('*', sessionAuth({ secret }));
+  if (limits) api.use('*', limitPerSession({ limit: limits.perSession }));
   api.all('*', async (c) => {
     const url = new URL(c.req.url);
     const path = url.pathname.replace(/^\/api/, '') || '/';
