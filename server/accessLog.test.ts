@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createServerApp } from './app';
 import { accessLog } from './accessLog';
 import { loadConfig } from './config';
+import { mxBankMemberBody } from './testSupport';
 import { createMockUpstream } from './upstreams/mock';
 
 describe('the access log', () => {
@@ -33,15 +34,7 @@ describe('the access log', () => {
     await app.request(`/api/users/${user}/members`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({
-        member: {
-          institution_code: 'mxbank',
-          credentials: [
-            { guid: 'CRD-mxbank-login', value: 'jane' },
-            { guid: 'CRD-mxbank-password', value: 'canary-password-123' },
-          ],
-        },
-      }),
+      body: mxBankMemberBody('canary-password-123'),
     });
     expect(lines.length).toBeGreaterThanOrEqual(4);
     for (const line of lines) {

@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { createServerApp } from './app';
 import { loadConfig, type ServerConfig } from './config';
 import { mintSessionToken } from './sessions';
+import { mxBankMemberBody } from './testSupport';
 import { createMockUpstream } from './upstreams/mock';
 
 const HOST = 'http://127.0.0.1:4174';
@@ -48,15 +49,7 @@ async function createMember(user: string, token: string): Promise<string> {
   const res = await app.request(`/api/users/${user}/members`, {
     method: 'POST',
     headers: bearer(token),
-    body: JSON.stringify({
-      member: {
-        institution_code: 'mxbank',
-        credentials: [
-          { guid: 'CRD-mxbank-login', value: 'jane' },
-          { guid: 'CRD-mxbank-password', value: 'password' },
-        ],
-      },
-    }),
+    body: mxBankMemberBody('password'),
   });
   expect(res.status).toBe(202);
   return ((await res.json()) as { member: { guid: string } }).member.guid;
