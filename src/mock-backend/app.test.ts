@@ -1,10 +1,25 @@
 // @vitest-environment node
 import { beforeEach, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import {
+  accountListSchema,
+  challengeListSchema,
+  credentialListSchema,
+  errorBodySchema,
+  institutionListSchema,
+  memberResponseSchema,
+  memberStatusResponseSchema,
+  oauthWindowResponseSchema,
+  type Challenge,
+  type Member,
+  type MemberStatus,
+} from '../api/schemas';
 import { decideOauth, startMockServer, type MockServer } from '../test/mockServer';
 import { createMockBackend } from './app';
 import { GENERATED_COUNT } from './catalogue';
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+/** Every body is read through the widget's own schemas: the mock must answer what the client accepts. */
+const widgetUrlSchema = z.object({ widget_url: z.object({ url: z.string() }) });
 
 let server: MockServer;
 let user: string;
@@ -36,13 +51,20 @@ async function createMember(password: string, code = 'mxbank', username = 'jane'
     member: { institution_code: code, credentials: creds(code, password, username) },
   });
   expect(res.status).toBe(202);
-  return (res.json as Json).member.guid;
+  return memberResponseSchema.parse(res.json).member.guid;
 }
 
-async function status(member: string): Promise<Json> {
+async function status(member: string): Promise<MemberStatus> {
   const res = await server.request('GET', `/api/users/${user}/members/${member}/status`);
   expect(res.status).toBe(200);
-  return (res.json as Json).member;
+  return memberStatusResponseSchema.parse(res.json).member;
+}
+
+/** The member's open challenges (a test that expects some fails here if there are none). */
+async function challengesOf(member: string): Promise<[Challenge, ...Challenge[]]> {
+  const [first, ...rest] = (await status(member)).challenges ?? [];
+  if (!first) throw new Error(`member ${member} has no open challenge`);
+  return [first, ...rest];
 }
 
 const memberPath = (member: string, rest = '') => `/api/users/${user}/members/${member}${rest}`;
@@ -83,8 +105,9 @@ describe('sandbox passwords reach their documented status', () => {
       has_processed_accounts: true,
     });
     const accounts = await server.request('GET', memberPath(member, '/accounts'));
-    expect((accounts.json as Json).accounts.length).toBeGreaterThan(0);
-    expect((accounts.json as Json).accounts[0].account_number).toMatch(/^\*{4}\d{4}$/);
+    const { accounts: found } = accountListSchema.parse(accounts.json);
+    expect(found.length).toBeGreaterThan(0);
+    expect(found[0]?.account_number).toMatch(/^\*{4}\d{4}$/);
   });
 
   const challenges: [string, string[]][] = [
@@ -101,9 +124,9 @@ describe('sandbox passwords reach their documented status', () => {
     await server.advance(2_500);
     const s = await status(member);
     expect(s.connection_status).toBe('CHALLENGED');
-    expect(s.challenges.map((c: Json) => c.type)).toEqual(types);
+    expect(s.challenges?.map((c) => c.type)).toEqual(types);
     const listed = await server.request('GET', memberPath(member, '/challenges'));
-    expect((listed.json as Json).challenges).toHaveLength(types.length);
+    expect(challengeListSchema.parse(listed.json).challenges).toHaveLength(types.length);
   });
 
   it('expire: an unanswered challenge becomes EXPIRED after 60 virtual seconds', async () => {
@@ -146,7 +169,7 @@ describe('sandbox passwords reach their documented status', () => {
       member: { institution_code: 'mxbank', is_manual: true },
     });
     expect(res.status).toBe(202);
-    const member = (res.json as Json).member;
+    const member = memberResponseSchema.parse(res.json).member;
     expect(member.connection_status).toBeNull();
     await server.advance(10_000);
     expect((await status(member.guid)).connection_status).toBeNull();
@@ -154,23 +177,23 @@ describe('sandbox passwords reach their documented status', () => {
 });
 
 describe('MFA answers', () => {
-  const right: [string, (c: Json) => string][] = [
+  const right: [string, (c: Challenge) => string][] = [
     ['challenge', () => 'correct'],
     ['token', () => '123456'],
-    ['options', (c) => c.options.find((o: Json) => o.value === 'correct').value],
+    ['options', (c) => c.options?.find((o) => o.value === 'correct')?.value ?? ''],
     ['image', () => 'correct'],
-    ['image_options', (c) => c.image_options.find((o: Json) => o.value === 'correct').guid],
+    ['image_options', (c) => c.image_options?.find((o) => o.value === 'correct')?.guid ?? ''],
   ];
 
   it.each(right)('%s answered right → RESUMED → CONNECTED', async (password, answer) => {
     const member = await createMember(password);
     await server.advance(2_500);
-    const challenge = (await status(member)).challenges[0];
+    const [challenge] = await challengesOf(member);
     const res = await server.request('PUT', memberPath(member, '/resume'), {
       member: { challenges: [{ guid: challenge.guid, value: answer(challenge) }] },
     });
     expect(res.status).toBe(202);
-    expect((res.json as Json).member.connection_status).toBe('RESUMED');
+    expect(memberResponseSchema.parse(res.json).member.connection_status).toBe('RESUMED');
     await server.advance(4_500);
     expect((await status(member)).connection_status).toBe('CONNECTED');
   });
@@ -180,7 +203,7 @@ describe('MFA answers', () => {
     async (password) => {
       const member = await createMember(password);
       await server.advance(2_500);
-      const challenge = (await status(member)).challenges[0];
+      const [challenge] = await challengesOf(member);
       await server.request('PUT', memberPath(member, '/resume'), {
         member: { challenges: [{ guid: challenge.guid, value: 'nope' }] },
       });
@@ -188,17 +211,18 @@ describe('MFA answers', () => {
       expect((await status(member)).connection_status).toBe('REJECTED');
       expect((await server.request('POST', memberPath(member, '/aggregate'))).status).toBe(202);
       await server.advance(2_500);
-      const again = await status(member);
-      expect(again.connection_status).toBe('CHALLENGED');
-      expect(again.challenges[0].type).toBe(challenge.type);
-      expect(again.challenges[0].guid).not.toBe(challenge.guid);
+      expect((await status(member)).connection_status).toBe('CHALLENGED');
+      const [fresh] = await challengesOf(member);
+      expect(fresh.type).toBe(challenge.type);
+      expect(fresh.guid).not.toBe(challenge.guid);
     },
   );
 
   it('multi needs both answers right', async () => {
     const member = await createMember('multi');
     await server.advance(2_500);
-    const [text, options] = (await status(member)).challenges;
+    const [text, options] = await challengesOf(member);
+    expect(options?.type).toBe('OPTIONS');
     const missing = await server.request('PUT', memberPath(member, '/resume'), {
       member: { challenges: [{ guid: text.guid, value: 'correct' }] },
     });
@@ -207,7 +231,7 @@ describe('MFA answers', () => {
       member: {
         challenges: [
           { guid: text.guid, value: 'correct' },
-          { guid: options.guid, value: 'correct' },
+          { guid: options?.guid ?? '', value: 'correct' },
         ],
       },
     });
@@ -222,7 +246,7 @@ describe('MFA answers', () => {
       member: { challenges: [{ guid: 'CHL-nope', value: 'x' }] },
     });
     expect(res.status).toBe(422);
-    expect((res.json as Json).error.message).toContain('CHL-nope');
+    expect(errorBodySchema.parse(res.json).error.message).toContain('CHL-nope');
   });
 });
 
@@ -246,7 +270,7 @@ describe('credentials', () => {
       member: { credentials: creds('mxbank', 'password') },
     });
     expect(res.status).toBe(200);
-    expect((res.json as Json).member.connection_status).toBe('UPDATED');
+    expect(memberResponseSchema.parse(res.json).member.connection_status).toBe('UPDATED');
     await server.advance(4_500);
     expect((await status(member)).connection_status).toBe('CONNECTED');
   });
@@ -257,12 +281,12 @@ describe('credentials', () => {
       member: { institution_code: 'mxbank', credentials: creds('mxbank', 'other', 'SAM') },
     });
     expect(res.status).toBe(409);
-    expect((res.json as Json).error).toMatchObject({ status: 409, existing_member_guid: first });
+    expect(errorBodySchema.parse(res.json).error).toMatchObject({ status: 409, existing_member_guid: first });
   });
 
   it('the credit union’s four fields are all required and in display order', async () => {
     const res = await server.request('GET', '/api/institutions/mxcu_fields/credentials');
-    const fields = (res.json as Json).credentials as Json[];
+    const fields = credentialListSchema.parse(res.json).credentials;
     expect(fields.map((f) => [f.label, f.type]).sort()).toEqual(
       [
         ['Account type', 'OPTIONS'],
@@ -280,7 +304,7 @@ describe('credentials', () => {
       member: { institution_code: 'mxbank', credentials: [{ guid: 'CRD-mxbank-login', value: 'jane' }] },
     });
     expect(res.status).toBe(422);
-    expect((res.json as Json).error.message).toBe('Missing required credential: Password');
+    expect(errorBodySchema.parse(res.json).error.message).toBe('Missing required credential: Password');
   });
 
   it('no response anywhere contains a submitted password', async () => {
@@ -318,7 +342,7 @@ describe('errors', () => {
   it('400 for malformed JSON', async () => {
     const res = await server.request('POST', `/api/users/${user}/members`, '{"member": ');
     expect(res.status).toBe(400);
-    expect((res.json as Json).error.message).toMatch(/Malformed JSON/);
+    expect(errorBodySchema.parse(res.json).error.message).toMatch(/Malformed JSON/);
   });
 
   it.each([
@@ -330,7 +354,7 @@ describe('errors', () => {
   ])('400 for a wrong shape, naming the field (%j)', async (body, field) => {
     const res = await server.request('POST', `/api/users/${user}/members`, body);
     expect(res.status).toBe(400);
-    expect((res.json as Json).error.message).toContain(`"${field}"`);
+    expect(errorBodySchema.parse(res.json).error.message).toContain(`"${field}"`);
   });
 
   it('413 for a body over 64 KiB', async () => {
@@ -464,7 +488,7 @@ describe('errors', () => {
     await server.request('POST', '/mock/clock', { advance_ms: 65_000, user_guid: user });
     expect((await status(mine)).connection_status).toBe('EXPIRED');
     const res = await server.request('GET', `/api/users/${other}/members/${theirs}/status`);
-    expect((res.json as Json).member.connection_status).toBe('CHALLENGED');
+    expect(memberStatusResponseSchema.parse(res.json).member.connection_status).toBe('CHALLENGED');
   });
 
   it('the control API is off unless asked for', async () => {
@@ -515,7 +539,7 @@ describe('institutions', () => {
   const search = async (query: string) => {
     const res = await server.request('GET', `/api/institutions?${query}`);
     expect(res.status).toBe(200);
-    return res.json as Json;
+    return institutionListSchema.parse(res.json);
   };
 
   it('pagination: page 0 is page 1, past the end is empty, 1000 per page is clamped to 100', async () => {
@@ -534,7 +558,7 @@ describe('institutions', () => {
     const names: string[] = [];
     for (let page = 1; ; page += 1) {
       const res = await search(`name=union&records_per_page=100&page=${page}`);
-      names.push(...(res.institutions as Json[]).map((i) => (i.name as string).toLowerCase()));
+      names.push(...res.institutions.map((i) => i.name.toLowerCase()));
       if (page >= res.pagination.total_pages) break;
     }
     const firstNonPrefix = names.findIndex((n) => !n.startsWith('union'));
@@ -549,21 +573,24 @@ describe('institutions', () => {
     expect(lower.pagination.total_entries).toBeGreaterThan(0);
     expect(upper.institutions).toEqual(lower.institutions);
     expect(accented.institutions).toEqual(lower.institutions);
-    expect((lower.institutions as Json[]).every((i) => i.name.includes('Zürich'))).toBe(true);
+    expect(lower.institutions.every((i) => i.name.includes('Zürich'))).toBe(true);
   });
 
   it('favorites start with the five sandbox institutions', async () => {
     const res = await server.request('GET', '/api/institutions/favorites');
-    const codes = ((res.json as Json).institutions as Json[]).map((i) => i.code);
+    const favorites = institutionListSchema.parse(res.json);
+    const codes = favorites.institutions.map((i) => i.code);
     expect(codes.slice(0, 5)).toEqual(['mxbank', 'mxbank_oauth', 'mxbank_hybrid', 'mxcu_fields', 'mxbank_gone']);
-    expect((res.json as Json).pagination.total_entries).toBeGreaterThanOrEqual(30);
+    expect(favorites.pagination.total_entries).toBeGreaterThanOrEqual(30);
   });
 
   it('the catalogue is deterministic and holds over 20,000 institutions with mixed OAuth support', async () => {
     const all = await search('records_per_page=100&page=3');
     expect(all.pagination.total_entries).toBe(GENERATED_COUNT + 5);
     const again = startMockServer();
-    const second = (await again.request('GET', '/api/institutions?records_per_page=100&page=3')).json as Json;
+    const second = institutionListSchema.parse(
+      (await again.request('GET', '/api/institutions?records_per_page=100&page=3')).json,
+    );
     expect(second.institutions).toEqual(all.institutions);
     const oauth = await search('supports_oauth=true');
     const creds = await search('supports_oauth=false');
@@ -578,26 +605,26 @@ describe('OAuth', () => {
       member: { institution_code: code, is_oauth: true },
     });
     expect(res.status).toBe(202);
-    return (res.json as Json).member as Json;
+    return memberResponseSchema.parse(res.json).member;
   }
 
   it('creates a PENDING member with a provider URL served by the mock', async () => {
     const member = await oauthMember();
     expect(member.connection_status).toBe('PENDING');
-    const uri = new URL(member.oauth_window_uri);
+    const uri = new URL(member.oauth_window_uri ?? '');
     const page = await server.request('GET', uri.pathname);
     expect(page.text).toContain('MX Bank (OAuth)');
     for (const label of ['Authorize', 'Deny', 'Fail']) expect(page.text).toContain(`>${label}</button>`);
     const fresh = await server.request('GET', memberPath(member.guid, '/oauth_window_uri'));
-    expect((fresh.json as Json).member.oauth_window_uri).toBe(member.oauth_window_uri);
+    expect(oauthWindowResponseSchema.parse(fresh.json).member.oauth_window_uri).toBe(member.oauth_window_uri);
   });
 
-  const decide = (member: Json, decision: string, token?: string) =>
-    decideOauth(server, member.oauth_window_uri, decision, token);
+  const decide = (member: Member, decision: string, token?: string) =>
+    decideOauth(server, member.oauth_window_uri ?? '', decision, token);
 
   it('the provider page may not be framed, runs no inline script, and its guids are not guessable', async () => {
     const member = await oauthMember();
-    const page = await server.request('GET', new URL(member.oauth_window_uri).pathname);
+    const page = await server.request('GET', new URL(member.oauth_window_uri ?? '').pathname);
     const csp = page.headers.get('content-security-policy') ?? '';
     expect(csp).toContain("frame-ancestors 'none'");
     expect(csp).toContain("script-src 'self'");
@@ -609,7 +636,7 @@ describe('OAuth', () => {
   it('a forged authorize (no token, a wrong one, or one replayed) changes nothing', async () => {
     const member = await oauthMember();
     const forged = await server.backend.fetch(
-      new Request(member.oauth_window_uri, {
+      new Request(member.oauth_window_uri ?? '', {
         method: 'POST',
         body: new URLSearchParams({ decision: 'authorize' }),
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
@@ -659,7 +686,7 @@ describe('widget URLs', () => {
       parent_origin: 'https://partner.example',
     });
     expect(res.status).toBe(200);
-    const url = new URL((res.json as Json).widget_url.url);
+    const url = new URL(widgetUrlSchema.parse(res.json).widget_url.url);
     expect(url.origin).toBe('http://widget.test');
     expect(url.searchParams.get('user_guid')).toBe(user);
     expect(url.searchParams.get('session_guid')).toMatch(/^SES-/);
