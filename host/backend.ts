@@ -1,5 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Connect, Plugin } from 'vite';
+import { WIDGET_URL_OPTIONS } from '../server/widgetOptions';
+import { MX_MEDIA_TYPE } from '../src/mock-backend/http';
 
 /**
  * The demo partner's own back end. It holds the partner secret and calls the widget server's
@@ -13,16 +15,6 @@ export interface DemoBackendOptions {
   partnerSecret: () => string;
 }
 
-const MX_MEDIA_TYPE = 'application/vnd.mx.api.v1+json';
-const WIDGET_OPTIONS = [
-  'color_scheme',
-  'current_institution_code',
-  'current_member_guid',
-  'brand_color',
-  'corner_radius',
-  'locale',
-  'mode',
-] as const;
 const MAX_BODY_BYTES = 8 * 1024;
 
 async function readJson(req: IncomingMessage): Promise<unknown> {
@@ -78,7 +70,7 @@ export function demoBackendMiddleware({ widgetOrigin, partnerSecret }: DemoBacke
         const input = (await readJson(req)) as { user_guid?: unknown; options?: Record<string, unknown> };
         const widget = widgetOrigin();
         const options: Record<string, string> = {};
-        for (const key of WIDGET_OPTIONS) {
+        for (const key of WIDGET_URL_OPTIONS) {
           const value = input.options?.[key];
           if (typeof value === 'string' && value.trim()) options[key] = value.trim().slice(0, 200);
         }

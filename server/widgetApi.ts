@@ -1,11 +1,10 @@
 import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { isJsonContentType, MAX_BODY_BYTES } from '../src/mock-backend/http';
 import { limitPerAddress, limitPerSession } from './rateLimits';
 import { verifySessionToken, type WidgetSession } from './sessions';
 import { matchWidgetRoute } from './upstreams/allowList';
 import { errorJson, type Upstream } from './upstreams/mx';
-
-export const MAX_BODY_BYTES = 64 * 1024;
 
 type Env = { Variables: { session: WidgetSession } };
 
@@ -67,9 +66,8 @@ export function widgetApi({ secret, upstream, limits }: WidgetApiOptions) {
     }
     let body: string | undefined;
     if (c.req.method === 'POST' || c.req.method === 'PUT') {
-      const type = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase();
       const text = await c.req.text();
-      if (text !== '' && type !== 'application/json' && type !== 'application/vnd.mx.api.v1+json') {
+      if (text !== '' && !isJsonContentType(c.req.header('content-type'))) {
         return errorJson(415, 'Request bodies must be JSON (Content-Type: application/json).');
       }
       body = text === '' ? undefined : text;

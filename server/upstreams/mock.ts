@@ -1,4 +1,5 @@
 import { createMockBackend, type MockBackend, type MockBackendOptions } from '../../src/mock-backend/app';
+import { MX_MEDIA_TYPE } from '../../src/mock-backend/http';
 import type { Upstream } from './mx';
 
 /**
@@ -13,7 +14,7 @@ export function createMockUpstream(options: MockBackendOptions = {}): { upstream
       new Request(`${origin ?? 'http://mock.upstream'}/api${path}${search}`, {
         method,
         headers: {
-          accept: 'application/vnd.mx.api.v1+json',
+          accept: MX_MEDIA_TYPE,
           ...(body === undefined ? {} : { 'content-type': 'application/json' }),
         },
         body,

@@ -1,4 +1,4 @@
-import { MX_MEDIA_TYPE } from '../../src/mock-backend/http';
+import { errorResponse, MX_MEDIA_TYPE } from '../../src/mock-backend/http';
 
 /**
  * The real MX Platform API as the widget's upstream. The server adds what the browser must never
@@ -26,12 +26,8 @@ export interface UpstreamRequest {
 
 export type Upstream = (request: UpstreamRequest) => Promise<Response>;
 
-export function errorJson(status: number, message: string): Response {
-  return new Response(JSON.stringify({ error: { message, status } }), {
-    status,
-    headers: { 'content-type': MX_MEDIA_TYPE },
-  });
-}
+/** The one error shape the widget handles, whoever refuses: the server, MX or the mock. */
+export const errorJson = (status: number, message: string): Response => errorResponse(status, message);
 
 /** MX's own message from a 4xx body, when it has one; never the body itself. */
 async function upstreamMessage(response: Response): Promise<string | null> {
