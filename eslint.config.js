@@ -4,11 +4,16 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-/** Layering (shared/layout.md): lower layers never import features or the app; the mock stays out of the widget. */
+/** Layering (shared/layout.md): lower layers never import features or the app; widget, server and SDK meet only in the contract. */
 const widgetCode = ['src/**/*.{ts,tsx}'];
+/** What no widget file may import, whatever layer it sits in (ESLint keeps one option list per rule, so every layer repeats these). */
+const widgetBoundaries = [
+  { group: ['**/server/**', '**/server'], message: 'Widget code never imports server code.' },
+  { regex: '(^|/)sdk/(?!src/contract/)', message: 'Widget code imports only the contract from the SDK.' },
+];
 
 export default tseslint.config(
-  { ignores: ['dist', 'dist-host', 'dist-sdk', 'node_modules', 'test-results', 'playwright-report', '.reports'] },
+  { ignores: ['dist', 'dist-host', 'sdk/dist', 'node_modules', 'test-results', 'playwright-report', '.reports'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -23,17 +28,32 @@ export default tseslint.config(
     },
   },
   {
-    // the server never imports widget code (the mock backend is server code that still lives in src/)
+    // the server never imports widget code; both share only the contract module in sdk/src/contract/
     files: ['server/**/*.ts'],
+    ignores: ['server/**/*.test.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
-            {
-              group: ['**/src/*', '!**/src/mock-backend'],
-              message: 'Server code never imports widget code.',
-            },
+            { regex: '^(\\.\\./)+src/', message: 'Server code never imports widget code.' },
+            { regex: '(^|/)sdk/(?!src/contract/)', message: 'Server code imports only the contract from the SDK.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // the partner's package stands alone: it never imports widget or server code
+    files: ['sdk/**/*.ts'],
+    ignores: ['sdk/**/*.test.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '^(\\.\\./)+src/', message: 'The SDK never imports widget code.' },
+            { group: ['**/server/**'], message: 'The SDK never imports server code.' },
           ],
         },
       ],
@@ -41,27 +61,18 @@ export default tseslint.config(
   },
   {
     files: widgetCode,
-    ignores: ['src/mock-backend/**', 'src/**/*.test.{ts,tsx}', 'src/test/**'],
+    ignores: ['src/**/*.test.{ts,tsx}', 'src/test/**'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
-          patterns: [
-            {
-              group: ['**/mock-backend/**', '**/mock-backend'],
-              message: 'Widget code never imports the mock backend.',
-            },
-            {
-              group: ['**/server/**', '**/server'],
-              message: 'Widget code never imports server code.',
-            },
-          ],
+          patterns: widgetBoundaries,
         },
       ],
     },
   },
   {
-    files: ['src/{api,config,flow,i18n,ui,embedding,host-sdk}/**/*.{ts,tsx}'],
+    files: ['src/{api,config,flow,i18n,ui,embedding}/**/*.{ts,tsx}'],
     ignores: ['src/**/*.test.{ts,tsx}'],
     rules: {
       'no-restricted-imports': [
@@ -72,7 +83,7 @@ export default tseslint.config(
               group: ['**/features/**', '**/app/**'],
               message: 'Lower layers must not import features or the app shell.',
             },
-            { group: ['**/mock-backend/**'], message: 'Widget code never imports the mock backend.' },
+            ...widgetBoundaries,
           ],
         },
       ],
@@ -90,7 +101,7 @@ export default tseslint.config(
               group: ['../*/**', '!../../**', '**/app/**'],
               message: 'A feature never imports another feature or the app: move what they share down a level.',
             },
-            { group: ['**/mock-backend/**'], message: 'Widget code never imports the mock backend.' },
+            ...widgetBoundaries,
           ],
         },
       ],

@@ -2,7 +2,7 @@ import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { securityHeadersPlugin } from './server/securityHeaders';
-import { mockBackendPlugin } from './src/mock-backend/vitePlugin';
+import { mockBackendPlugin } from './server/upstreams/mock/vitePlugin';
 
 /** Origins of host pages allowed to embed the widget (comma separated). */
 const hostOrigins = (process.env.CONNECT_HOST_ORIGINS ?? 'http://127.0.0.1:4174,http://localhost:4174')

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Connect, Plugin } from 'vite';
 import { WIDGET_URL_OPTIONS } from '../server/widgetOptions';
-import { MX_MEDIA_TYPE } from '../src/mock-backend/http';
+import { MX_MEDIA_TYPE } from '../server/upstreams/mock/http';
 
 /**
  * The demo partner's own back end. It holds the partner secret and calls the widget server's

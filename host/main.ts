@@ -1,4 +1,4 @@
-import { ConnectWidget } from '../src/host-sdk';
+import { ConnectWidget } from 'connect-widget-sdk';
 
 const form = document.querySelector<HTMLFormElement>('#options');
 const container = document.querySelector<HTMLElement>('#widget');

@@ -11,6 +11,8 @@ export default defineConfig({
       partnerSecret: () => process.env.PARTNER_SECRET ?? DEMO_PARTNER_SECRET,
     }),
   ],
+  // the demo partner imports the SDK by its package name, as a partner's page would
+  resolve: { alias: { 'connect-widget-sdk': new URL('../sdk/src/index.ts', import.meta.url).pathname } },
   build: { outDir: '../dist-host', emptyOutDir: true },
   server: { port: 5174, strictPort: true, cors: false },
   preview: { port: 4174, strictPort: true, cors: false },

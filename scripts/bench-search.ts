@@ -4,9 +4,9 @@
  * endpoint does). With --strict it exits non-zero when p95 is over the 2 ms budget.
  */
 import { Bench } from 'tinybench';
-import { getCatalogue } from '../src/mock-backend/catalogue';
-import { seededRandom } from '../src/mock-backend/prng';
-import { buildInstitutionIndex } from '../src/mock-backend/search';
+import { getCatalogue } from '../server/upstreams/mock/catalogue';
+import { seededRandom } from '../server/upstreams/mock/prng';
+import { buildInstitutionIndex } from '../server/upstreams/mock/search';
 
 const BUDGET_P95_MS = 2;
 const catalogue = getCatalogue();

@@ -28,7 +28,7 @@ const js = new Set();
 for (const entry of entries) withStaticImports(entry, js);
 for (const preload of refs(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+)"/g)) js.add(preload);
 const css = refs(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"/g);
-const sdk = withStaticImports('dist-sdk/connect-widget-sdk.js');
+const sdk = withStaticImports('sdk/dist/connect-widget-sdk.js');
 
 const rows = [
   ['widget initial JS', [...js], BUDGETS.widgetJs],

@@ -4,7 +4,7 @@ import { createServerApp } from './app';
 import { accessLog } from './accessLog';
 import { loadConfig } from './config';
 import { mxBankMemberBody } from './testSupport';
-import { createMockUpstream } from './upstreams/mock';
+import { createMockUpstream } from './upstreams/mock/upstream';
 
 describe('the access log', () => {
   it('one JSON line per request, with no query string, header or body: no token, credential or secret', async () => {

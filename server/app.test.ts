@@ -4,7 +4,7 @@ import { createServerApp } from './app';
 import { loadConfig, type ServerConfig } from './config';
 import { mintSessionToken } from './sessions';
 import { mxBankMemberBody } from './testSupport';
-import { createMockUpstream } from './upstreams/mock';
+import { createMockUpstream } from './upstreams/mock/upstream';
 
 const HOST = 'http://127.0.0.1:4174';
 const configResult = loadConfig({ NODE_ENV: 'test' });

@@ -1,8 +1,9 @@
 import { Hono, type Handler, type MiddlewareHandler } from 'hono';
-import type { MockBackend } from '../src/mock-backend/app';
+import type { MockBackend } from './upstreams/mock/app';
 import type { ServerConfig } from './config';
 import { partnerApi } from './partnerApi';
-import { errorJson, type Upstream } from './upstreams/mx';
+import { errorJson } from './errors';
+import type { Upstream } from './upstreams/types';
 import { widgetApi } from './widgetApi';
 
 export interface ServerAppOptions {

@@ -8,8 +8,8 @@ import { accessLog } from './accessLog';
 import { createServerApp } from './app';
 import { loadConfig, type ServerConfig } from './config';
 import { loadStaticFiles, staticWidget } from './staticWidget';
-import { createMockUpstream } from './upstreams/mock';
-import { createMxUpstream } from './upstreams/mx';
+import { createMockUpstream } from './upstreams/mock/upstream';
+import { createMxUpstream } from './upstreams/mx/upstream';
 
 export interface StartedServer {
   url: string;

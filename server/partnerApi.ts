@@ -3,7 +3,8 @@ import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import { mintSessionToken } from './sessions';
-import { errorJson, type Upstream } from './upstreams/mx';
+import { errorJson } from './errors';
+import type { Upstream } from './upstreams/types';
 import { WIDGET_URL_OPTIONS } from './widgetOptions';
 
 const digest = (value: string) => createHash('sha256').update(value).digest();

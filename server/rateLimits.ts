@@ -1,7 +1,7 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context, MiddlewareHandler } from 'hono';
 import { rateLimiter } from 'hono-rate-limiter';
-import { errorJson } from './upstreams/mx';
+import { errorJson } from './errors';
 
 const WINDOW_MS = 60_000;
 

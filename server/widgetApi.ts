@@ -1,10 +1,11 @@
 import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { isJsonContentType, MAX_BODY_BYTES } from '../src/mock-backend/http';
+import { isJsonContentType, MAX_BODY_BYTES } from './upstreams/mock/http';
 import { limitPerAddress, limitPerSession } from './rateLimits';
 import { verifySessionToken, type WidgetSession } from './sessions';
 import { matchWidgetRoute } from './upstreams/allowList';
-import { errorJson, type Upstream } from './upstreams/mx';
+import { errorJson } from './errors';
+import type { Upstream } from './upstreams/types';
 
 type Env = { Variables: { session: WidgetSession } };
 

@@ -13,7 +13,8 @@ import {
   type AnswerInput,
 } from './schemas';
 
-export const MX_ACCEPT = 'application/vnd.mx.api.v1+json';
+import { MX_MEDIA_TYPE } from '../../sdk/src/contract/mx';
+
 const DEFAULT_TIMEOUT_MS = 15_000;
 
 export interface ApiClientOptions {
@@ -99,7 +100,7 @@ export function createApiClient(options: ApiClientOptions = {}) {
       response = await doFetch(url, {
         method,
         headers: {
-          accept: MX_ACCEPT,
+          accept: MX_MEDIA_TYPE,
           ...(options.sessionToken ? { authorization: `Bearer ${options.sessionToken}` } : {}),
           ...(body === undefined ? {} : { 'content-type': 'application/json' }),
         },

@@ -5,7 +5,7 @@ import {
   SESSION_EXPIRED_MESSAGE_TYPE,
   type WidgetEventMap,
   type WidgetEventType,
-} from './events';
+} from '../../sdk/src/contract/events';
 
 export type Post = (message: unknown) => void;
 

@@ -1,4 +1,4 @@
-import { createMockBackend, type MockBackendOptions } from '../mock-backend/app';
+import { createMockBackend, type MockBackendOptions } from '../../server/upstreams/mock/app';
 
 export const TEST_ORIGIN = 'http://widget.test';
 

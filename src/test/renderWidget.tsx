@@ -5,7 +5,7 @@ import { Widget } from '../app/Widget';
 import { parseConfig } from '../config/config';
 import type { Timing } from '../config/timing';
 import { createEmitter } from '../embedding/emitter';
-import type { WidgetEventType } from '../embedding/events';
+import type { WidgetEventType } from '../../sdk/src/contract/events';
 import { LOCALES } from '../i18n/allLocales';
 import { resolveLocale } from '../i18n/locales';
 import { startMockServer, type MockServer } from './mockServer';

@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { Account } from '../../api/schemas';
 import { useEmitter } from '../../embedding/emitter';
-import { INVALID_DATA_CODES } from '../../embedding/events';
+import { INVALID_DATA_CODES } from '../../../sdk/src/contract/events';
 import { useBackToSearch } from '../../flow/useBackToSearch';
 import { useT } from '../../i18n/translate';
 import { Alert } from '../../ui/Alert';

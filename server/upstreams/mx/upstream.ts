@@ -1,4 +1,6 @@
-import { errorResponse, MX_MEDIA_TYPE } from '../../src/mock-backend/http';
+import { errorJson } from '../../errors';
+import { MX_MEDIA_TYPE } from '../mock/http';
+import type { Upstream } from '../types';
 
 /**
  * The real MX Platform API as the widget's upstream. The server adds what the browser must never
@@ -12,22 +14,6 @@ export interface MxUpstreamOptions {
   timeoutMs: number;
   fetch?: typeof fetch;
 }
-
-export interface UpstreamRequest {
-  method: string;
-  /** the MX path, already matched against the allow-list, e.g. /users/USR-1/members */
-  path: string;
-  /** the query string, with its "?" or empty */
-  search: string;
-  body?: string;
-  /** the widget's public origin; the mock builds its OAuth page URLs on it */
-  origin?: string;
-}
-
-export type Upstream = (request: UpstreamRequest) => Promise<Response>;
-
-/** The one error shape the widget handles, whoever refuses: the server, MX or the mock. */
-export const errorJson = (status: number, message: string): Response => errorResponse(status, message);
 
 /** MX's own message from a 4xx body, when it has one; never the body itself. */
 async function upstreamMessage(response: Response): Promise<string | null> {

@@ -1,4 +1,4 @@
-import type { WidgetEventMap, WidgetEventType } from '../embedding/events';
+import type { WidgetEventMap, WidgetEventType } from './contract/events';
 
 /**
  * A deliberately tiny decoder (the SDK has a 5 KB budget, so no schema library): for each event

@@ -2,9 +2,9 @@
 import { createServer, type Server } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMockBackend } from '../../src/mock-backend/app';
-import { matchWidgetRoute } from './allowList';
-import { createMxUpstream } from './mx';
+import { createMockBackend } from '../mock/app';
+import { matchWidgetRoute } from '../allowList';
+import { createMxUpstream } from './upstream';
 
 /** A stand-in for MX on its own port: the mock backend, recording the headers each request brought. */
 const seen: { path: string; authorization: string | null; accept: string | null }[] = [];

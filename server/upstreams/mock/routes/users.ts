@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { HttpError, json, optionalString, readBody } from '../http';
-import { WIDGET_URL_OPTIONS } from '../../../server/widgetOptions';
+import { WIDGET_URL_OPTIONS } from '../../../widgetOptions';
 import type { BackendState } from '../state';
 
 const createUserBody = z.object({

@@ -1,3 +1,3 @@
 export { ConnectWidget, SDK_VERSION } from './ConnectWidget';
 export type { ConnectWidgetCallbacks, ConnectWidgetOptions } from './ConnectWidget';
-export type { WidgetEventMap, WidgetEventType } from '../embedding/events';
+export type { WidgetEventMap, WidgetEventType } from './contract/events';

@@ -1,8 +1,9 @@
 import type { Context } from 'hono';
 import { z } from 'zod';
+import { MX_MEDIA_TYPE } from '../../../sdk/src/contract/mx';
 
 export const MAX_BODY_BYTES = 64 * 1024;
-export const MX_MEDIA_TYPE = 'application/vnd.mx.api.v1+json';
+export { MX_MEDIA_TYPE };
 
 export class HttpError extends Error {
   constructor(

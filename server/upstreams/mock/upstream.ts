@@ -1,6 +1,6 @@
-import { createMockBackend, type MockBackend, type MockBackendOptions } from '../../src/mock-backend/app';
-import { MX_MEDIA_TYPE } from '../../src/mock-backend/http';
-import type { Upstream } from './mx';
+import { createMockBackend, type MockBackend, type MockBackendOptions } from './app';
+import { MX_MEDIA_TYPE } from './http';
+import type { Upstream } from '../types';
 
 /**
  * The MX-shaped mock as an upstream like MX: the server forwards to it through the same

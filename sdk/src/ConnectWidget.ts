@@ -1,5 +1,5 @@
-import type { WidgetEventMap, WidgetEventType } from '../embedding/events';
-import { version } from '../../package.json';
+import type { WidgetEventMap, WidgetEventType } from './contract/events';
+import { version } from '../package.json';
 import { decodeWidgetMessage } from './messageSchema';
 
 type Metadata<T extends WidgetEventType> = WidgetEventMap[T] & { user_guid?: string; session_guid?: string };

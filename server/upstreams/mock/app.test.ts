@@ -13,8 +13,8 @@ import {
   type Challenge,
   type Member,
   type MemberStatus,
-} from '../api/schemas';
-import { decideOauth, startMockServer, type MockServer } from '../test/mockServer';
+} from '../../../src/api/schemas';
+import { decideOauth, startMockServer, type MockServer } from '../../../src/test/mockServer';
 import { createMockBackend } from './app';
 import { GENERATED_COUNT } from './catalogue';
 

@@ -1,0 +1,4 @@
+import { errorResponse } from './upstreams/mock/http';
+
+/** The one error shape the widget handles, whoever refuses: the server, MX or the mock. */
+export const errorJson = (status: number, message: string): Response => errorResponse(status, message);
