@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createServerApp } from './app';
 import { accessLog } from './accessLog';
 import { loadConfig } from './config';
-import { mxBankMemberBody } from './testSupport';
+import { mxBankMemberBody, partnerSession } from './testSupport';
 import { createMockUpstream } from './upstreams/mock/upstream';
 
 describe('the access log', () => {
@@ -16,20 +16,7 @@ describe('the access log', () => {
       upstream: createMockUpstream({ mode: 'test' }).upstream,
       middleware: [accessLog({ write: (line) => lines.push(line) })],
     });
-    const partner = { authorization: `Bearer ${loaded.config.PARTNER_SECRET}`, 'content-type': 'application/json' };
-    const user = (
-      (await (await app.request('/partner/users', { method: 'POST', headers: partner, body: '{}' })).json()) as {
-        user: { guid: string };
-      }
-    ).user.guid;
-    const minted = (await (
-      await app.request(`/partner/users/${user}/widget_urls`, {
-        method: 'POST',
-        headers: partner,
-        body: JSON.stringify({ widget_url: { widget_type: 'connect_widget' }, parent_origin: 'http://127.0.0.1:4174' }),
-      })
-    ).json()) as { widget_url: { url: string } };
-    const token = new URL(minted.widget_url.url).searchParams.get('session_token') ?? '';
+    const { user, token } = await partnerSession(app, loaded.config.PARTNER_SECRET);
     await app.request(`/?session_token=${token}`);
     await app.request(`/api/users/${user}/members`, {
       method: 'POST',

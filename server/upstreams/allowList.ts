@@ -20,7 +20,6 @@ export const WIDGET_ROUTES: readonly AllowedRoute[] = [
   { method: 'DELETE', path: '/users/:user_guid/members/:member_guid' },
   { method: 'POST', path: '/users/:user_guid/members/:member_guid/aggregate' },
   { method: 'GET', path: '/users/:user_guid/members/:member_guid/status' },
-  { method: 'GET', path: '/users/:user_guid/members/:member_guid/challenges' },
   { method: 'PUT', path: '/users/:user_guid/members/:member_guid/resume' },
   { method: 'GET', path: '/users/:user_guid/members/:member_guid/oauth_window_uri' },
   { method: 'GET', path: '/users/:user_guid/members/:member_guid/accounts' },

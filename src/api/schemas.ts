@@ -4,13 +4,31 @@ import { z } from 'zod/mini';
  * (zod/mini keeps the widget's initial bundle small: same schemas, functional API.)
  *
  * Schemas for every object of the MX-shaped API (shared/api.md). Types are inferred from them;
- * nothing here is hand-typed twice. Optional MX fields are `.nullish()` so a partner's proxy may
- * omit them, and extra fields are ignored.
+ * nothing here is hand-typed twice.
+ *
+ * A tolerant reader of MX's published OpenAPI (fixtures in api/fixtures/mx-openapi.json): nearly
+ * every MX field may be null, so fields are `.nullish()` and extra fields are ignored; an item of a
+ * list the widget cannot use (no guid, no label, an MFA option without a value) is left out rather
+ * than failing the whole list; a single object the widget cannot use is a SchemaError naming the
+ * field, which the step shows as an error.
  */
 const nullableString = z.nullish(z.string());
 const nullableBoolean = z.nullish(z.boolean());
 const nullableNumber = z.nullish(z.number());
 const nonEmpty = z.string().check(z.minLength(1));
+/** The items of a list that parse; the rest are left out (a bad item never fails its list). */
+function usableItems<T extends z.ZodMiniType>(item: T) {
+  return z.pipe(
+    z.array(z.unknown()),
+    z.transform((items) =>
+      items.flatMap((raw): z.infer<T>[] => {
+        const parsed = item.safeParse(raw);
+        return parsed.success ? [parsed.data] : [];
+      }),
+    ),
+  );
+}
+
 /** a missing or null boolean counts as false */
 const flag = z.pipe(
   nullableBoolean,
@@ -24,10 +42,10 @@ export const paginationSchema = z.object({
   total_pages: z.int(),
 });
 
-export const institutionSchema = z.object({
+const institutionFields = z.object({
   code: nonEmpty,
   guid: nullableString,
-  name: z.string(),
+  name: nullableString,
   url: nullableString,
   small_logo_url: nullableString,
   medium_logo_url: nullableString,
@@ -44,30 +62,97 @@ export const institutionSchema = z.object({
   supports_transaction_history: nullableBoolean,
   is_popular: nullableBoolean,
 });
+export const institutionSchema = z.pipe(
+  institutionFields,
+  z.transform((institution) => ({ ...institution, name: institution.name || institution.code })),
+);
 export type Institution = z.infer<typeof institutionSchema>;
 
-const optionSchema = z.object({ guid: z.string(), label: z.string(), value: z.string() });
+/** An answer choice: without a value there is nothing to send, without a label nothing to show. */
+const optionSchema = z.pipe(
+  z.object({ guid: nullableString, label: nonEmpty, value: nonEmpty }),
+  z.transform((option) => ({ ...option, guid: option.guid || option.value })),
+);
+const imageOptionSchema = z.pipe(
+  z.object({ guid: nullableString, label: nullableString, value: nonEmpty, data_uri: nonEmpty }),
+  z.transform((option) => ({ ...option, guid: option.guid || option.value, label: option.label || option.value })),
+);
 
-export const credentialSchema = z.object({
+/** A type guard for one of a fixed list of names. */
+const oneOf =
+  <T extends string>(names: readonly T[]) =>
+  (value: unknown): value is T =>
+    names.some((name) => name === value);
+
+/** What a credential field and an MFA challenge both carry: something to ask, and what to call it. */
+const promptFields = {
   guid: nonEmpty,
   field_name: nullableString,
-  label: z.string(),
-  type: z.enum(['LOGIN', 'PASSWORD', 'TEXT', 'OPTIONS']),
-  display_order: nullableNumber,
-  field_type: nullableString,
-  options: z.nullish(z.array(optionSchema)),
-});
+  label: nullableString,
+  type: nullableString,
+  options: z.nullish(usableItems(optionSchema)),
+};
+
+const CREDENTIAL_TYPES = ['LOGIN', 'PASSWORD', 'TEXT', 'OPTIONS'] as const;
+type CredentialType = (typeof CREDENTIAL_TYPES)[number];
+const isCredentialType = oneOf(CREDENTIAL_TYPES);
+
+export const credentialSchema = z.pipe(
+  z.object({
+    ...promptFields,
+    display_order: nullableNumber,
+    field_type: nullableString,
+  }),
+  z.transform((credential, ctx) => {
+    const label = credential.label || credential.field_name;
+    if (!label) {
+      ctx.issues.push({ code: 'custom', message: 'has no label', input: credential, path: ['label'] });
+      return z.NEVER;
+    }
+    // a type we do not know is masked: the user can still reveal it, and a secret is never shown by mistake
+    const type: CredentialType = isCredentialType(credential.type)
+      ? credential.type
+      : isCredentialType(credential.field_type)
+        ? credential.field_type
+        : 'PASSWORD';
+    return { ...credential, label, type };
+  }),
+);
 export type Credential = z.infer<typeof credentialSchema>;
 
-export const challengeSchema = z.object({
-  guid: nonEmpty,
-  field_name: nullableString,
-  label: z.string(),
-  type: z.enum(['TEXT', 'OPTIONS', 'TOKEN', 'IMAGE_DATA', 'IMAGE_OPTIONS']),
-  options: z.nullish(z.array(optionSchema)),
-  image_data: nullableString,
-  image_options: z.nullish(z.array(z.extend(optionSchema, { data_uri: z.string() }))),
-});
+const CHALLENGE_TYPES = ['TEXT', 'OPTIONS', 'TOKEN', 'IMAGE_DATA', 'IMAGE_OPTIONS'] as const;
+type ChallengeType = (typeof CHALLENGE_TYPES)[number];
+const isChallengeType = oneOf(CHALLENGE_TYPES);
+
+export const challengeSchema = z.pipe(
+  z.object({
+    ...promptFields,
+    image_data: nullableString,
+    image_options: z.nullish(usableItems(imageOptionSchema)),
+  }),
+  z.transform((challenge, ctx) => {
+    const label = challenge.label || challenge.field_name;
+    const options = challenge.options ?? [];
+    const imageOptions = challenge.image_options ?? [];
+    // a type we do not know is read from what the challenge carries
+    const type: ChallengeType = isChallengeType(challenge.type)
+      ? challenge.type
+      : imageOptions.length > 0
+        ? 'IMAGE_OPTIONS'
+        : options.length > 0
+          ? 'OPTIONS'
+          : challenge.image_data
+            ? 'IMAGE_DATA'
+            : 'TEXT';
+    const unanswerable =
+      !label || (type === 'OPTIONS' && options.length === 0) || (type === 'IMAGE_OPTIONS' && imageOptions.length === 0);
+    if (unanswerable) {
+      ctx.issues.push({ code: 'custom', message: 'cannot be answered', input: challenge, path: ['options'] });
+      return z.NEVER;
+    }
+    return { ...challenge, label, type, options, image_options: imageOptions };
+  }),
+);
 export type Challenge = z.infer<typeof challengeSchema>;
 
 /** A status name we do not know is kept as a string: the widget shows a generic screen for it. */
@@ -76,7 +161,7 @@ const connectionStatus = z.nullable(z.string());
 export const memberSchema = z.object({
   guid: nonEmpty,
   connection_status: connectionStatus,
-  institution_code: z.string(),
+  institution_code: nullableString,
   is_being_aggregated: nullableBoolean,
   is_oauth: nullableBoolean,
   is_manual: nullableBoolean,
@@ -90,7 +175,7 @@ export const memberSchema = z.object({
 export type Member = z.infer<typeof memberSchema>;
 
 export const memberStatusSchema = z.object({
-  guid: nonEmpty,
+  guid: nullableString,
   connection_status: connectionStatus,
   is_authenticated: nullableBoolean,
   is_being_aggregated: flag,
@@ -98,14 +183,15 @@ export const memberStatusSchema = z.object({
   successfully_aggregated_at: nullableString,
   has_processed_accounts: nullableBoolean,
   has_processed_transactions: nullableBoolean,
-  challenges: z.nullish(z.array(challengeSchema)),
+  challenges: z.nullish(usableItems(challengeSchema)),
 });
 export type MemberStatus = z.infer<typeof memberStatusSchema>;
 
-export const accountSchema = z.object({
-  guid: z.string(),
+const accountFields = z.object({
+  guid: nonEmpty,
   member_guid: nullableString,
-  name: z.string(),
+  name: nullableString,
+  nickname: nullableString,
   type: nullableString,
   subtype: nullableString,
   balance: nullableNumber,
@@ -113,31 +199,36 @@ export const accountSchema = z.object({
   currency_code: nullableString,
   account_number: nullableString,
 });
+export const accountSchema = z.pipe(
+  accountFields,
+  z.transform((account) => ({ ...account, name: account.nickname || account.name || account.account_number || '' })),
+);
 export type Account = z.infer<typeof accountSchema>;
 
 export const institutionListSchema = z.object({
-  institutions: z.array(institutionSchema),
+  institutions: usableItems(institutionSchema),
   pagination: paginationSchema,
 });
 export const institutionResponseSchema = z.object({ institution: institutionSchema });
 export const credentialListSchema = z.object({
-  credentials: z.array(credentialSchema),
+  credentials: usableItems(credentialSchema),
   pagination: z.nullish(paginationSchema),
 });
 export const memberResponseSchema = z.object({ member: memberSchema });
 export const memberListSchema = z.object({
-  members: z.array(memberSchema),
+  members: usableItems(memberSchema),
   pagination: z.nullish(paginationSchema),
 });
 export const memberStatusResponseSchema = z.object({ member: memberStatusSchema });
 export const oauthWindowResponseSchema = z.object({
-  member: z.object({ guid: z.string(), oauth_window_uri: z.url() }),
+  // null is allowed: the OAuth step shows its error screen for a member without a usable URL
+  member: z.object({ guid: nullableString, oauth_window_uri: nullableString }),
 });
 export const accountListSchema = z.object({
-  accounts: z.array(accountSchema),
+  accounts: usableItems(accountSchema),
   pagination: z.nullish(paginationSchema),
 });
-export const challengeListSchema = z.object({ challenges: z.array(challengeSchema) });
+export const challengeListSchema = z.object({ challenges: usableItems(challengeSchema) });
 
 export const errorBodySchema = z.object({
   error: z.object({

@@ -19,7 +19,7 @@ export function resolveInitialStep(
     isOauth: false,
   };
   if (member) {
-    const common = { ...base, institutionCode: member.institution_code, memberGuid: member.guid };
+    const common = { ...base, institutionCode: member.institution_code ?? null, memberGuid: member.guid };
     if (member.is_manual || member.connection_status === null) return { ...common, step: 'connected' };
     if (member.is_oauth) return { ...common, step: 'oauth', isOauth: true };
     if (member.connection_status === 'CHALLENGED') return { ...common, step: 'connecting' };

@@ -66,6 +66,8 @@ export const en = {
   'mfa.sending': 'Sending…',
   'mfa.imageUnavailable': 'Image unavailable',
   'mfa.chooseOne': 'Choose one',
+  'mfa.unanswerable':
+    '{bank} asked a security question that cannot be shown here. Go back and try again, or choose another institution.',
 
   'connected.heading': 'Success!',
   'connected.body': 'You have successfully connected {bank}.',

@@ -65,6 +65,8 @@ export const es: Catalog = {
   'mfa.sending': 'Enviando…',
   'mfa.imageUnavailable': 'Imagen no disponible',
   'mfa.chooseOne': 'Elige una opción',
+  'mfa.unanswerable':
+    '{bank} hizo una pregunta de seguridad que no se puede mostrar aquí. Vuelva e inténtelo de nuevo, o elija otra institución.',
 
   'connected.heading': '¡Listo!',
   'connected.body': 'Conectaste {bank} correctamente.',

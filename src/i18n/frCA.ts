@@ -65,6 +65,8 @@ export const frCA: Catalog = {
   'mfa.sending': 'Envoi…',
   'mfa.imageUnavailable': 'Image non disponible',
   'mfa.chooseOne': 'Choisissez une option',
+  'mfa.unanswerable':
+    '{bank} a posé une question de sécurité qui ne peut pas être affichée ici. Revenez en arrière et réessayez, ou choisissez une autre institution.',
 
   'connected.heading': 'C’est fait!',
   'connected.body': 'Vous avez connecté {bank}.',

@@ -3,6 +3,10 @@ import { createServer, type Server } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMockBackend } from '../mock/app';
+import { accessLog } from '../../accessLog';
+import { createServerApp } from '../../app';
+import { loadConfig } from '../../config';
+import { mxBankMemberBody, partnerSession } from '../../testSupport';
 import { matchWidgetRoute } from '../allowList';
 import { createMxUpstream } from './upstream';
 
@@ -82,6 +86,41 @@ describe('the mx upstream, against a stand-in for MX on another port', () => {
     });
     expect(response.status).toBe(502);
     expect(await response.text()).not.toContain(API_KEY);
+  });
+});
+
+describe('the whole server in mx mode, against the stand-in', () => {
+  it('forwards only allow-listed routes, and no response or log line carries the key', async () => {
+    const loaded = loadConfig({ NODE_ENV: 'test' });
+    if (!loaded.ok) throw new Error(loaded.error);
+    const lines: string[] = [];
+    const app = createServerApp({
+      config: loaded.config,
+      upstream: upstream(),
+      middleware: [accessLog({ write: (line) => lines.push(line) })],
+    });
+    const { user, token } = await partnerSession(app, loaded.config.PARTNER_SECRET);
+    const auth = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+    seen.length = 0;
+    const bodies: string[] = [];
+    const call = async (method: string, path: string, body?: string) => {
+      const response = await app.request(path, { method, headers: auth, body });
+      bodies.push(`${response.status} ${[...response.headers].join(';')} ${await response.text()}`);
+      return response.status;
+    };
+    expect(await call('GET', '/api/institutions/mxbank')).toBe(200);
+    expect(await call('POST', `/api/users/${user}/members`, mxBankMemberBody('password'))).toBe(202);
+    // none of these is a route the widget uses: refused by the server, never sent to MX
+    expect(await call('GET', `/api/users/${user}`)).toBe(404);
+    expect(await call('DELETE', `/api/users/${user}`)).toBe(404);
+    expect(await call('GET', `/api/users/${user}/members/MBR-1/transactions`)).toBe(404);
+    expect(await call('POST', '/api/mock/reset')).toBe(404);
+    expect(seen.map((r) => r.path)).toEqual(['/api/institutions/mxbank', `/api/users/${user}/members`]);
+    const key64 = Buffer.from(`client-id:${API_KEY}`).toString('base64');
+    for (const text of [...bodies, ...lines]) {
+      expect(text).not.toContain(API_KEY);
+      expect(text).not.toContain(key64);
+    }
   });
 });
 

@@ -2,6 +2,7 @@ import { useRef, useState, type FormEvent } from 'react';
 import { useBankName, useCachedMemberStatus } from '../../api/queries';
 import { useEmit } from '../../embedding/emitter';
 import { useFlow } from '../../flow/store';
+import { useBackToSearch } from '../../flow/useBackToSearch';
 import { isMessageKey, useT } from '../../i18n/translate';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
@@ -19,6 +20,7 @@ export function MfaStep() {
   const bank = useBankName(code);
   const challenges = useCachedMemberStatus(memberGuid).data?.challenges ?? [];
   const resume = useResume();
+  const backToSearch = useBackToSearch();
   // MFA answers live in the form only.
   const [answers, setAnswers] = useState<Record<string, string>>({});
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -41,6 +43,19 @@ export function MfaStep() {
     emit('mx/connect/submitMFA', { member_guid: memberGuid });
     resume.mutate(challenges.map((c) => ({ guid: c.guid, value: answers[c.guid] ?? '' })));
   };
+
+  if (challenges.length === 0) {
+    // MX may send a challenge the widget cannot render (no label, options without values): say so
+    return (
+      <section>
+        <StepHeading>{t('mfa.heading')}</StepHeading>
+        <Alert tone="error">{t('mfa.unanswerable', { bank })}</Alert>
+        <Button variant="secondary" onClick={() => backToSearch('mfa')}>
+          {t('common.backToSearch')}
+        </Button>
+      </section>
+    );
+  }
 
   return (
     <section>

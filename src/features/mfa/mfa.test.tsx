@@ -140,4 +140,23 @@ describe('MFA', () => {
     expect(document.querySelector('img[src="x"]')).toBeNull();
     await waitFor(() => expect(document.querySelector('script')).toBeNull());
   });
+
+  it('a challenge MX sends without anything to answer (its OpenAPI allows all-null) is explained, with a way back', async () => {
+    const w = await renderWidget();
+    await serveStatus(w.server, {
+      connection_status: 'CHALLENGED',
+      is_being_aggregated: true,
+      challenges: [
+        { guid: null, label: null, type: null },
+        { guid: 'CHL-2', label: 'Pick one', type: 'OPTIONS', options: [{ guid: 'o', label: 'A', value: null }] },
+      ],
+    });
+    await connectMxBank(w, 'password').catch(() => undefined);
+    await screen.findByRole('heading', { name: 'Verify your identity' });
+    expect(screen.getByText(/MX Bank asked a security question that cannot be shown here/)).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Continue' })).not.toBeInTheDocument();
+    await w.user.click(screen.getByRole('button', { name: 'Back to search' }));
+    await screen.findByRole('heading', { name: 'Select your institution' });
+    expect(w.events('mx/connect/backToSearch')).toHaveLength(1);
+  });
 });

@@ -1,6 +1,7 @@
 import { act, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { decideOauth } from '../../test/mockServer';
+import spec from '../../api/fixtures/mx-openapi.json';
+import { decideOauth, serveRaw, startMockServer } from '../../test/mockServer';
 import { advanceUntil, renderWidget, type Rendered } from '../../test/renderWidget';
 
 async function openOauth(popup: Window | null) {
@@ -31,6 +32,24 @@ async function decide(
 }
 
 describe('OAuth', () => {
+  it('MX answering with a null oauth_window_uri (its OpenAPI allows it) shows the error screen, never a dead button', async () => {
+    const server = startMockServer();
+    const userGuid = await server.createUser();
+    const created = await server.request('POST', `/api/users/${userGuid}/members`, {
+      member: { institution_code: 'mxbank_oauth', is_oauth: true },
+    });
+    const memberGuid = (created.json as { member: { guid: string } }).member.guid;
+    await serveRaw(
+      server,
+      'GET /users/*/members/*/oauth_window_uri',
+      JSON.stringify(spec.fixtures['GET /users/:user_guid/members/:member_guid/oauth_window_uri'].nulls),
+    );
+    await renderWidget({ server, userGuid, params: { current_member_guid: memberGuid } });
+    expect(await screen.findByText(/We could not start the sign-in with MX Bank \(OAuth\)\./)).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Try again' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Go to MX Bank (OAuth)' })).toBeDisabled();
+  });
+
   it('opens the provider inside the click, waits, and Authorize connects', async () => {
     const { w, open } = await openOauth({} as Window);
     expect(open).toHaveBeenCalledTimes(1);
