@@ -11,6 +11,19 @@ const WIDGET_PORT = process.env.E2E_WIDGET_PORT ?? '4183';
 const HOST_PORT = process.env.E2E_HOST_PORT ?? '4184';
 export const WIDGET_ORIGIN = `http://localhost:${WIDGET_PORT}`;
 export const HOST_ORIGIN = `http://127.0.0.1:${HOST_PORT}`;
+/**
+ * mx mode: the same server pointed at a stand-in for MX on its own port (scripts/mx-stand-in.ts),
+ * with its own demo host page; the `mx` project's specs (e2e/mx-mode/) run against it.
+ */
+const MX_STANDIN_PORT = String(Number(WIDGET_PORT) + 2);
+const MX_WIDGET_PORT = String(Number(WIDGET_PORT) + 3);
+const MX_HOST_PORT = String(Number(WIDGET_PORT) + 4);
+export const MX_STANDIN_ORIGIN = `http://127.0.0.1:${MX_STANDIN_PORT}`;
+export const MX_HOST_ORIGIN = `http://127.0.0.1:${MX_HOST_PORT}`;
+/** what the stand-in accepts, and the server holds; a test proves it never reaches the browser */
+export const E2E_MX_API_KEY = 'e2e-mx-api-key-never-in-the-browser';
+const mxCredentials = { MX_CLIENT_ID: 'e2e-client', MX_API_KEY: E2E_MX_API_KEY };
+
 /** a page Playwright serves itself (page.route), allowed to frame but not the widget URL's parent_origin */
 export const THIRD_ORIGIN = 'http://third.test';
 
@@ -47,18 +60,45 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: 'npm run serve',
-    url: `${WIDGET_ORIGIN}/healthz`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    env: {
-      WIDGET_PORT,
-      HOST_PORT,
-      ACCESS_LOG: '0',
-      MOCK_CLOCK_SPEED: '10',
-      MOCK_CONTROL_API: '1',
-      EXTRA_FRAME_ORIGINS: THIRD_ORIGIN,
+  projects: [
+    { name: 'mock', testIgnore: /mx-mode\// },
+    { name: 'mx', testMatch: /mx-mode\/.*\.spec\.ts/, use: { baseURL: MX_HOST_ORIGIN } },
+  ],
+  webServer: [
+    {
+      command: 'npm run serve',
+      url: `${WIDGET_ORIGIN}/healthz`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: {
+        WIDGET_PORT,
+        HOST_PORT,
+        ACCESS_LOG: '0',
+        MOCK_CLOCK_SPEED: '10',
+        MOCK_CONTROL_API: '1',
+        EXTRA_FRAME_ORIGINS: THIRD_ORIGIN,
+      },
     },
-  },
+    {
+      command: 'node --import tsx scripts/mx-stand-in.ts',
+      url: `${MX_STANDIN_ORIGIN}/standin/seen`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: { MX_STANDIN_PORT, MOCK_CLOCK_SPEED: '10', ...mxCredentials },
+    },
+    {
+      command: 'npm run serve',
+      url: `http://localhost:${MX_WIDGET_PORT}/healthz`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: {
+        WIDGET_PORT: MX_WIDGET_PORT,
+        HOST_PORT: MX_HOST_PORT,
+        ACCESS_LOG: '0',
+        CONNECT_UPSTREAM: 'mx',
+        MX_BASE_URL: `${MX_STANDIN_ORIGIN}/api`,
+        ...mxCredentials,
+      },
+    },
+  ],
 });

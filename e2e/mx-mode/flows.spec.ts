@@ -1,0 +1,56 @@
+import { matchWidgetRoute } from '../../server/upstreams/allowList';
+import { E2E_MX_API_KEY, MX_STANDIN_ORIGIN } from '../../playwright.config';
+import { expect, openAtBank, openHost, pickInstitution, signIn, test, uniqueUser } from '../fixtures';
+
+/**
+ * The same flows through the real server in mx mode, pointed at a stand-in for MX on its own port
+ * (scripts/mx-stand-in.ts): it refuses any call without the server's Basic auth and MX's Accept
+ * header, and lists what it was sent.
+ */
+interface Seen {
+  accepted: number;
+  unauthorized: number;
+  wrongAccept: number;
+  requests: string[];
+}
+
+test.describe('mx mode: through the server to a stand-in for MX', () => {
+  test('credentials and a TOKEN challenge connect; the key never reaches the browser', async ({ page, request }) => {
+    const sent: string[] = [];
+    page.on('request', (r) => sent.push(`${r.url()} ${JSON.stringify(r.headers())} ${r.postData() ?? ''}`));
+    const widget = await openAtBank(page);
+    await signIn(widget, 'token', uniqueUser('mx-mfa'));
+    await widget.getByRole('textbox', { name: /6-digit code/ }).fill('123456');
+    await widget.getByRole('button', { name: 'Continue' }).click();
+    await expect(widget.getByRole('heading', { name: 'Success!' })).toBeVisible();
+    await expect(widget.getByText('MX Bank Checking')).toBeVisible();
+
+    const key64 = Buffer.from(`e2e-client:${E2E_MX_API_KEY}`).toString('base64');
+    for (const line of sent) {
+      expect(line).not.toContain(E2E_MX_API_KEY);
+      expect(line).not.toContain(key64);
+    }
+    const seen = (await (await request.get(`${MX_STANDIN_ORIGIN}/standin/seen`)).json()) as Seen;
+    expect(seen.unauthorized).toBe(0);
+    expect(seen.wrongAccept).toBe(0);
+    expect(seen.accepted).toBeGreaterThan(0);
+    // only what the widget uses, plus the partner API's user creation, ever reached "MX"
+    for (const line of seen.requests) {
+      const [method = '', path = ''] = line.split(' ');
+      const mxPath = path.replace(/^\/api/, '');
+      expect(matchWidgetRoute(method, mxPath) !== null || (method === 'POST' && mxPath === '/users'), line).toBe(true);
+    }
+  });
+
+  test('OAuth: Authorize in the provider popup connects', async ({ page }) => {
+    const widget = await openHost(page);
+    await pickInstitution(widget, 'MX Bank (OAuth)', 'MX Bank (OAuth)');
+    const go = widget.getByRole('button', { name: 'Go to MX Bank (OAuth)' });
+    await expect(go).toBeEnabled();
+    const popupPromise = page.waitForEvent('popup');
+    await go.click();
+    const popup = await popupPromise;
+    await popup.getByRole('button', { name: 'Authorize' }).click();
+    await expect(widget.getByRole('heading', { name: 'Success!' })).toBeVisible();
+  });
+});
