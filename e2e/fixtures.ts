@@ -17,6 +17,8 @@ export interface HostOptions {
   corner_radius?: string;
   locale?: 'en' | 'es' | 'fr-CA';
   mode?: 'aggregation' | 'verification';
+  /** open the widget for this existing user (made with `apiMember`) rather than a new one */
+  user_guid?: string;
 }
 
 /** Opens the demo host page, which embeds the widget (once, with these options) from the other origin. */
@@ -113,6 +115,29 @@ export async function partnerSession(
   const url = ((await minted.json()) as { widget_url: { url: string } }).widget_url.url;
   const token = new URL(url).searchParams.get('session_token') ?? '';
   return { user, url, token, headers: { authorization: `Bearer ${token}` } };
+}
+
+/**
+ * A member made over the widget API, as an earlier visit of the user would have left it: the user,
+ * the member guid, and the session headers to go on calling the API as that user's widget.
+ */
+export async function apiMember(request: APIRequestContext, password: string, username: string) {
+  const session = await partnerSession(request);
+  const created = await request.post(`${WIDGET_ORIGIN}/api/users/${session.user}/members`, {
+    headers: session.headers,
+    data: {
+      member: {
+        institution_code: 'mxbank',
+        credentials: [
+          { guid: 'CRD-mxbank-login', value: username },
+          { guid: 'CRD-mxbank-password', value: password },
+        ],
+      },
+    },
+  });
+  expect(created.status()).toBe(202);
+  const member = ((await created.json()) as { member: { guid: string } }).member.guid;
+  return { ...session, member, memberPath: `${WIDGET_ORIGIN}/api/users/${session.user}/members/${member}` };
 }
 
 export async function statusCodes(page: Page): Promise<unknown[]> {

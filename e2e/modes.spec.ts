@@ -1,52 +1,31 @@
-import { WIDGET_ORIGIN } from '../playwright.config';
 import {
+  apiMember,
   expect,
   hostEvents,
+  openAtBank,
   openHost,
-  partnerSession,
   pickInstitution,
   signIn,
   test,
   uniqueUser,
-  widgetUser,
 } from './fixtures';
 
 test('update-credentials mode from the widget URL (current_member_guid)', async ({ page, request }) => {
-  const widget = await openHost(page);
-  await expect(widget.getByRole('combobox')).toBeVisible();
-  const user = await widgetUser(page);
   const username = uniqueUser('update');
-  const session = await partnerSession(request, { user });
-  const created = await request.post(`${WIDGET_ORIGIN}/api/users/${user}/members`, {
-    headers: session.headers,
-    data: {
-      member: {
-        institution_code: 'mxbank',
-        credentials: [
-          { guid: 'CRD-mxbank-login', value: username },
-          { guid: 'CRD-mxbank-password', value: 'denied' },
-        ],
-      },
-    },
-  });
-  const guid = (await created.json()).member.guid as string;
-  await page.getByLabel('Existing member guid, for update mode (optional)').fill(guid);
-  await page.getByRole('button', { name: 'Open the widget' }).click();
+  const { user, member } = await apiMember(request, 'denied', username);
+  const widget = await openHost(page, { user_guid: user, current_member_guid: member });
   await expect(widget.getByRole('heading', { name: 'Update your credentials' })).toBeVisible();
   await signIn(widget, 'password', username);
   await expect(widget.getByRole('heading', { name: 'Success!' })).toBeVisible();
   const update = (await hostEvents(page)).find((e) => e.type === 'mx/connect/updateCredentials');
-  expect(update?.metadata).toMatchObject({ member_guid: guid, institution: { code: 'mxbank' } });
+  expect(update?.metadata).toMatchObject({ member_guid: member, institution: { code: 'mxbank' } });
 });
 
-test('a duplicate member gets its own message and a way forward', async ({ page }) => {
-  const widget = await openHost(page);
+test('a duplicate member gets its own message and a way forward', async ({ page, request }) => {
+  // the user connected this login before (over the API, as an earlier visit would have)
   const username = uniqueUser('dup');
-  await pickInstitution(widget, 'MX Bank', 'MX Bank');
-  await signIn(widget, 'password', username);
-  await expect(widget.getByRole('heading', { name: 'Success!' })).toBeVisible();
-  await widget.getByRole('button', { name: 'Connect another account' }).click();
-  await pickInstitution(widget, 'MX Bank', 'MX Bank');
+  const { user } = await apiMember(request, 'password', username);
+  const widget = await openAtBank(page, { user_guid: user });
   await signIn(widget, 'password', username);
   await expect(widget.getByRole('alert')).toContainText('You have already connected this MX Bank account.');
   await widget.getByRole('button', { name: 'Update the existing connection' }).click();

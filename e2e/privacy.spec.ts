@@ -1,4 +1,4 @@
-import { expect, openHost, pickInstitution, test, uniqueUser } from './fixtures';
+import { expect, openAtBank, test, uniqueUser } from './fixtures';
 import { WIDGET_ORIGIN } from '../playwright.config';
 
 test('after a full flow no typed password or MFA answer is kept or sent anywhere', async ({ page }) => {
@@ -13,8 +13,7 @@ test('after a full flow no typed password or MFA answer is kept or sent anywhere
   const password = 'Pw-never-stored-42';
   const answer = 'correct';
   const username = uniqueUser('privacy');
-  const widget = await openHost(page);
-  await pickInstitution(widget, 'MX Credit', 'MX Credit Union');
+  const widget = await openAtBank(page, {}, 'mxcu_fields');
   await widget.getByLabel('Member number').fill(username);
   await widget.getByLabel('Password', { exact: true }).fill(password);
   await widget.getByLabel('Branch ID').fill('12');

@@ -5,7 +5,11 @@ const container = document.querySelector<HTMLElement>('#widget');
 const log = document.querySelector<HTMLOListElement>('#log');
 const statusLine = document.querySelector<HTMLElement>('#status');
 let widget: ConnectWidget | null = null;
-let userGuid: string | null = null;
+/** a shared demo link may name the user to continue as (?user_guid=USR-…); the back end checks it */
+let userGuid: string | null = (() => {
+  const named = new URLSearchParams(window.location.search).get('user_guid');
+  return named && /^USR-[\w-]{1,100}$/.test(named) ? named : null;
+})();
 /** only the latest request to open the widget may mount it */
 let generation = 0;
 
