@@ -65,6 +65,31 @@ test.describe('OAuth', () => {
     await widget.getByRole('button', { name: 'Cancel' }).click();
     await expect(widget.getByRole('heading', { name: 'Select your institution' })).toBeVisible();
     await expect.poll(async () => (await hostEvents(page)).map((e) => e.type)).toContain('mx/connect/memberDeleted');
+    // Cancel leaves the way every "back to search" does: the host hears of it
+    expect((await hostEvents(page)).find((e) => e.type === 'mx/connect/backToSearch')?.metadata).toMatchObject({
+      context: 'oauth',
+    });
+  });
+
+  test('with search disabled, Cancel starts over at the partner’s institution, never at search', async ({ page }) => {
+    const widget = await openHost(page, {
+      current_institution_code: 'mxbank_oauth',
+      disable_institution_search: 'true',
+    });
+    const go = widget.getByRole('button', { name: 'Go to MX Bank (OAuth)' });
+    await expect(go).toBeEnabled();
+    const popup = page.waitForEvent('popup');
+    await go.click();
+    await (await popup).close();
+    await widget.getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(async () => (await hostEvents(page)).map((e) => e.type)).toContain('mx/connect/memberDeleted');
+    // a fresh OAuth member for the same institution, ready to go again
+    await expect(widget.getByRole('button', { name: 'Go to MX Bank (OAuth)' })).toBeEnabled();
+    await expect(widget.getByRole('heading', { name: 'Select your institution' })).toHaveCount(0);
+    await expect(widget.getByRole('combobox')).toHaveCount(0);
+    const deleted = (await hostEvents(page)).find((e) => e.type === 'mx/connect/memberDeleted')?.metadata.member_guid;
+    const requested = (await hostEvents(page)).filter((e) => e.type === 'mx/connect/oauthRequested');
+    expect(requested[0]?.metadata.member_guid).toBe(deleted);
   });
 
   test('the hybrid bank recommends OAuth and connects through it', async ({ page }) => {

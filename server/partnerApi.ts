@@ -1,3 +1,4 @@
+import { fieldPath } from '../sdk/src/contract/mx';
 import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
 import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -68,7 +69,7 @@ async function readJson<T extends z.ZodType>(request: Request, schema: T): Promi
   }
   const parsed = schema.safeParse(raw);
   if (parsed.success) return parsed.data;
-  const field = parsed.error.issues[0]?.path.join('.') || 'body';
+  const field = fieldPath(parsed.error.issues[0]?.path ?? []);
   return errorJson(400, `Invalid field "${field}".`);
 }
 

@@ -13,7 +13,7 @@ import {
   type AnswerInput,
 } from './schemas';
 
-import { MX_MEDIA_TYPE } from '../../sdk/src/contract/mx';
+import { fieldPath, MX_MEDIA_TYPE } from '../../sdk/src/contract/mx';
 
 const DEFAULT_TIMEOUT_MS = 15_000;
 
@@ -29,12 +29,6 @@ interface RequestOptions {
   query?: Record<string, string | number | boolean | undefined>;
   body?: unknown;
   signal?: AbortSignal;
-}
-
-function describePath(path: readonly PropertyKey[]): string {
-  return (
-    path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i === 0 ? '' : '.'}${String(p)}`)).join('') || 'body'
-  );
 }
 
 /**
@@ -148,11 +142,7 @@ export function createApiClient(options: ApiClientOptions = {}) {
     const parsed = schema.safeParse(json);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      throw new SchemaError(
-        endpoint,
-        issue ? describePath(issue.path) : 'body',
-        issue?.message ?? 'has the wrong shape',
-      );
+      throw new SchemaError(endpoint, issue ? fieldPath(issue.path) : 'body', issue?.message ?? 'has the wrong shape');
     }
     return parsed.data;
   }

@@ -1,41 +1,87 @@
-import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  infiniteQueryOptions,
+  queryOptions,
+  skipToken,
+  useQuery,
+  useQueryClient,
+  type QueryClient,
+} from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { useConfig } from '../config/ConfigProvider';
-import { useTiming } from '../config/timing';
-import { MAX_RETRY_AFTER_MS } from './client';
+import { useTiming, type Timing } from '../config/timing';
+import { MAX_RETRY_AFTER_MS, type ApiClient } from './client';
 import { ApiError, isRetryable } from './errors';
 import { useApi } from './ApiProvider';
 import { queryKeys } from './queryKeys';
+import type { MemberStatus } from './schemas';
 
-/** Hooks several features share; each is a thin TanStack Query wrapper over one client call. */
-export function useInstitution(code: string | null) {
-  const api = useApi();
-  return useQuery({
+/**
+ * Server data, one pattern: one options factory per resource, built on its key from queryKeys.ts.
+ * A missing parameter (no institution yet, no member yet) is `skipToken`, never a '' fallback.
+ * Hooks below are one-line reads of a factory; anything that changes server data drops or
+ * refreshes it through the same keys (useForgetMemberStatus, useRefreshMemberStatus).
+ */
+const CATALOGUE_STALE_MS = 10 * 60_000;
+export const SEARCH_PAGE_SIZE = 25;
+
+export const institutionOptions = (api: ApiClient, code: string | null) =>
+  queryOptions({
     queryKey: queryKeys.institution(code ?? ''),
-    queryFn: ({ signal }) => api.getInstitution(code ?? '', signal),
-    enabled: code !== null,
-    staleTime: 10 * 60_000,
+    queryFn: code === null ? skipToken : ({ signal }) => api.getInstitution(code, signal),
+    staleTime: CATALOGUE_STALE_MS,
   });
-}
 
-/** The institution's display name, with a neutral fallback while it loads. */
-export function useBankName(code: string | null): string {
-  return useInstitution(code).data?.name ?? code ?? 'your institution';
-}
+export const favoritesOptions = (api: ApiClient, verification: boolean) =>
+  queryOptions({
+    queryKey: queryKeys.favorites(verification),
+    queryFn: ({ signal }) => api.favoriteInstitutions({ perPage: SEARCH_PAGE_SIZE, verification }, signal),
+    staleTime: CATALOGUE_STALE_MS,
+  });
+
+export const institutionSearchOptions = (api: ApiClient, name: string, verification: boolean) =>
+  infiniteQueryOptions({
+    queryKey: queryKeys.institutionSearch(name, verification),
+    queryFn: ({ pageParam, signal }) =>
+      api.searchInstitutions({ name, page: pageParam, perPage: SEARCH_PAGE_SIZE, verification }, signal),
+    initialPageParam: 1,
+    getNextPageParam: (last) =>
+      last.pagination.current_page < last.pagination.total_pages ? last.pagination.current_page + 1 : undefined,
+    staleTime: 60_000,
+  });
+
+/** The institution's own credential fields, in display_order. */
+export const credentialsOptions = (api: ApiClient, code: string | null) =>
+  queryOptions({
+    queryKey: queryKeys.credentials(code ?? ''),
+    queryFn: code === null ? skipToken : ({ signal }) => api.getCredentials(code, signal),
+    staleTime: CATALOGUE_STALE_MS,
+    select: (fields) =>
+      [...fields].sort(
+        (a, b) => (a.display_order ?? Number.MAX_SAFE_INTEGER) - (b.display_order ?? Number.MAX_SAFE_INTEGER),
+      ),
+  });
+
+export const memberOptions = (api: ApiClient, userGuid: string, memberGuid: string | null) =>
+  queryOptions({
+    queryKey: queryKeys.member(userGuid, memberGuid ?? ''),
+    queryFn: memberGuid === null ? skipToken : ({ signal }) => api.getMember(userGuid, memberGuid, signal),
+  });
+
+export const accountsOptions = (api: ApiClient, userGuid: string, memberGuid: string | null) =>
+  queryOptions({
+    queryKey: queryKeys.accounts(userGuid, memberGuid ?? ''),
+    queryFn: memberGuid === null ? skipToken : ({ signal }) => api.listAccounts(userGuid, memberGuid, signal),
+  });
 
 /**
  * The status query's options. Every observer of the query passes the same ones, because
  * TanStack Query runs a fetch (and its retries) with the options of whichever observer rendered
  * last: a reader without them would turn the poller's retries off.
  */
-export function useMemberStatusOptions(memberGuid: string | null) {
-  const api = useApi();
-  const { user_guid } = useConfig();
-  const timing = useTiming();
-  const guid = memberGuid ?? '';
-  return queryOptions({
-    queryKey: queryKeys.memberStatus(user_guid, guid),
-    queryFn: ({ signal }) => api.getMemberStatus(user_guid, guid, signal),
+export const memberStatusOptions = (api: ApiClient, userGuid: string, memberGuid: string | null, timing: Timing) =>
+  queryOptions({
+    queryKey: queryKeys.memberStatus(userGuid, memberGuid ?? ''),
+    queryFn: memberGuid === null ? skipToken : ({ signal }) => api.getMemberStatus(userGuid, memberGuid, signal),
     staleTime: 0,
     refetchOnWindowFocus: false,
     refetchOnReconnect: false,
@@ -47,6 +93,30 @@ export function useMemberStatusOptions(memberGuid: string | null) {
         error instanceof ApiError ? Math.min(error.details.retryAfterMs ?? 0, MAX_RETRY_AFTER_MS) : 0,
       ),
   });
+
+export function useInstitution(code: string | null) {
+  return useQuery(institutionOptions(useApi(), code));
+}
+
+/** The institution's display name, with a neutral fallback while it loads. */
+export function useBankName(code: string | null): string {
+  return useInstitution(code).data?.name ?? code ?? 'your institution';
+}
+
+export function useCredentialFields(code: string | null) {
+  return useQuery(credentialsOptions(useApi(), code));
+}
+
+export function useMember(memberGuid: string | null) {
+  return useQuery(memberOptions(useApi(), useConfig().user_guid, memberGuid));
+}
+
+export function useAccounts(memberGuid: string | null) {
+  return useQuery(accountsOptions(useApi(), useConfig().user_guid, memberGuid));
+}
+
+export function useMemberStatusOptions(memberGuid: string | null) {
+  return memberStatusOptions(useApi(), useConfig().user_guid, memberGuid, useTiming());
 }
 
 /** Reads the last polled status (and its retry state) without starting a fetch. */
@@ -65,6 +135,23 @@ export function useForgetMemberStatus() {
     (memberGuid: string) => queryClient.removeQueries({ queryKey: queryKeys.memberStatus(user_guid, memberGuid) }),
     [queryClient, user_guid],
   );
+}
+
+/** Asks for the member's status now (e.g. when the OAuth window says it is done). */
+export function useRefreshMemberStatus() {
+  const queryClient = useQueryClient();
+  const { user_guid } = useConfig();
+  return useCallback(
+    (memberGuid: string) =>
+      void queryClient.invalidateQueries({ queryKey: queryKeys.memberStatus(user_guid, memberGuid) }),
+    [queryClient, user_guid],
+  );
+}
+
+/** A manual member is never polled: its (null) status goes straight into the cache. */
+export function seedManualMemberStatus(queryClient: QueryClient, userGuid: string, memberGuid: string) {
+  const status: MemberStatus = { guid: memberGuid, connection_status: null, is_being_aggregated: false };
+  queryClient.setQueryData(queryKeys.memberStatus(userGuid, memberGuid), status);
 }
 
 /** "Reconnecting…": the status query has failed at least once and is trying again right now. */

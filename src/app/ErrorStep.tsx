@@ -1,7 +1,4 @@
-import { useQueryClient } from '@tanstack/react-query';
-import { useBankName } from '../api/queries';
-import { queryKeys } from '../api/queryKeys';
-import { useConfig } from '../config/ConfigProvider';
+import { useBankName, useForgetMemberStatus } from '../api/queries';
 import { useFlow } from '../flow/store';
 import { useBackToSearch } from '../flow/useBackToSearch';
 import { useT } from '../i18n/translate';
@@ -13,9 +10,8 @@ export function ErrorStep() {
   const t = useT();
   const kind = useFlow((s) => s.errorKind) ?? 'server';
   const memberGuid = useFlow((s) => s.memberGuid);
-  const goTo = useFlow((s) => s.goTo);
-  const queryClient = useQueryClient();
-  const { user_guid } = useConfig();
+  const send = useFlow((s) => s.send);
+  const forgetMemberStatus = useForgetMemberStatus();
   const backToSearch = useBackToSearch();
   const bank = useBankName(useFlow((s) => s.institutionCode));
   const canRetry = memberGuid !== null && kind !== 'notFound' && kind !== 'sessionExpired';
@@ -34,8 +30,8 @@ export function ErrorStep() {
         {canRetry ? (
           <Button
             onClick={() => {
-              queryClient.removeQueries({ queryKey: queryKeys.memberStatus(user_guid, memberGuid) });
-              goTo('connecting', { errorKind: null });
+              forgetMemberStatus(memberGuid);
+              send({ type: 'retryChosen' });
             }}
           >
             {t('common.tryAgain')}

@@ -63,12 +63,14 @@ export function StepRouter() {
   const t = useT();
   const step = useFlow((s) => s.step);
   const memberGuid = useFlow((s) => s.memberGuid);
+  const attempt = useFlow((s) => s.attempt);
   const StepComponent = STEPS[step];
   const polling = memberGuid !== null && POLLING_STEPS.includes(step);
   return (
     <>
       {polling ? <MemberStatusWatcher key={memberGuid} /> : null}
-      <ErrorBoundary key={step} fallback={(reset) => <CrashFallback reset={reset} />}>
+      {/* a fresh start re-enters even the step on screen (OAuth, pinned institution) from scratch */}
+      <ErrorBoundary key={`${attempt}:${step}`} fallback={(reset) => <CrashFallback reset={reset} />}>
         <Suspense fallback={<Spinner label={t('common.loading')} />}>
           <StepComponent />
         </Suspense>

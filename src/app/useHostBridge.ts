@@ -5,8 +5,6 @@ import type { Emitter } from '../embedding/emitter';
 import { listenToHost } from '../embedding/hostMessages';
 import type { FlowState } from '../flow/store';
 
-export const sdkInfo: { sdk?: string; version?: string } = {};
-
 /** stepChange for every transition, and answers to the host's back/ping messages. */
 export function useHostBridge(store: StoreApi<FlowState>, emitter: Emitter, config: WidgetConfig, framed: boolean) {
   useEffect(
@@ -29,9 +27,8 @@ export function useHostBridge(store: StoreApi<FlowState>, emitter: Emitter, conf
           emitter.emit('mx/navigation', { did_go_back: store.getState().back() });
         } else if (message.type === 'ping') {
           emitter.emit('mx/ping', {});
-        } else {
-          Object.assign(sdkInfo, message.metadata ?? {});
         }
+        // anything else (the SDK's mx/sdk/info, say) needs no answer
       },
     });
   }, [framed, config.parent_origin, emitter, store]);

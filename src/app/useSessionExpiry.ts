@@ -19,7 +19,7 @@ export function useSessionExpiry(store: StoreApi<FlowState>, emitter: Emitter) {
         emitter.sessionExpired();
       }
       if (store.getState().errorKind !== 'sessionExpired')
-        store.getState().goTo('error', { errorKind: 'sessionExpired' });
+        store.getState().send({ type: 'failed', errorKind: 'sessionExpired' });
     };
     const refused = (error: unknown) => error instanceof ApiError && error.status === 401;
     if (store.getState().errorKind === 'sessionExpired') expire();

@@ -8,9 +8,9 @@ import { stepAfterInstitution } from './routing';
 import { useFlowStoreApi } from './store';
 
 /**
- * Every "back to search" in the widget: resets the flow and tells the host. With
- * disable_institution_search the partner has fixed the institution, so "search" means starting
- * over at that institution instead.
+ * Every "back to search" in the widget, the one way out of a step: resets the flow and tells the
+ * host. With disable_institution_search the partner has fixed the institution, so "search" means
+ * starting over at that institution instead.
  */
 export function useBackToSearch() {
   const emit = useEmit();
@@ -22,12 +22,18 @@ export function useBackToSearch() {
       const pinned = config.disable_institution_search
         ? (config.current_institution_code ?? store.getState().institutionCode)
         : null;
-      store.getState().backToSearch();
+      const { send } = store.getState();
       if (pinned) {
+        // the host never sees search in this mode, so it hears of none either
         const institution = queryClient.getQueryData<Institution>(queryKeys.institution(pinned));
-        store.getState().selectInstitution(pinned, institution ? stepAfterInstitution(institution) : 'enterCreds');
+        send({
+          type: 'institutionChosen',
+          code: pinned,
+          next: institution ? stepAfterInstitution(institution) : 'enterCreds',
+        });
         return;
       }
+      send({ type: 'reset' });
       emit('mx/connect/backToSearch', context ? { context } : {});
     },
     [emit, store, queryClient, config.disable_institution_search, config.current_institution_code],

@@ -1,22 +1,26 @@
 import type { Context } from 'hono';
 import { z } from 'zod';
-import { MX_MEDIA_TYPE } from '../../../sdk/src/contract/mx';
+import { fieldPath, MX_MEDIA_TYPE, type MxErrorBody } from '../../../sdk/src/contract/mx';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 export { MX_MEDIA_TYPE };
+
+/** What an error may add to its message: the field at fault, the member a duplicate would repeat. */
+type ErrorExtra = Partial<Pick<MxErrorBody['error'], 'field' | 'existing_member_guid'>>;
 
 export class HttpError extends Error {
   constructor(
     readonly status: number,
     message: string,
-    readonly extra: Record<string, unknown> = {},
+    readonly extra: ErrorExtra = {},
   ) {
     super(message);
   }
 }
 
-export function errorResponse(status: number, message: string, extra: Record<string, unknown> = {}): Response {
-  return new Response(JSON.stringify({ error: { message, status, ...extra } }), {
+export function errorResponse(status: number, message: string, extra: ErrorExtra = {}): Response {
+  const body: MxErrorBody = { error: { message, status, ...extra } };
+  return new Response(JSON.stringify(body), {
     status,
     headers: { 'content-type': MX_MEDIA_TYPE },
   });
@@ -30,10 +34,6 @@ export function json(c: Context, body: unknown, status = 200): Response {
 const trimmed = z.string().trim();
 export const requiredString = trimmed.min(1, 'must not be empty');
 export const optionalString = trimmed.optional();
-
-function describePath(path: readonly PropertyKey[]): string {
-  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i === 0 ? '' : '.'}${String(p)}`)).join('');
-}
 
 /** application/json, with or without parameters such as charset; also MX's vendor media type. */
 export function isJsonContentType(header: string | undefined | null): boolean {
@@ -60,7 +60,7 @@ export async function readBody<T extends z.ZodType>(c: Context, schema: T): Prom
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const field = issue ? describePath(issue.path) || 'body' : 'body';
+    const field = issue ? fieldPath(issue.path) : 'body';
     throw new HttpError(400, `Invalid field "${field}": ${issue?.message ?? 'wrong shape'}.`, { field });
   }
   return parsed.data;

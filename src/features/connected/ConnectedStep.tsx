@@ -8,7 +8,7 @@ import { Button } from '../../ui/Button';
 import { Spinner } from '../../ui/Spinner';
 import { StepHeading } from '../../ui/StepHeading';
 import { AccountSummary } from './AccountSummary';
-import { useAccounts } from './useAccounts';
+import { useAccounts } from '../../api/queries';
 import { VerifyAccount } from './VerifyAccount';
 import { useConfig } from '../../config/ConfigProvider';
 

@@ -11,7 +11,7 @@ import { Button } from '../../ui/Button';
 import { Spinner } from '../../ui/Spinner';
 import { StepHeading } from '../../ui/StepHeading';
 import { CredentialField } from './CredentialField';
-import { useCredentialFields } from './useCredentialFields';
+import { useCredentialFields } from '../../api/queries';
 import { useSubmitCredentials } from './useSubmitCredentials';
 
 export function CredentialsStep() {
@@ -20,7 +20,7 @@ export function CredentialsStep() {
   const code = useFlow((s) => s.institutionCode);
   const memberGuid = useFlow((s) => s.memberGuid);
   const mode = useFlow((s) => s.credentialsMode);
-  const goTo = useFlow((s) => s.goTo);
+  const send = useFlow((s) => s.send);
   const back = useFlow((s) => s.back);
   const backToSearch = useBackToSearch();
   const institution = useInstitution(code).data;
@@ -65,6 +65,7 @@ export function CredentialsStep() {
   };
 
   const duplicate = submit.error instanceof ApiError && submit.error.status === 409 ? submit.error : null;
+  const existingMemberGuid = duplicate?.details.existingMemberGuid;
   const forgotUrl = safeUrl(institution?.forgot_password_url ?? institution?.trouble_signing_in_url);
 
   return (
@@ -83,12 +84,12 @@ export function CredentialsStep() {
       {duplicate ? (
         <Alert tone="error">
           <p>{t('creds.duplicate', { bank })}</p>
-          {duplicate.details.existingMemberGuid ? (
+          {existingMemberGuid ? (
             <Button
               variant="link"
               onClick={() => {
                 submit.reset();
-                goTo('enterCreds', { memberGuid: duplicate.details.existingMemberGuid, credentialsMode: 'update' });
+                send({ type: 'duplicateFound', memberGuid: existingMemberGuid });
               }}
             >
               {t('creds.duplicateUpdate')}

@@ -14,7 +14,7 @@ export function useSubmitCredentials() {
   const api = useApi();
   const { user_guid } = useConfig();
   const forgetStatus = useForgetMemberStatus();
-  const goTo = useFlow((s) => s.goTo);
+  const send = useFlow((s) => s.send);
   const code = useFlow((s) => s.institutionCode);
   const memberGuid = useFlow((s) => s.memberGuid);
   const mode = useFlow((s) => s.credentialsMode);
@@ -48,7 +48,7 @@ export function useSubmitCredentials() {
         : createOnce(code ?? '', credentials),
     onSuccess: (member) => {
       forgetStatus(member.guid);
-      goTo('connecting', { memberGuid: member.guid, isOauth: false, notice: null });
+      send({ type: 'credentialsSent', memberGuid: member.guid });
     },
   });
 }

@@ -8,7 +8,7 @@ import { StepHeading } from '../../ui/StepHeading';
 export function ChooseMethodStep() {
   const t = useT();
   const code = useFlow((s) => s.institutionCode);
-  const goTo = useFlow((s) => s.goTo);
+  const send = useFlow((s) => s.send);
   const back = useFlow((s) => s.back);
   const bank = useBankName(code);
   return (
@@ -16,11 +16,11 @@ export function ChooseMethodStep() {
       <StepHeading>{t('method.heading', { bank })}</StepHeading>
       <div className="flex flex-col gap-4">
         <div>
-          <Button onClick={() => goTo('oauth', { isOauth: true })}>{t('method.oauth', { bank })}</Button>
+          <Button onClick={() => send({ type: 'methodChosen', method: 'oauth' })}>{t('method.oauth', { bank })}</Button>
           <p className="text-sm text-muted mt-1">{t('method.oauthHint', { bank })}</p>
         </div>
         <div>
-          <Button variant="secondary" onClick={() => goTo('enterCreds', { isOauth: false })}>
+          <Button variant="secondary" onClick={() => send({ type: 'methodChosen', method: 'credentials' })}>
             {t('method.credentials')}
           </Button>
           <p className="text-sm text-muted mt-1">{t('method.credentialsHint', { bank })}</p>

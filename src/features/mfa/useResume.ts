@@ -11,20 +11,20 @@ export function useResume() {
   const api = useApi();
   const { user_guid } = useConfig();
   const memberGuid = useFlow((s) => s.memberGuid);
-  const goTo = useFlow((s) => s.goTo);
+  const send = useFlow((s) => s.send);
   const forgetStatus = useForgetMemberStatus();
   return useMutation({
     gcTime: 0,
     mutationFn: (answers: AnswerInput[]) => api.resumeMember(user_guid, memberGuid ?? '', answers),
     onSuccess: (member) => {
       forgetStatus(member.guid);
-      goTo('connecting', { notice: null });
+      send({ type: 'answersSent' });
     },
     onError: (error) => {
       // 409: the challenge is gone (expired or answered elsewhere); polling shows where the member stands now
       if (error instanceof ApiError && error.status === 409 && memberGuid) {
         forgetStatus(memberGuid);
-        goTo('connecting', { notice: null });
+        send({ type: 'answersSent' });
       }
     },
   });

@@ -1,9 +1,5 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
-import { useApi } from '../../api/ApiProvider';
-import { isReconnecting, useBankName, useCachedMemberStatus } from '../../api/queries';
-import { queryKeys } from '../../api/queryKeys';
-import { useConfig } from '../../config/ConfigProvider';
+import { isReconnecting, useBankName, useCachedMemberStatus, useRefreshMemberStatus } from '../../api/queries';
 import { useEmit } from '../../embedding/emitter';
 import { useFlow } from '../../flow/store';
 import { useT } from '../../i18n/translate';
@@ -11,6 +7,7 @@ import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { Spinner } from '../../ui/Spinner';
 import { StepHeading } from '../../ui/StepHeading';
+import { useCancelOauth } from './useCancelOauth';
 import { useOauthCompleteMessage } from './useOauthCompleteMessage';
 import { useOauthMember } from './useOauthMember';
 
@@ -19,11 +16,7 @@ const POPUP_FEATURES = 'popup,width=480,height=720';
 export function OAuthStep() {
   const t = useT();
   const emit = useEmit();
-  const api = useApi();
-  const queryClient = useQueryClient();
-  const { user_guid } = useConfig();
   const code = useFlow((s) => s.institutionCode);
-  const backToSearch = useFlow((s) => s.backToSearch);
   const bank = useBankName(code);
   const { memberGuid, windowUri, error, retry } = useOauthMember();
   const status = useCachedMemberStatus(memberGuid);
@@ -39,20 +32,13 @@ export function OAuthStep() {
     setWaiting(true);
   };
 
+  const refresh = useRefreshMemberStatus();
   const refreshStatus = useCallback(() => {
-    if (memberGuid) void queryClient.invalidateQueries({ queryKey: queryKeys.memberStatus(user_guid, memberGuid) });
-  }, [queryClient, user_guid, memberGuid]);
+    if (memberGuid) refresh(memberGuid);
+  }, [refresh, memberGuid]);
   useOauthCompleteMessage(memberGuid, refreshStatus);
 
-  const cancel = useMutation({
-    mutationFn: async () => {
-      if (memberGuid) {
-        await api.deleteMember(user_guid, memberGuid);
-        emit('mx/connect/memberDeleted', { member_guid: memberGuid });
-      }
-    },
-    onSettled: () => backToSearch(),
-  });
+  const cancel = useCancelOauth(memberGuid);
 
   const reconnecting = isReconnecting(status);
 

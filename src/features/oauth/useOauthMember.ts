@@ -15,13 +15,13 @@ export function useOauthMember() {
   const { user_guid } = useConfig();
   const code = useFlow((s) => s.institutionCode);
   const memberGuid = useFlow((s) => s.memberGuid);
-  const goTo = useFlow((s) => s.goTo);
+  const send = useFlow((s) => s.send);
   const started = useRef(false);
 
   const create = useMutation({
     mutationFn: () =>
       api.createMember(user_guid, { institutionCode: code ?? '', isOauth: true, referralSource: 'BROWSER' }),
-    onSuccess: (member) => goTo('oauth', { memberGuid: member.guid, isOauth: true }),
+    onSuccess: (member) => send({ type: 'oauthMemberCreated', memberGuid: member.guid }),
   });
 
   const uri = useMutation({

@@ -22,7 +22,7 @@ export function SearchStep() {
   const emit = useEmit();
   const queryClient = useQueryClient();
   const { debounceMs } = useTiming();
-  const selectInstitution = useFlow((s) => s.selectInstitution);
+  const send = useFlow((s) => s.send);
   const [text, setText] = useState('');
   const query = useDebouncedValue(text, debounceMs).trim();
   const search = useInstitutionSearch(query);
@@ -47,7 +47,7 @@ export function SearchStep() {
       name: institution.name,
       url: safeUrl(institution.url),
     });
-    selectInstitution(institution.code, stepAfterInstitution(institution));
+    send({ type: 'institutionChosen', code: institution.code, next: stepAfterInstitution(institution) });
   };
 
   const count = search.institutions.length;

@@ -1,10 +1,8 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useApi } from '../../api/ApiProvider';
-import { queryKeys } from '../../api/queryKeys';
+import { favoritesOptions, institutionSearchOptions, SEARCH_PAGE_SIZE as PAGE_SIZE } from '../../api/queries';
 import { useConfig } from '../../config/ConfigProvider';
 import type { Institution } from '../../api/schemas';
-
-const PAGE_SIZE = 25;
 
 /** Popular institutions for the empty box, server-side search pages otherwise. */
 export function useInstitutionSearch(query: string) {
@@ -13,22 +11,11 @@ export function useInstitutionSearch(query: string) {
   const verification = useConfig().mode === 'verification';
   const searching = query.trim() !== '';
 
-  const favorites = useQuery({
-    queryKey: queryKeys.favorites(verification),
-    queryFn: ({ signal }) => api.favoriteInstitutions({ perPage: PAGE_SIZE, verification }, signal),
-    enabled: !searching,
-    staleTime: 10 * 60_000,
-  });
-
+  // only the list on screen is fetched: favorites for an empty box, search pages otherwise
+  const favorites = useQuery({ ...favoritesOptions(api, verification), enabled: !searching });
   const results = useInfiniteQuery({
-    queryKey: queryKeys.institutionSearch(query.trim(), verification),
-    queryFn: ({ pageParam, signal }) =>
-      api.searchInstitutions({ name: query.trim(), page: pageParam, perPage: PAGE_SIZE, verification }, signal),
-    initialPageParam: 1,
-    getNextPageParam: (last) =>
-      last.pagination.current_page < last.pagination.total_pages ? last.pagination.current_page + 1 : undefined,
+    ...institutionSearchOptions(api, query.trim(), verification),
     enabled: searching,
-    staleTime: 60_000,
   });
 
   const active = searching ? results : favorites;

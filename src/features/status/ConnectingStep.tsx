@@ -14,7 +14,7 @@ export function ConnectingStep() {
   const bank = useBankName(code);
   const query = useCachedMemberStatus(memberGuid);
   const backToSearch = useBackToSearch();
-  const goTo = useFlow((s) => s.goTo);
+  const send = useFlow((s) => s.send);
   const name = query.data?.connection_status ?? 'CREATED';
   const reconnecting = isReconnecting(query);
   const delayed = name === 'DELAYED';
@@ -27,7 +27,7 @@ export function ConnectingStep() {
       </div>
       {reconnecting ? (
         // a server may ask for a long wait (Retry-After): the user need not sit through it
-        <Button variant="secondary" className="mt-4" onClick={() => goTo('error', { errorKind: 'network' })}>
+        <Button variant="secondary" className="mt-4" onClick={() => send({ type: 'failed', errorKind: 'network' })}>
           {t('common.stopWaiting')}
         </Button>
       ) : null}

@@ -20,7 +20,7 @@ export function MemberStatusWatcher() {
   const code = useFlow((s) => s.institutionCode);
   const bank = useBankName(code);
   const step = useFlow((s) => s.step);
-  const onBudgetSpent = useCallback(() => store.getState().goTo('error', { errorKind: 'tooLong' }), [store]);
+  const onBudgetSpent = useCallback(() => store.getState().send({ type: 'failed', errorKind: 'tooLong' }), [store]);
   const { status, error } = usePollMemberStatus(memberGuid, true, { screen: step, onSpent: onBudgetSpent });
   const aggregate = useAggregate();
   const seen = useRef<{ name: string | null | undefined; aggregating?: boolean } | null>(null);
@@ -36,7 +36,9 @@ export function MemberStatusWatcher() {
     if (previous && previous.name === name && previous.aggregating === aggregating) return;
     seen.current = { name, aggregating };
     const row = statusRowOf(name);
-    const { goTo, step, isOauth, announce } = store.getState();
+    const { send, step, isOauth, announce } = store.getState();
+    const reach = (next: 'connecting' | 'mfa' | 'connected' | 'loginError') =>
+      send({ type: 'statusReached', step: next });
     // the polling budget ran out in this very render: the error screen stays
     if (step === 'error') return;
 
@@ -48,42 +50,42 @@ export function MemberStatusWatcher() {
 
     switch (row.statusClass) {
       case 'transient':
-        if (!(step === 'oauth' && name === 'PENDING') && step !== 'connecting') goTo('connecting');
+        if (!(step === 'oauth' && name === 'PENDING') && step !== 'connecting') reach('connecting');
         return;
       case 'reconnected':
-        if (step !== 'connecting') goTo('connecting');
+        if (step !== 'connecting') reach('connecting');
         if (!reconnectRequested.current) {
           reconnectRequested.current = true;
           aggregate.mutate(memberGuid);
         }
         return;
       case 'challenged':
-        goTo('mfa');
+        reach('mfa');
         return;
       case 'success':
         if (aggregating) {
-          if (step !== 'connecting') goTo('connecting');
+          if (step !== 'connecting') reach('connecting');
           return;
         }
         emit('mx/connect/memberConnected', { member_guid: memberGuid });
-        goTo('connected');
+        reach('connected');
         return;
       case 'manual':
-        goTo('connected');
+        reach('connected');
         return;
       default:
         if (isOauth && !oauthErrorSent.current) {
           oauthErrorSent.current = true;
           emit('mx/connect/oauthError', { member_guid: memberGuid });
         }
-        goTo('loginError');
+        reach('loginError');
     }
     // the effect reacts to status changes only; everything else is read fresh from the store
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [status, name, aggregating, memberGuid]);
 
   useEffect(() => {
-    if (error) store.getState().goTo('error', { errorKind: errorKindOf(error) });
+    if (error) store.getState().send({ type: 'failed', errorKind: errorKindOf(error) });
   }, [error, store]);
 
   return null;

@@ -15,8 +15,7 @@ export function StatusStep() {
   const code = useFlow((s) => s.institutionCode);
   const memberGuid = useFlow((s) => s.memberGuid);
   const isOauth = useFlow((s) => s.isOauth);
-  const goTo = useFlow((s) => s.goTo);
-  const selectInstitution = useFlow((s) => s.selectInstitution);
+  const send = useFlow((s) => s.send);
   const bank = useBankName(code);
   const bankSite = safeUrl(useInstitution(code).data?.url);
   const status = useCachedMemberStatus(memberGuid).data;
@@ -31,7 +30,7 @@ export function StatusStep() {
     aggregate.mutate(memberGuid, {
       onSuccess: () => {
         forgetStatus(memberGuid);
-        goTo('connecting', { notice: row.statusClass === 'mfaProblem' ? row.name : null });
+        send({ type: 'retryChosen', notice: row.statusClass === 'mfaProblem' ? row.name : null });
       },
     });
   };
@@ -40,11 +39,11 @@ export function StatusStep() {
     switch (action) {
       case 'updateCredentials':
         return isOauth ? (
-          <Button key={action} onClick={() => code && selectInstitution(code, 'oauth')}>
+          <Button key={action} onClick={() => code && send({ type: 'institutionChosen', code, next: 'oauth' })}>
             {t('status.action.tryAgain')}
           </Button>
         ) : (
-          <Button key={action} onClick={() => goTo('enterCreds', { credentialsMode: 'update' })}>
+          <Button key={action} onClick={() => send({ type: 'updateCredentialsChosen' })}>
             {t('status.action.updateCredentials')}
           </Button>
         );

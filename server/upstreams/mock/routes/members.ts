@@ -1,11 +1,11 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { HttpError, json, optionalString, paginate, pageRequest, readBody, requiredString } from '../http';
-import { aggregate, OAUTH_PENDING_LIFETIME_MS, resume, snapshot, startJob, type MemberRecord } from '../members';
-import { scenarioFor } from '../scenarios';
-import { accountsFor, memberStatusView, memberView } from '../serialize';
+import { accountsFor } from '../accounts';
+import { createMember, updateCredentials } from '../memberRules';
+import { aggregate, OAUTH_PENDING_LIFETIME_MS, resume, snapshot, type MemberRecord } from '../members';
+import { memberStatusView, memberView } from '../serialize';
 import type { BackendState } from '../state';
-import type { MockInstitution } from '../types';
 
 const answer = z.object({ guid: requiredString, value: z.string().trim() });
 
@@ -29,38 +29,6 @@ const updateBody = z.object({
 const resumeBody = z.object({
   member: z.object({ challenges: z.array(answer).min(1, 'must answer at least one challenge') }),
 });
-
-interface CheckedCredentials {
-  username: string | null;
-  password: string;
-}
-
-/** 422 for what is well-formed but wrong for this institution (api.md). */
-function checkCredentials(
-  state: BackendState,
-  institution: MockInstitution,
-  given: { guid: string; value: string }[],
-): CheckedCredentials {
-  const fields = state.catalogue.credentialsFor(institution.code);
-  const byGuid = new Map(fields.map((f) => [f.guid, f]));
-  for (const g of given) {
-    if (!byGuid.has(g.guid)) throw new HttpError(422, `Unknown credential guid for ${institution.code}: ${g.guid}`);
-  }
-  let username: string | null = null;
-  let password = '';
-  for (const field of fields) {
-    const value = given.find((g) => g.guid === field.guid)?.value ?? '';
-    if (value === '') {
-      throw new HttpError(422, `Missing required credential: ${field.label}`, { field: field.field_name });
-    }
-    if (field.type === 'OPTIONS' && !field.options?.some((o) => o.value === value || o.guid === value)) {
-      throw new HttpError(422, `Not one of the options for ${field.label}`, { field: field.field_name });
-    }
-    if (field.type === 'LOGIN') username = value;
-    if (field.type === 'PASSWORD') password = value;
-  }
-  return { username, password };
-}
 
 export function memberRoutes(state: BackendState, originOf: (request: Request) => string) {
   const routes = new Hono();
@@ -102,57 +70,7 @@ export function memberRoutes(state: BackendState, originOf: (request: Request) =
   routes.post('/', async (c) => {
     const user = userOf(c);
     const body = await readBody(c, createBody);
-    const input = body.member;
-    const institution = state.catalogue.byCode.get(input.institution_code);
-    if (!institution) throw new HttpError(404, `Institution not found: ${input.institution_code}`);
-    const now = state.clock.now();
-    const member: MemberRecord = {
-      guid: `MBR-${state.nextId()}`,
-      id: input.id ?? null,
-      user_guid: user.guid,
-      user_id: user.id,
-      institution,
-      is_oauth: input.is_oauth === true,
-      is_manual: input.is_manual === true,
-      metadata: input.metadata ?? null,
-      username: null,
-      scenario: null,
-      deniedStreak: 0,
-      job: null,
-      createdAt: now,
-      retryChallenges: null,
-    };
-    if (member.is_manual) {
-      state.members.set(member.guid, member);
-      return json(c, { member: view(c, member) }, 202);
-    }
-    if (member.is_oauth) {
-      if (!institution.supports_oauth)
-        throw new HttpError(422, `${institution.name} does not support OAuth.`, { field: 'member.is_oauth' });
-      startJob(member, { kind: 'oauth' }, 'PENDING', now, state.nextId);
-      state.members.set(member.guid, member);
-      return json(c, { member: view(c, member) }, 202);
-    }
-    if (!institution.supports_credentials) {
-      throw new HttpError(422, `${institution.name} only connects through OAuth.`, { field: 'member.is_oauth' });
-    }
-    const { username, password } = checkCredentials(state, institution, input.credentials);
-    const duplicate = [...state.members.values()].find(
-      (m) =>
-        m.user_guid === user.guid &&
-        m.institution.code === institution.code &&
-        m.username !== null &&
-        username !== null &&
-        m.username.toLowerCase() === username.toLowerCase(),
-    );
-    if (duplicate) {
-      throw new HttpError(409, 'A connection to this institution with these credentials already exists.', {
-        existing_member_guid: duplicate.guid,
-      });
-    }
-    member.username = username;
-    startJob(member, scenarioFor(institution.code, password), 'CREATED', now, state.nextId);
-    state.members.set(member.guid, member);
+    const member = createMember(state, user, body.member);
     return json(c, { member: view(c, member) }, 202);
   });
 
@@ -161,9 +79,7 @@ export function memberRoutes(state: BackendState, originOf: (request: Request) =
   routes.put('/:member_guid', async (c) => {
     const member = memberOf(c);
     const body = await readBody(c, updateBody);
-    const { username, password } = checkCredentials(state, member.institution, body.member.credentials);
-    member.username = username ?? member.username;
-    startJob(member, scenarioFor(member.institution.code, password), 'UPDATED', state.clock.now(), state.nextId);
+    updateCredentials(state, member, body.member.credentials);
     return json(c, { member: view(c, member) });
   });
 

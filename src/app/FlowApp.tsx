@@ -1,0 +1,59 @@
+import { useEffect, useRef } from 'react';
+import type { StoreApi } from 'zustand';
+import { useConfig } from '../config/ConfigProvider';
+import type { Timing } from '../config/timing';
+import type { Emitter } from '../embedding/emitter';
+import type { FlowState } from '../flow/store';
+import { useT } from '../i18n/translate';
+import { Button } from '../ui/Button';
+import { ErrorBoundary } from './ErrorBoundary';
+import { LiveRegion } from './LiveRegion';
+import { loadedStepName } from './resolveInitialStep';
+import { StepRouter } from './StepRouter';
+import { useHostBridge } from './useHostBridge';
+import { useReportHeight } from './useReportHeight';
+import { useSessionExpiry } from './useSessionExpiry';
+
+/** The running widget: the step on screen, the live region, and its ties to the host page. */
+export function FlowApp({
+  store,
+  emitter,
+  framed,
+  timing,
+}: {
+  store: StoreApi<FlowState>;
+  emitter: Emitter;
+  framed: boolean;
+  timing: Timing;
+}) {
+  const config = useConfig();
+  const rootRef = useRef<HTMLDivElement>(null);
+  useHostBridge(store, emitter, config, framed);
+  useReportHeight(rootRef, emitter, timing.resizeDebounceMs);
+  useSessionExpiry(store, emitter);
+  useEffect(() => {
+    emitter.emit('mx/connect/loaded', { initial_step: loadedStepName(store.getState().step) });
+  }, [emitter, store]);
+  return (
+    <div ref={rootRef} className="mx-auto w-full max-w-xl p-4">
+      <LiveRegion />
+      <main>
+        {/* the last line of defence: whatever breaks outside a step still leaves a way out */}
+        <ErrorBoundary fallback={() => <WidgetCrashed />}>
+          <StepRouter />
+        </ErrorBoundary>
+      </main>
+    </div>
+  );
+}
+
+function WidgetCrashed() {
+  const t = useT();
+  return (
+    <section>
+      <h1 className="text-xl font-semibold mb-3">{t('error.heading')}</h1>
+      <p className="mb-4">{t('error.crash')}</p>
+      <Button onClick={() => window.location.reload()}>{t('common.tryAgain')}</Button>
+    </section>
+  );
+}

@@ -1,0 +1,88 @@
+import type { ErrorKind } from '../api/errors';
+import type { Step } from './steps';
+
+/** Where the user is in the flow, and which institution and member it is about. */
+export interface FlowPosition {
+  step: Step;
+  institutionCode: string | null;
+  memberGuid: string | null;
+  /** "update" fixes an existing member's credentials (PUT) instead of creating one */
+  credentialsMode: 'create' | 'update';
+  /** the member connects through OAuth rather than typed credentials */
+  isOauth: boolean;
+  /** a status name to show above the next screen, e.g. REJECTED above the fresh challenge */
+  notice: string | null;
+  /** why the error step is shown */
+  errorKind: ErrorKind | null;
+  /** counts fresh starts: a step entered again by a new start (same step, new attempt) is a new screen */
+  attempt: number;
+}
+
+/** A flow at the start: on search, about no institution or member. */
+export const FRESH: FlowPosition = {
+  step: 'search',
+  institutionCode: null,
+  memberGuid: null,
+  credentialsMode: 'create',
+  isOauth: false,
+  notice: null,
+  errorKind: null,
+  attempt: 0,
+};
+
+/**
+ * Everything that moves the flow, one event each. A step sends what happened; this table says
+ * where that leads, so the whole flow reads in one place (as statusTable.ts does for statuses).
+ */
+export type FlowEvent =
+  /** picked in search (or pinned by the partner); `next` comes from routing.stepAfterInstitution */
+  | { type: 'institutionChosen'; code: string; next: Step }
+  | { type: 'methodChosen'; method: 'oauth' | 'credentials' }
+  /** the OAuth step made its member and is ready to open the provider */
+  | { type: 'oauthMemberCreated'; memberGuid: string }
+  /** credentials sent (create or update): the member's job has started */
+  | { type: 'credentialsSent'; memberGuid: string }
+  /** the login is already connected: fix that member instead of making a second one */
+  | { type: 'duplicateFound'; memberGuid: string }
+  | { type: 'updateCredentialsChosen' }
+  | { type: 'answersSent' }
+  /** "Try again" on a status or error screen; `notice` is shown above the next challenge */
+  | { type: 'retryChosen'; notice?: string | null }
+  /** the member's polled status asks for another screen */
+  | { type: 'statusReached'; step: 'connecting' | 'mfa' | 'connected' | 'loginError' }
+  | { type: 'failed'; errorKind: ErrorKind }
+  | { type: 'reset' };
+
+type Transitions = {
+  [K in FlowEvent['type']]: (state: FlowPosition, event: Extract<FlowEvent, { type: K }>) => Partial<FlowPosition>;
+};
+
+export const TRANSITIONS: Transitions = {
+  institutionChosen: (state, { code, next }) => ({
+    ...FRESH,
+    attempt: state.attempt + 1,
+    step: next,
+    institutionCode: code,
+    isOauth: next === 'oauth',
+  }),
+  methodChosen: (_, { method }) =>
+    method === 'oauth' ? { step: 'oauth', isOauth: true } : { step: 'enterCreds', isOauth: false },
+  oauthMemberCreated: (_, { memberGuid }) => ({ step: 'oauth', memberGuid, isOauth: true }),
+  credentialsSent: (_, { memberGuid }) => ({ step: 'connecting', memberGuid, isOauth: false, notice: null }),
+  duplicateFound: (_, { memberGuid }) => ({ step: 'enterCreds', memberGuid, credentialsMode: 'update' }),
+  updateCredentialsChosen: () => ({ step: 'enterCreds', credentialsMode: 'update' }),
+  answersSent: () => ({ step: 'connecting', notice: null }),
+  retryChosen: (_, { notice = null }) => ({ step: 'connecting', notice, errorKind: null }),
+  statusReached: (_, { step }) => ({ step }),
+  failed: (_, { errorKind }) => ({ step: 'error', errorKind }),
+  reset: (state) => ({ ...FRESH, attempt: state.attempt + 1 }),
+};
+
+/** The position an event leads to. */
+export function transition(state: FlowPosition, event: FlowEvent): FlowPosition {
+  const apply = TRANSITIONS[event.type] as (state: FlowPosition, event: FlowEvent) => Partial<FlowPosition>;
+  return { ...state, ...apply(state, event) };
+}
+
+/** Steps back leads away from (to the step before); everywhere else back does nothing. */
+export const STEPS_WITH_BACK: ReadonlySet<Step> = new Set<Step>(['chooseMethod', 'enterCreds', 'oauth', 'error']);
