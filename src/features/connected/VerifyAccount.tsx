@@ -6,6 +6,8 @@ import { useBackToSearch } from '../../flow/useBackToSearch';
 import { useT } from '../../i18n/translate';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
+import { RadioCard } from '../../ui/RadioCard';
+import { FieldError } from '../../ui/TextField';
 import { AccountSummary } from './AccountSummary';
 
 /** Accounts a payment can be drawn from: checking and savings (what MX's verification covers). */
@@ -77,29 +79,22 @@ export function VerifyAccount({
         </legend>
         <div className="flex flex-col gap-2">
           {usable.map((account) => (
-            <label
+            <RadioCard
               key={account.guid}
-              className="flex items-center gap-3 rounded-brand border border-slate-400 px-3 py-2 cursor-pointer has-[:checked]:border-brand has-[:checked]:ring-2 has-[:checked]:ring-brand"
+              name="verify-account"
+              value={account.guid}
+              checked={picked === account.guid}
+              invalid={missing}
+              onChange={() => {
+                setPicked(account.guid);
+                setMissing(false);
+              }}
             >
-              <input
-                type="radio"
-                name="verify-account"
-                value={account.guid}
-                checked={picked === account.guid}
-                onChange={() => {
-                  setPicked(account.guid);
-                  setMissing(false);
-                }}
-              />
               <AccountSummary account={account} />
-            </label>
+            </RadioCard>
           ))}
         </div>
-        {missing ? (
-          <p id={`${legendId}-error`} className="text-sm text-danger mt-1">
-            {t('verify.choose')}
-          </p>
-        ) : null}
+        {missing ? <FieldError id={`${legendId}-error`}>{t('verify.choose')}</FieldError> : null}
       </fieldset>
       <Button onClick={confirm}>{t('verify.continue')}</Button>
     </div>

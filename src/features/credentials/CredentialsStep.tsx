@@ -1,4 +1,3 @@
-import { useRef, useState, type FormEvent } from 'react';
 import { ApiError } from '../../api/errors';
 import { useInstitution } from '../../api/queries';
 import { safeUrl } from '../../api/safeUrl';
@@ -10,6 +9,7 @@ import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { Spinner } from '../../ui/Spinner';
 import { StepHeading } from '../../ui/StepHeading';
+import { useRequiredFields } from '../../ui/useRequiredFields';
 import { CredentialField } from './CredentialField';
 import { useCredentialFields } from '../../api/queries';
 import { useSubmitCredentials } from './useSubmitCredentials';
@@ -27,42 +27,27 @@ export function CredentialsStep() {
   const bank = institution?.name ?? code ?? '';
   const fields = useCredentialFields(code);
   const submit = useSubmitCredentials();
-  // Credential values live here, in the form, and nowhere else.
-  const [values, setValues] = useState<Record<string, string>>({});
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const formRef = useRef<HTMLFormElement>(null);
-
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    if (submit.isPending || !fields.data) return;
-    const missing: Record<string, string> = {};
-    for (const field of fields.data) {
-      if ((values[field.guid] ?? '').trim() === '') missing[field.guid] = t('common.required', { label: field.label });
-    }
-    setErrors(missing);
-    const firstMissing = fields.data.find((f) => missing[f.guid]);
-    if (firstMissing) {
-      formRef.current?.querySelector<HTMLElement>(`[name="${CSS.escape(firstMissing.guid)}"]`)?.focus();
-      return;
-    }
-    const ids = { code: code ?? '', guid: institution?.guid ?? '' };
-    if (mode === 'update' && memberGuid) {
-      emit('mx/connect/updateCredentials', { member_guid: memberGuid, institution: ids });
-    } else {
-      emit('mx/connect/enterCredentials', { institution: ids });
-    }
-    submit.mutate(
-      fields.data.map((f) => ({ guid: f.guid, value: values[f.guid] ?? '' })),
-      {
+  // Credential values live in the form, and nowhere else.
+  const { formRef, valueOf, errorOf, change, onSubmit } = useRequiredFields(
+    fields.data ?? [],
+    (credentials, { focusFirstField }) => {
+      if (submit.isPending) return;
+      const ids = { code: code ?? '', guid: institution?.guid ?? '' };
+      if (mode === 'update' && memberGuid) {
+        emit('mx/connect/updateCredentials', { member_guid: memberGuid, institution: ids });
+      } else {
+        emit('mx/connect/enterCredentials', { institution: ids });
+      }
+      submit.mutate(credentials, {
         onError: (error) => {
           if (mode !== 'update') {
             emit('mx/connect/createMemberError', { institution_guid: ids.guid, institution_code: ids.code });
           }
-          if (!(error instanceof ApiError && error.status === 409)) formRef.current?.querySelector('input')?.focus();
+          if (!(error instanceof ApiError && error.status === 409)) focusFirstField();
         },
-      },
-    );
-  };
+      });
+    },
+  );
 
   const duplicate = submit.error instanceof ApiError && submit.error.status === 409 ? submit.error : null;
   const existingMemberGuid = duplicate?.details.existingMemberGuid;
@@ -106,13 +91,10 @@ export function CredentialsStep() {
             <CredentialField
               key={field.guid}
               field={field}
-              value={values[field.guid] ?? ''}
-              error={errors[field.guid] ?? null}
+              value={valueOf(field.guid)}
+              error={errorOf(field.guid)}
               disabled={submit.isPending}
-              onChange={(value) => {
-                setValues((v) => ({ ...v, [field.guid]: value }));
-                if (errors[field.guid]) setErrors(({ [field.guid]: _cleared, ...rest }) => rest);
-              }}
+              onChange={(value) => change(field.guid, value)}
             />
           ))}
           {forgotUrl ? (

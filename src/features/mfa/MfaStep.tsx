@@ -1,4 +1,3 @@
-import { useRef, useState, type FormEvent } from 'react';
 import { useBankName, useCachedMemberStatus } from '../../api/queries';
 import { useEmit } from '../../embedding/emitter';
 import { useFlow } from '../../flow/store';
@@ -7,6 +6,7 @@ import { isMessageKey, useT } from '../../i18n/translate';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { StepHeading } from '../../ui/StepHeading';
+import { useRequiredFields } from '../../ui/useRequiredFields';
 import { CHALLENGE_INPUTS } from './challengeInputs';
 import { useResume } from './useResume';
 
@@ -22,27 +22,13 @@ export function MfaStep() {
   const resume = useResume();
   const backToSearch = useBackToSearch();
   // MFA answers live in the form only.
-  const [answers, setAnswers] = useState<Record<string, string>>({});
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const formRef = useRef<HTMLFormElement>(null);
   const noticeKey = notice ? `status.${notice}` : null;
 
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
+  const { formRef, valueOf, errorOf, change, onSubmit } = useRequiredFields(challenges, (answers) => {
     if (resume.isPending || !memberGuid) return;
-    const missing: Record<string, string> = {};
-    for (const c of challenges) {
-      if ((answers[c.guid] ?? '').trim() === '') missing[c.guid] = t('common.required', { label: c.label });
-    }
-    setErrors(missing);
-    const first = challenges.find((c) => missing[c.guid]);
-    if (first) {
-      formRef.current?.querySelector<HTMLElement>(`[name="${CSS.escape(first.guid)}"]`)?.focus();
-      return;
-    }
     emit('mx/connect/submitMFA', { member_guid: memberGuid });
-    resume.mutate(challenges.map((c) => ({ guid: c.guid, value: answers[c.guid] ?? '' })));
-  };
+    resume.mutate(answers);
+  });
 
   if (challenges.length === 0) {
     // MX may send a challenge the widget cannot render (no label, options without values): say so
@@ -70,10 +56,10 @@ export function MfaStep() {
             <Input
               key={challenge.guid}
               challenge={challenge}
-              value={answers[challenge.guid] ?? ''}
-              error={errors[challenge.guid] ?? null}
+              value={valueOf(challenge.guid)}
+              error={errorOf(challenge.guid)}
               disabled={resume.isPending}
-              onChange={(value) => setAnswers((a) => ({ ...a, [challenge.guid]: value }))}
+              onChange={(value) => change(challenge.guid, value)}
             />
           );
         })}

@@ -1,7 +1,8 @@
 import { useId, useState, type InputHTMLAttributes } from 'react';
 import type { Challenge } from '../../api/schemas';
 import { useT } from '../../i18n/translate';
-import { TextField } from '../../ui/TextField';
+import { RadioCard } from '../../ui/RadioCard';
+import { FieldError, TextField } from '../../ui/TextField';
 
 export interface ChallengeInputProps {
   challenge: Challenge;
@@ -95,29 +96,21 @@ function ChoiceGroup({
       <legend className="text-sm font-medium mb-1">{challenge.label}</legend>
       <div className={tiles ? 'grid grid-cols-2 gap-2 sm:grid-cols-3' : 'flex flex-col gap-1'}>
         {choices.map((choice, i) => (
-          <label
+          <RadioCard
             key={choice.guid}
-            className={`flex items-center gap-2 rounded-brand border px-2 py-2 cursor-pointer has-[:checked]:border-brand has-[:checked]:ring-2 has-[:checked]:ring-brand has-[:focus-visible]:outline has-[:focus-visible]:outline-3 has-[:focus-visible]:outline-focus border-slate-400 ${tiles ? 'flex-col' : ''}`}
+            name={challenge.guid}
+            value={choice.value}
+            checked={value === choice.value}
+            disabled={disabled}
+            invalid={Boolean(error) && i === 0}
+            tile={tiles}
+            onChange={() => onChange(choice.value)}
           >
-            <input
-              type="radio"
-              name={challenge.guid}
-              value={choice.value}
-              checked={value === choice.value}
-              disabled={disabled}
-              aria-invalid={error && i === 0 ? true : undefined}
-              className={tiles ? 'sr-only' : ''}
-              onChange={() => onChange(choice.value)}
-            />
             {tiles ? <ChallengeImage src={choice.data_uri} alt={choice.label} /> : <span>{choice.label}</span>}
-          </label>
+          </RadioCard>
         ))}
       </div>
-      {error ? (
-        <p id={errorId} className="text-sm text-danger mt-1">
-          {error}
-        </p>
-      ) : null}
+      {error ? <FieldError id={errorId}>{error}</FieldError> : null}
     </fieldset>
   );
 }

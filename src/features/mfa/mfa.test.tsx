@@ -159,4 +159,16 @@ describe('MFA', () => {
     await screen.findByRole('heading', { name: 'Select your institution' });
     expect(w.events('mx/connect/backToSearch')).toHaveLength(1);
   });
+
+  it('an answer left empty says so and takes focus; typing clears the message, as on the credentials form', async () => {
+    const w = await reachMfa('challenge');
+    await submit(w);
+    const input = screen.getByRole('textbox', { name: /What city/ });
+    expect(await screen.findByText(/What city.* is required\./)).toBeInTheDocument();
+    expect(input).toHaveFocus();
+    expect(input).toHaveAttribute('aria-invalid', 'true');
+    await w.user.type(input, 'c');
+    expect(screen.queryByText(/is required\./)).not.toBeInTheDocument();
+    expect(input).not.toHaveAttribute('aria-invalid');
+  });
 });

@@ -1,0 +1,59 @@
+import { useRef, useState, type FormEvent } from 'react';
+import { useT } from '../i18n/translate';
+
+interface RequiredField {
+  guid: string;
+  label: string;
+}
+
+/**
+ * The values of a form whose every field is required (credentials, MFA answers), kept here and
+ * nowhere else. `onSubmit` checks them: each empty field gets "{label} is required." and the first
+ * one gets focus; only a complete form reaches `onValid`. An error clears as soon as its field
+ * is typed in.
+ */
+export function useRequiredFields(
+  fields: readonly RequiredField[],
+  onValid: (answers: { guid: string; value: string }[], form: { focusFirstField: () => void }) => void,
+) {
+  const t = useT();
+  const [values, setValues] = useState<Record<string, string>>({});
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const formRef = useRef<HTMLFormElement>(null);
+
+  const change = (guid: string, value: string) => {
+    setValues((current) => ({ ...current, [guid]: value }));
+    setErrors((current) => {
+      if (!(guid in current)) return current;
+      const { [guid]: _cleared, ...rest } = current;
+      return rest;
+    });
+  };
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    const missing: Record<string, string> = {};
+    for (const field of fields) {
+      if ((values[field.guid] ?? '').trim() === '') missing[field.guid] = t('common.required', { label: field.label });
+    }
+    setErrors(missing);
+    const first = fields.find((field) => missing[field.guid]);
+    if (first) {
+      formRef.current?.querySelector<HTMLElement>(`[name="${CSS.escape(first.guid)}"]`)?.focus();
+      return;
+    }
+    const focusFirstField = () => formRef.current?.querySelector<HTMLElement>('input, select')?.focus();
+    onValid(
+      fields.map((field) => ({ guid: field.guid, value: values[field.guid] ?? '' })),
+      { focusFirstField },
+    );
+  };
+
+  return {
+    formRef,
+    valueOf: (guid: string) => values[guid] ?? '',
+    errorOf: (guid: string) => errors[guid] ?? null,
+    change,
+    onSubmit,
+  };
+}
