@@ -3,12 +3,13 @@ import { describe, expect, it, vi } from 'vitest';
 import { ErrorBoundary } from './ErrorBoundary';
 import { serveRaw, serveStatus, startMockServer } from '../test/mockServer';
 import {
-  advanceUntil,
   chooseInstitution,
   connectMxBank,
+  type Rendered,
   renderWidget,
   submitCredentials,
-  type Rendered,
+  untilNextStep,
+  untilSettled,
 } from '../test/renderWidget';
 
 const XSS = '<img src=x onerror=alert(1)>';
@@ -98,7 +99,7 @@ const CASES: Case[] = [
     route: 'PUT /users/*/members/*/resume',
     run: async (w, arm) => {
       await connectMxBank(w, 'challenge');
-      await advanceUntil(w, 2_500, () => screen.getByRole('heading', { name: 'Verify your identity' }));
+      await untilNextStep(w, () => screen.getByRole('heading', { name: 'Verify your identity' }));
       await arm();
       await w.user.type(screen.getByRole('textbox', { name: /What city/ }), 'correct');
       await w.user.click(screen.getByRole('button', { name: 'Continue' }));
@@ -110,7 +111,7 @@ const CASES: Case[] = [
     route: 'POST /users/*/members/*/aggregate',
     run: async (w, arm) => {
       await connectMxBank(w, 'failed');
-      await advanceUntil(w, 2_500, () => screen.getByRole('button', { name: 'Try again' }));
+      await untilNextStep(w, () => screen.getByRole('button', { name: 'Try again' }));
       await arm();
       await w.user.click(screen.getByRole('button', { name: 'Try again' }));
       await screen.findByText('The service is having trouble right now. Please try again in a moment.');
@@ -123,7 +124,7 @@ const CASES: Case[] = [
     run: async (w, arm) => {
       await arm();
       await connectMxBank(w, 'password');
-      await advanceUntil(w, 4_500, () => screen.getByRole('heading', { name: 'Success!' }));
+      await untilSettled(w, () => screen.getByRole('heading', { name: 'Success!' }));
       await screen.findByText(/we could not load its accounts/);
       expect(screen.getByRole('button', { name: 'Done' })).toBeInTheDocument();
     },

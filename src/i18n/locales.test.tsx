@@ -1,6 +1,6 @@
 import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { advanceUntil, renderWidget } from '../test/renderWidget';
+import { renderWidget, untilNextStep, untilSettled } from '../test/renderWidget';
 import { en } from './en';
 import { LOCALES } from './allLocales';
 import { loadCatalog, resolveLocale } from './locales';
@@ -53,7 +53,7 @@ describe('locales', () => {
     await w.user.type(await screen.findByLabelText('Username'), 'ana');
     await w.user.type(screen.getByLabelText('Password', { selector: 'input' }), 'locked');
     await w.user.click(screen.getByRole('button', { name: 'Continuar' }));
-    await advanceUntil(w, 2_500, () => screen.getByRole('heading', { name: 'Se requiere una acción en MX Bank' }));
+    await untilNextStep(w, () => screen.getByRole('heading', { name: 'Se requiere una acción en MX Bank' }));
     expect(screen.getByRole('main')).toHaveTextContent('Tu cuenta está bloqueada.');
   });
 
@@ -69,7 +69,7 @@ describe('locales', () => {
     await w.user.type(screen.getByLabelText('Password', { selector: 'input' }), 'password');
     await w.user.click(screen.getByRole('button', { name: 'Continuer' }));
     await screen.findByRole('heading', { name: 'Connexion à MX Bank' });
-    await advanceUntil(w, 4_500, () => screen.getByRole('heading', { name: 'C’est fait!' }));
+    await untilSettled(w, () => screen.getByRole('heading', { name: 'C’est fait!' }));
     const balances = await screen.findAllByText(/^\d[\d\s]*,\d{2}\s\$(\sUS)?$/);
     expect(balances.length).toBeGreaterThan(0);
   });

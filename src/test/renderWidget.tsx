@@ -1,6 +1,8 @@
 import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createApiClient } from '../api/client';
+import { STEP_MS } from '../../server/upstreams/mock/members';
+import { SHORT_CHALLENGE_LIFETIME_MS } from '../../server/upstreams/mock/scenarios';
 import { Widget } from '../app/Widget';
 import { parseConfig } from '../config/config';
 import type { Timing } from '../config/timing';
@@ -106,11 +108,31 @@ export async function connectMxBank(w: Rendered, password: string) {
   await screen.findByRole('heading', { name: 'Connecting to MX Bank' });
 }
 
+/**
+ * The mock's sandbox timeline in virtual time, named for what has happened by then (its job
+ * moves one step every STEP_MS; see server/upstreams/mock/members.ts), so a test says what it
+ * waits for rather than how long.
+ */
+export const SANDBOX_TIME = {
+  /** the job's next status (CREATED → CHALLENGED, RESUMED → CONNECTED, …) is there */
+  nextStep: STEP_MS + 500,
+  /** connected and done aggregating: the job's last step is there */
+  settled: 2 * STEP_MS + 500,
+  /** a challenge of the "expire" sandbox password has run out */
+  pastChallengeExpiry: SHORT_CHALLENGE_LIFETIME_MS + 1_000,
+} as const;
+
 /** Moves the mock's virtual clock, then waits for the widget to show `text`. */
 export async function advanceUntil(w: Rendered, ms: number, check: () => unknown) {
   await w.server.advance(ms);
   await waitFor(check, { timeout: 3_000 });
 }
+
+/** Until the member's next status is on screen. */
+export const untilNextStep = (w: Rendered, check: () => unknown) => advanceUntil(w, SANDBOX_TIME.nextStep, check);
+
+/** Until the connection has settled (connected and aggregated, or its end state) on screen. */
+export const untilSettled = (w: Rendered, check: () => unknown) => advanceUntil(w, SANDBOX_TIME.settled, check);
 
 export async function statusRequests(server: MockServer): Promise<number> {
   return (await server.log()).filter((e) => e.path.endsWith('/status')).length;

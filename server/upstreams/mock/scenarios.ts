@@ -14,6 +14,8 @@ export type Scenario =
   | { kind: 'oauth' };
 
 const MINUTE = 60_000;
+/** How long the sandbox password "expire" leaves its challenge open (virtual time). */
+export const SHORT_CHALLENGE_LIFETIME_MS = MINUTE;
 const NORMAL_CHALLENGE_LIFETIME = 10 * MINUTE;
 
 const OUTCOME_PASSWORDS: Record<string, ConnectionStatusName> = {
@@ -46,7 +48,7 @@ export function scenarioFor(institutionCode: string, password: string): Scenario
   if (key === 'password' || key === 'correct') return { kind: 'connected' };
   // verification mode's dead end: connects, but the only account is a credit card
   if (key === 'no_checking') return { kind: 'connected', onlyCreditCards: true };
-  if (key === 'expire') return { kind: 'mfa', challenges: ['TEXT'], expiresAfterMs: MINUTE };
+  if (key === 'expire') return { kind: 'mfa', challenges: ['TEXT'], expiresAfterMs: SHORT_CHALLENGE_LIFETIME_MS };
   const mfa = MFA_PASSWORDS[key];
   if (mfa) return { kind: 'mfa', challenges: mfa, expiresAfterMs: NORMAL_CHALLENGE_LIFETIME };
   if (key === 'delayed') return { kind: 'delayed' };

@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { advanceUntil, connectMxBank, renderWidget } from '../../test/renderWidget';
+import { connectMxBank, renderWidget, untilSettled } from '../../test/renderWidget';
 
 describe('verification mode', () => {
   it('searches only institutions that support account verification', async () => {
@@ -26,7 +26,7 @@ describe('verification mode', () => {
   it('lists checking and savings with masked numbers, and reports the one picked', async () => {
     const w = await renderWidget({ params: { mode: 'verification' } });
     await connectMxBank(w, 'password');
-    await advanceUntil(w, 4_500, () => screen.getByRole('heading', { name: 'Choose an account' }));
+    await untilSettled(w, () => screen.getByRole('heading', { name: 'Choose an account' }));
     const group = await screen.findByRole('group', { name: 'Accounts that can be verified' });
     const radios = within(group).getAllByRole('radio');
     expect(radios).toHaveLength(2);
@@ -50,7 +50,7 @@ describe('verification mode', () => {
   it('a member with no usable account emits invalidData and says why', async () => {
     const w = await renderWidget({ params: { mode: 'verification' } });
     await connectMxBank(w, 'no_checking');
-    await advanceUntil(w, 4_500, () => screen.getByRole('heading', { name: 'Choose an account' }));
+    await untilSettled(w, () => screen.getByRole('heading', { name: 'Choose an account' }));
     await screen.findByText(/None of your MX Bank accounts can be used for payments/);
     await waitFor(() => expect(w.events('mx/connect/invalidData')).toHaveLength(1));
     expect(w.events('mx/connect/invalidData')[0]?.metadata).toMatchObject({
@@ -64,7 +64,7 @@ describe('verification mode', () => {
   it('aggregation stays the default: all accounts, no picking', async () => {
     const w = await renderWidget();
     await connectMxBank(w, 'password');
-    await advanceUntil(w, 4_500, () => screen.getByRole('heading', { name: 'Success!' }));
+    await untilSettled(w, () => screen.getByRole('heading', { name: 'Success!' }));
     await screen.findByText('MX Bank Rewards Credit Card');
     expect(screen.queryByRole('radio')).toBeNull();
   });

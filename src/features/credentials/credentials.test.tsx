@@ -2,11 +2,12 @@ import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { startMockServer } from '../../test/mockServer';
 import {
-  advanceUntil,
   chooseInstitution,
   connectMxBank,
   renderWidget,
   submitCredentials,
+  untilNextStep,
+  untilSettled,
 } from '../../test/renderWidget';
 
 describe('credentials', () => {
@@ -77,17 +78,17 @@ describe('credentials', () => {
     await w.user.click(screen.getByRole('button', { name: 'Update the existing connection' }));
     await screen.findByRole('heading', { name: 'Update your credentials' });
     await submitCredentials(w, 'password');
-    await advanceUntil(w, 4_500, () => screen.getByRole('heading', { name: 'Success!' }));
+    await untilSettled(w, () => screen.getByRole('heading', { name: 'Success!' }));
     expect(w.events('mx/connect/updateCredentials')).toHaveLength(1);
   });
 
   it('Update credentials from a DENIED member PUTs the same member', async () => {
     const w = await renderWidget();
     await connectMxBank(w, 'wrong');
-    await advanceUntil(w, 2_500, () => screen.getByRole('button', { name: 'Update credentials' }));
+    await untilNextStep(w, () => screen.getByRole('button', { name: 'Update credentials' }));
     await w.user.click(screen.getByRole('button', { name: 'Update credentials' }));
     await submitCredentials(w, 'password');
-    await advanceUntil(w, 4_500, () => screen.getByRole('heading', { name: 'Success!' }));
+    await untilSettled(w, () => screen.getByRole('heading', { name: 'Success!' }));
     const log = await w.server.log();
     expect(log.filter((e) => e.method === 'POST' && e.path.endsWith('/members'))).toHaveLength(1);
     expect(log.filter((e) => e.method === 'PUT')).toHaveLength(1);
@@ -105,7 +106,7 @@ describe('credentials', () => {
       expect(w.events('mx/connect/loaded')[0]?.metadata).toMatchObject({ initial_step: 'enterCreds' }),
     );
     await submitCredentials(w, 'password');
-    await advanceUntil(w, 4_500, () => screen.getByRole('heading', { name: 'Success!' }));
+    await untilSettled(w, () => screen.getByRole('heading', { name: 'Success!' }));
     expect(w.events('mx/connect/updateCredentials')[0]?.metadata).toMatchObject({ member_guid: guid });
   });
 
@@ -124,7 +125,7 @@ describe('credentials', () => {
     });
     await submitCredentials(w, 'password');
     await screen.findByRole('heading', { name: 'Connecting to MX Bank' });
-    await advanceUntil(w, 4_500, () => screen.getByRole('heading', { name: 'Success!' }));
+    await untilSettled(w, () => screen.getByRole('heading', { name: 'Success!' }));
     const posts = (await w.server.log()).filter((e) => e.method === 'POST' && e.path.endsWith('/members'));
     expect(posts).toHaveLength(1);
     expect(screen.queryByText(/already exists/)).toBeNull();

@@ -1,12 +1,19 @@
 import { serveStatus } from '../../test/mockServer';
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { advanceUntil, connectMxBank, renderWidget, type Rendered } from '../../test/renderWidget';
+import {
+  connectMxBank,
+  type Rendered,
+  renderWidget,
+  SANDBOX_TIME,
+  untilNextStep,
+  untilSettled,
+} from '../../test/renderWidget';
 
 async function reachMfa(password: string) {
   const w = await renderWidget();
   await connectMxBank(w, password);
-  await advanceUntil(w, 2_500, () => screen.getByRole('heading', { name: 'Verify your identity' }));
+  await untilNextStep(w, () => screen.getByRole('heading', { name: 'Verify your identity' }));
   return w;
 }
 
@@ -64,7 +71,7 @@ describe('MFA', () => {
     await submit(w);
     await screen.findByRole('heading', { name: 'Connecting to MX Bank' });
     expect(w.events('mx/connect/submitMFA')).toHaveLength(1);
-    await advanceUntil(w, 4_500, () => screen.getByRole('heading', { name: 'Success!' }));
+    await untilSettled(w, () => screen.getByRole('heading', { name: 'Success!' }));
   });
 
   it.each(ANSWERS)(
@@ -73,15 +80,15 @@ describe('MFA', () => {
       const w = await reachMfa(password);
       await answer(w, false);
       await submit(w);
-      await advanceUntil(w, 2_500, () => screen.getByRole('heading', { name: 'We could not verify you' }));
+      await untilNextStep(w, () => screen.getByRole('heading', { name: 'We could not verify you' }));
       await w.user.click(screen.getByRole('button', { name: 'Try again' }));
-      await advanceUntil(w, 2_500, () => screen.getByRole('heading', { name: 'Verify your identity' }));
+      await untilNextStep(w, () => screen.getByRole('heading', { name: 'Verify your identity' }));
       expect(screen.getByRole('alert')).toHaveTextContent(
         'The answer or answers provided were incorrect. Please try again.',
       );
       await answer(w, true);
       await submit(w);
-      await advanceUntil(w, 4_500, () => screen.getByRole('heading', { name: 'Success!' }));
+      await untilSettled(w, () => screen.getByRole('heading', { name: 'Success!' }));
     },
   );
 
@@ -90,7 +97,7 @@ describe('MFA', () => {
     await w.user.type(screen.getByRole('textbox', { name: /What city/ }), 'correct');
     await w.user.click(screen.getByRole('radio', { name: /Text message/ }));
     await submit(w);
-    await advanceUntil(w, 4_500, () => screen.getByRole('heading', { name: 'Success!' }));
+    await untilSettled(w, () => screen.getByRole('heading', { name: 'Success!' }));
   });
 
   it('unanswered challenges are flagged, with the error linked to the field, and nothing is sent', async () => {
@@ -107,7 +114,7 @@ describe('MFA', () => {
 
   it('EXPIRED offers to start again, and a fresh challenge follows', async () => {
     const w = await reachMfa('expire');
-    await w.server.advance(61_000);
+    await w.server.advance(SANDBOX_TIME.pastChallengeExpiry);
     await w.user.type(screen.getByRole('textbox', { name: /What city/ }), 'correct');
     await submit(w);
     await screen.findByRole('heading', { name: 'We could not verify you' });
@@ -115,7 +122,7 @@ describe('MFA', () => {
       'The answer or answers were not provided in time. Please try again.',
     );
     await w.user.click(screen.getByRole('button', { name: 'Try again' }));
-    await advanceUntil(w, 2_500, () => screen.getByRole('heading', { name: 'Verify your identity' }));
+    await untilNextStep(w, () => screen.getByRole('heading', { name: 'Verify your identity' }));
   });
 
   it('a label with HTML renders as text and a non-image image_data shows a placeholder', async () => {

@@ -2,7 +2,7 @@ import { act, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import spec from '../../api/fixtures/mx-openapi.json';
 import { decideOauth, serveRaw, startMockServer } from '../../test/mockServer';
-import { advanceUntil, renderWidget, type Rendered } from '../../test/renderWidget';
+import { advanceUntil, type Rendered, renderWidget, untilNextStep } from '../../test/renderWidget';
 
 async function openOauth(popup: Window | null) {
   const open = vi.spyOn(window, 'open').mockReturnValue(popup);
@@ -59,7 +59,7 @@ describe('OAuth', () => {
     await screen.findByText('Waiting for you to finish signing in at MX Bank (OAuth)…');
     expect(screen.getByRole('button', { name: 'Reopen window' })).toBeInTheDocument();
     await decide(w, uri, 'authorize');
-    await advanceUntil(w, 2_500, () => screen.getByRole('heading', { name: 'Success!' }));
+    await untilNextStep(w, () => screen.getByRole('heading', { name: 'Success!' }));
     expect(w.events('mx/connect/memberConnected')).toHaveLength(1);
   });
 

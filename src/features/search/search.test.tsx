@@ -2,11 +2,11 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { serveRaw } from '../../test/mockServer';
 import {
-  advanceUntil,
   chooseInstitution,
+  type Rendered,
   renderWidget,
   submitCredentials,
-  type Rendered,
+  untilNextStep,
 } from '../../test/renderWidget';
 
 describe('search', () => {
@@ -94,7 +94,7 @@ describe('disable_institution_search', () => {
     });
     await screen.findByRole('heading', { name: 'Enter your credentials' });
     await submitCredentials(w, 'closed');
-    await advanceUntil(w, 2_500, () => screen.getByRole('heading', { name: 'Connection unavailable' }));
+    await untilNextStep(w, () => screen.getByRole('heading', { name: 'Connection unavailable' }));
     await w.user.click(screen.getByRole('button', { name: 'Back to search' }));
     await screen.findByRole('heading', { name: 'Enter your credentials' });
     expect(screen.queryByRole('combobox', { name: 'Search for your bank or credit union' })).toBeNull();

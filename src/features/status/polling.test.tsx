@@ -1,12 +1,13 @@
 import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import {
-  advanceUntil,
   chooseInstitution,
   connectMxBank,
   renderWidget,
   statusRequests,
   submitCredentials,
+  untilNextStep,
+  untilSettled,
 } from '../../test/renderWidget';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -15,7 +16,7 @@ describe('polling', () => {
   it('stops at an end state: no request over the next 30 virtual seconds', async () => {
     const w = await renderWidget();
     await connectMxBank(w, 'locked');
-    await advanceUntil(w, 2_500, () => screen.getByRole('heading', { name: 'Action needed at MX Bank' }));
+    await untilNextStep(w, () => screen.getByRole('heading', { name: 'Action needed at MX Bank' }));
     const before = await statusRequests(w.server);
     await w.server.advance(30_000);
     await sleep(300); // many poll intervals at test speed
@@ -25,7 +26,7 @@ describe('polling', () => {
   it('stops after CONNECTED and makes no request after unmount', async () => {
     const w = await renderWidget();
     await connectMxBank(w, 'delayed');
-    await advanceUntil(w, 2_500, () => screen.getByRole('button', { name: 'Done, check back later' }));
+    await untilNextStep(w, () => screen.getByRole('button', { name: 'Done, check back later' }));
     w.view.unmount();
     const before = await statusRequests(w.server);
     await sleep(300);
@@ -35,7 +36,7 @@ describe('polling', () => {
   it('backs off while nothing changes', async () => {
     const w = await renderWidget({ timing: { pollMs: 20, maxPollMs: 160 } });
     await connectMxBank(w, 'delayed');
-    await advanceUntil(w, 2_500, () => screen.getByRole('button', { name: 'Done, check back later' }));
+    await untilNextStep(w, () => screen.getByRole('button', { name: 'Done, check back later' }));
     const start = await statusRequests(w.server);
     await sleep(1_000);
     const made = (await statusRequests(w.server)) - start;
@@ -53,7 +54,7 @@ describe('polling', () => {
     await screen.findByText('Reconnecting…');
     expect(screen.getByRole('heading', { name: 'Connecting to MX Bank' })).toBeInTheDocument();
     await w.server.request('DELETE', '/mock/faults');
-    await advanceUntil(w, 4_500, () => screen.getByRole('heading', { name: 'Success!' }));
+    await untilSettled(w, () => screen.getByRole('heading', { name: 'Success!' }));
     const log = await w.server.log();
     expect(log.filter((e) => e.method === 'POST' && e.path.endsWith('/members'))).toHaveLength(1);
     expect(log.some((e) => e.path.endsWith('/status') && e.status === 503)).toBe(true);
@@ -82,13 +83,13 @@ describe('polling', () => {
     expect(screen.getByRole('main')).toHaveTextContent('The service is having trouble right now.');
     await w.server.request('DELETE', '/mock/faults');
     await w.user.click(screen.getByRole('button', { name: 'Try again' }));
-    await advanceUntil(w, 4_500, () => screen.getByRole('heading', { name: 'Success!' }));
+    await untilSettled(w, () => screen.getByRole('heading', { name: 'Success!' }));
   });
 
   it('a 404 is not retried: the member is gone, back to search', async () => {
     const w = await renderWidget();
     await connectMxBank(w, 'delayed');
-    await advanceUntil(w, 2_500, () => screen.getByRole('button', { name: 'Done, check back later' }));
+    await untilNextStep(w, () => screen.getByRole('button', { name: 'Done, check back later' }));
     await w.server.request('POST', '/mock/reset');
     await screen.findByRole('heading', { name: 'Something went wrong' }, { timeout: 3_000 });
     expect(screen.queryByRole('button', { name: 'Try again' })).toBeNull();

@@ -2,12 +2,13 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { serveStatus, startMockServer } from '../../test/mockServer';
 import {
-  advanceUntil,
   chooseInstitution,
   connectMxBank,
-  renderWidget,
-  submitCredentials,
   type Rendered,
+  renderWidget,
+  SANDBOX_TIME,
+  submitCredentials,
+  untilSettled,
 } from '../../test/renderWidget';
 
 const BANK = 'MX Bank';
@@ -24,7 +25,7 @@ function actions(): string[] {
 async function endsIn(password: string) {
   return async (w: Rendered) => {
     await connectMxBank(w, password);
-    await w.server.advance(2_500);
+    await w.server.advance(SANDBOX_TIME.nextStep);
   };
 }
 
@@ -89,7 +90,7 @@ const ROWS: Row[] = [
       )(w);
       await answerChallenge(w, 'Paris');
       await screen.findByRole('heading', { name: `Connecting to ${BANK}` });
-      await w.server.advance(2_500);
+      await w.server.advance(SANDBOX_TIME.nextStep);
     },
     heading: 'We could not verify you',
     message: 'The answer or answers provided were incorrect. Please try again.',
@@ -108,7 +109,7 @@ const ROWS: Row[] = [
     code: 6,
     drive: async (w) => {
       await connectMxBank(w, 'password');
-      await w.server.advance(4_500);
+      await w.server.advance(SANDBOX_TIME.settled);
     },
     heading: 'Success!',
     message: `You have successfully connected ${BANK}.`,
@@ -236,7 +237,7 @@ const ROWS: Row[] = [
       )(w);
       await screen.findByRole('heading', { name: 'Verify your identity' });
       // the widget stops polling on the MFA screen; the user comes back to it later
-      await w.server.advance(61_000);
+      await w.server.advance(SANDBOX_TIME.pastChallengeExpiry);
       await answerChallenge(w, 'correct');
     },
     heading: 'We could not verify you',
@@ -306,6 +307,6 @@ describe('every connection_status reaches its screen', () => {
       await endsIn('reconnected')
     )(w);
     await waitFor(async () => expect((await w.server.log()).some((e) => e.path.endsWith('/aggregate'))).toBe(true));
-    await advanceUntil(w, 4_500, () => screen.getByRole('heading', { name: 'Success!' }));
+    await untilSettled(w, () => screen.getByRole('heading', { name: 'Success!' }));
   });
 });
