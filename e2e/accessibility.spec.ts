@@ -37,6 +37,14 @@ const SCREENS: { name: string; reach: (page: Page, scheme: 'light' | 'dark') => 
     },
   },
   {
+    name: 'search (routing number)',
+    reach: async (page, scheme) => {
+      const widget = await openIn(page, scheme);
+      await widget.getByRole('combobox').fill('123456789');
+      await expect(widget.getByText(/is not a valid routing number/)).toBeVisible();
+    },
+  },
+  {
     name: 'chooseMethod',
     reach: async (page, scheme) => {
       const widget = await openIn(page, scheme);

@@ -152,12 +152,20 @@ export function createApiClient(options: ApiClientOptions = {}) {
 
   return {
     searchInstitutions: (
-      args: { name: string; page?: number; perPage?: number; supportsOauth?: boolean; verification?: boolean },
+      args: {
+        name: string;
+        /** a valid ABA routing number: search by it instead of by name (not an MX parameter: our server's) */
+        routingNumber?: string;
+        page?: number;
+        perPage?: number;
+        supportsOauth?: boolean;
+        verification?: boolean;
+      },
       signal?: AbortSignal,
     ) =>
       request('GET', '/institutions', institutionListSchema, {
         query: {
-          name: args.name,
+          ...(args.routingNumber ? { routing_number: args.routingNumber } : { name: args.name }),
           page: args.page,
           records_per_page: args.perPage,
           supports_oauth: args.supportsOauth,

@@ -14,6 +14,7 @@ import { ApiError, isRetryable } from './errors';
 import { useApi } from './ApiProvider';
 import { queryKeys } from './queryKeys';
 import type { MemberStatus } from './schemas';
+import { isValidRoutingNumber } from '../../sdk/src/contract/routingNumber';
 
 /**
  * Server data, one pattern: one options factory per resource, built on its key from queryKeys.ts.
@@ -38,16 +39,19 @@ export const favoritesOptions = (api: ApiClient, verification: boolean) =>
     staleTime: CATALOGUE_STALE_MS,
   });
 
-export const institutionSearchOptions = (api: ApiClient, name: string, verification: boolean) =>
-  infiniteQueryOptions({
-    queryKey: queryKeys.institutionSearch(name, verification),
+/** Search by name, or by routing number when the query is a valid one (nine digits, ABA checksum). */
+export const institutionSearchOptions = (api: ApiClient, name: string, verification: boolean) => {
+  const routingNumber = isValidRoutingNumber(name) ? name : undefined;
+  return infiniteQueryOptions({
+    queryKey: queryKeys.institutionSearch(name, verification, routingNumber ? 'routingNumber' : 'name'),
     queryFn: ({ pageParam, signal }) =>
-      api.searchInstitutions({ name, page: pageParam, perPage: SEARCH_PAGE_SIZE, verification }, signal),
+      api.searchInstitutions({ name, routingNumber, page: pageParam, perPage: SEARCH_PAGE_SIZE, verification }, signal),
     initialPageParam: 1,
     getNextPageParam: (last) =>
       last.pagination.current_page < last.pagination.total_pages ? last.pagination.current_page + 1 : undefined,
     staleTime: 60_000,
   });
+};
 
 /** The institution's own credential fields, in display_order. */
 export const credentialsOptions = (api: ApiClient, code: string | null) =>

@@ -2,8 +2,8 @@
 export const queryKeys = {
   all: ['connect'] as const,
   institutions: () => [...queryKeys.all, 'institutions'] as const,
-  institutionSearch: (name: string, verification = false) =>
-    [...queryKeys.institutions(), 'search', name, verification] as const,
+  institutionSearch: (name: string, verification = false, by: 'name' | 'routingNumber' = 'name') =>
+    [...queryKeys.institutions(), 'search', by, name, verification] as const,
   favorites: (verification = false) => [...queryKeys.institutions(), 'favorites', verification] as const,
   institution: (code: string) => [...queryKeys.institutions(), 'detail', code] as const,
   credentials: (code: string) => [...queryKeys.institutions(), 'credentials', code] as const,

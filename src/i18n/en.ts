@@ -22,6 +22,8 @@ export const en = {
   'search.oauthHint': 'OAuth',
   'search.loadMore': 'Show more results',
   'search.resultCount': '{count} institutions found',
+  'search.byRoutingNumber': 'Institutions with routing number {query}',
+  'search.invalidRoutingNumber': '{query} is not a valid routing number, so we searched for it by name.',
   'search.error': 'We could not load institutions.',
 
   'method.heading': 'How do you want to connect to {bank}?',

@@ -21,6 +21,8 @@ export const es: Catalog = {
   'search.oauthHint': 'OAuth',
   'search.loadMore': 'Mostrar más resultados',
   'search.resultCount': '{count} instituciones encontradas',
+  'search.byRoutingNumber': 'Instituciones con el número de ruta {query}',
+  'search.invalidRoutingNumber': '{query} no es un número de ruta válido, así que lo buscamos por nombre.',
   'search.error': 'No pudimos cargar las instituciones.',
 
   'method.heading': '¿Cómo quieres conectarte a {bank}?',

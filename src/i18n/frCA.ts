@@ -21,6 +21,8 @@ export const frCA: Catalog = {
   'search.oauthHint': 'OAuth',
   'search.loadMore': 'Afficher plus de résultats',
   'search.resultCount': '{count} institutions trouvées',
+  'search.byRoutingNumber': 'Institutions avec le numéro d’acheminement {query}',
+  'search.invalidRoutingNumber': '{query} n’est pas un numéro d’acheminement valide; nous l’avons cherché par nom.',
   'search.error': 'Impossible de charger les institutions.',
 
   'method.heading': 'Comment voulez-vous vous connecter à {bank}?',

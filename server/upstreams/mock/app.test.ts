@@ -16,6 +16,7 @@ import {
 } from '../../../src/api/schemas';
 import { decideOauth, startMockServer, type MockServer } from '../../../src/test/mockServer';
 import { createMockBackend } from './app';
+import { withCheckDigit } from '../../../sdk/src/contract/routingNumber';
 import { GENERATED_COUNT } from './catalogue';
 
 /** Every body is read through the widget's own schemas: the mock must answer what the client accepts. */
@@ -541,6 +542,17 @@ describe('institutions', () => {
     expect(res.status).toBe(200);
     return institutionListSchema.parse(res.json);
   };
+
+  it('routing_number finds the institutions that use it; the sandbox ones have fixed numbers', async () => {
+    expect((await search('routing_number=123456780')).institutions.map((i) => i.code)).toEqual(['mxbank']);
+    // every generated institution has its own valid number: the first one after the sandbox
+    const generated = (await search(`routing_number=${withCheckDigit(String(10_000_000 + 5))}`)).institutions;
+    expect(generated).toHaveLength(1);
+    expect((await search('routing_number=000000000')).institutions).toEqual([]);
+    const invalid = await server.request('GET', '/api/institutions?routing_number=123456789');
+    expect(invalid.status).toBe(400);
+    expect(errorBodySchema.parse(invalid.json).error.field).toBe('routing_number');
+  });
 
   it('pagination: page 0 is page 1, past the end is empty, 1000 per page is clamped to 100', async () => {
     const zero = await search('name=bank&page=0&records_per_page=10');

@@ -1,3 +1,4 @@
+import { withCheckDigit } from '../../../sdk/src/contract/routingNumber';
 import { pick, seededRandom } from './prng';
 import type { MockCredential, MockInstitution } from './types';
 
@@ -263,6 +264,27 @@ export interface Catalogue {
   institutions: MockInstitution[];
   byCode: Map<string, MockInstitution>;
   credentialsFor(code: string): MockCredential[];
+  /** institutions by ABA routing number (not an MX field: the widget's routing-number search) */
+  byRoutingNumber: Map<string, MockInstitution[]>;
+}
+
+/**
+ * Sandbox routing numbers (README "The mock backend"): fixed for the sandbox institutions, one
+ * valid number per generated institution after them (10000000 + its position, plus the check digit).
+ */
+export const SANDBOX_ROUTING_NUMBERS: Record<string, string> = {
+  mxbank: '123456780',
+  mxbank_oauth: withCheckDigit('12345679'),
+  mxcu_fields: withCheckDigit('12345680'),
+};
+
+function routingNumberIndex(institutions: readonly MockInstitution[]): Map<string, MockInstitution[]> {
+  const index = new Map<string, MockInstitution[]>();
+  institutions.forEach((institution, position) => {
+    const number = SANDBOX_ROUTING_NUMBERS[institution.code] ?? withCheckDigit(String(10_000_000 + position));
+    index.set(number, [...(index.get(number) ?? []), institution]);
+  });
+  return index;
 }
 
 function loginPassword(code: string, loginLabel = 'Username'): MockCredential[] {
@@ -322,6 +344,7 @@ export function getCatalogue(): Catalogue {
   cached = {
     institutions,
     byCode,
+    byRoutingNumber: routingNumberIndex(institutions),
     credentialsFor(code) {
       const inst = byCode.get(code);
       if (!inst || !inst.supports_credentials) return [];

@@ -81,8 +81,12 @@ export function SearchStep() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [active]);
 
-  const listLabel = search.searching ? t('search.results') : t('search.popular');
   const pending = text.trim() !== query;
+  const listLabel = !search.searching
+    ? t('search.popular')
+    : search.byRoutingNumber && !pending
+      ? t('search.byRoutingNumber', { query })
+      : t('search.results');
 
   return (
     <section>
@@ -107,6 +111,9 @@ export function SearchStep() {
         onChange={(e) => setText(e.target.value)}
         onKeyDown={onKeyDown}
       />
+      {search.invalidRoutingNumber && !pending ? (
+        <p className="text-sm mt-2">{t('search.invalidRoutingNumber', { query })}</p>
+      ) : null}
       <h2 className="text-sm font-semibold text-muted mt-4 mb-1">{listLabel}</h2>
       {search.searching && !search.isLoading && !pending ? (
         <p className="sr-only" aria-live="polite">

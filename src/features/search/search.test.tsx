@@ -34,6 +34,30 @@ describe('search', () => {
     expect(searches.length).toBeLessThanOrEqual(2);
   });
 
+  it('nine digits that pass the ABA checksum search by routing number', async () => {
+    const w = await renderWidget();
+    await w.user.type(await screen.findByRole('combobox'), '123456780');
+    const list = await screen.findByRole('listbox', { name: 'Institutions with routing number 123456780' });
+    await waitFor(() => expect(within(list).getAllByRole('option')).toHaveLength(1));
+    expect(within(list).getByRole('option')).toHaveAccessibleName('MX Bank');
+    const searched = (await w.server.log()).filter((e) => e.path === '/institutions').map((e) => e.query);
+    expect(searched.at(-1)).toContain('routing_number=123456780');
+    await w.user.click(within(list).getByRole('option', { name: 'MX Bank' }));
+    await screen.findByRole('heading', { name: 'Enter your credentials' });
+  });
+
+  it('nine digits that fail the checksum say so, and are searched by name', async () => {
+    const w = await renderWidget();
+    await w.user.type(await screen.findByRole('combobox'), '123456789');
+    expect(
+      await screen.findByText('123456789 is not a valid routing number, so we searched for it by name.'),
+    ).toBeInTheDocument();
+    await screen.findByRole('listbox', { name: 'Search results' });
+    const searched = (await w.server.log()).filter((e) => e.path === '/institutions').map((e) => e.query);
+    expect(searched.at(-1)).toContain('name=123456789');
+    expect(searched.join(' ')).not.toContain('routing_number');
+  });
+
   it('arrow keys move through the results and Enter picks one', async () => {
     const w = await renderWidget();
     const box = await screen.findByRole('combobox');

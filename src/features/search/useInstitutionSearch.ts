@@ -3,6 +3,7 @@ import { useApi } from '../../api/ApiProvider';
 import { favoritesOptions, institutionSearchOptions, SEARCH_PAGE_SIZE as PAGE_SIZE } from '../../api/queries';
 import { useConfig } from '../../config/ConfigProvider';
 import type { Institution } from '../../api/schemas';
+import { isValidRoutingNumber, ROUTING_NUMBER_PATTERN } from '../../../sdk/src/contract/routingNumber';
 
 /** Popular institutions for the empty box, server-side search pages otherwise. */
 export function useInstitutionSearch(query: string) {
@@ -26,8 +27,13 @@ export function useInstitutionSearch(query: string) {
     : (favorites.data?.institutions.slice(0, PAGE_SIZE) ?? []);
   const total = searching ? (results.data?.pages[0]?.pagination.total_entries ?? 0) : institutions.length;
 
+  const nineDigits = ROUTING_NUMBER_PATTERN.test(query.trim());
   return {
     searching,
+    /** the query is a valid routing number, and the results are the institutions that use it */
+    byRoutingNumber: nineDigits && isValidRoutingNumber(query.trim()),
+    /** nine digits that fail the ABA checksum: searched by name, and the user is told why */
+    invalidRoutingNumber: nineDigits && !isValidRoutingNumber(query.trim()),
     institutions,
     total,
     isLoading: active.isLoading,

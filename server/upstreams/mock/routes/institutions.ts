@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { isValidRoutingNumber } from '../../../../sdk/src/contract/routingNumber';
 import { HttpError, json, paginate, pageRequest } from '../http';
 import type { BackendState } from '../state';
 import type { MockInstitution } from '../types';
@@ -15,6 +16,17 @@ export function institutionRoutes(state: BackendState) {
   const popular = favorites(state.catalogue.institutions);
 
   routes.get('/', (c) => {
+    const routingNumber = c.req.query('routing_number');
+    if (routingNumber !== undefined) {
+      if (!isValidRoutingNumber(routingNumber)) {
+        throw new HttpError(400, 'Invalid field "routing_number": not a valid ABA routing number.', {
+          field: 'routing_number',
+        });
+      }
+      const byNumber = state.catalogue.byRoutingNumber.get(routingNumber) ?? [];
+      const { items, pagination } = paginate(byNumber, pageRequest(c));
+      return json(c, { institutions: items, pagination });
+    }
     const found = state.index.search(c.req.query('name') ?? '', {
       supportsOauth: flagParam(c.req.query('supports_oauth')),
       supportsVerification: flagParam(c.req.query('supports_account_verification')),
