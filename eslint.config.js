@@ -89,7 +89,7 @@ export default tseslint.config(
       ],
     },
   },
-  ...['search', 'method', 'credentials', 'oauth', 'mfa', 'status', 'connected'].map((feature) => ({
+  ...['search', 'institutionStatus', 'method', 'credentials', 'oauth', 'mfa', 'status', 'connected'].map((feature) => ({
     files: [`src/features/${feature}/**/*.{ts,tsx}`],
     ignores: ['src/**/*.test.{ts,tsx}'],
     rules: {

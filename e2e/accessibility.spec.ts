@@ -45,6 +45,13 @@ const SCREENS: { name: string; reach: (page: Page, scheme: 'light' | 'dark') => 
     },
   },
   {
+    name: 'institution unavailable',
+    reach: async (page, scheme) => {
+      const widget = await openIn(page, scheme, { current_institution_code: 'mxbank_unavailable' });
+      await expect(widget.getByRole('heading', { name: 'MX Bank (unavailable) is unavailable' })).toBeVisible();
+    },
+  },
+  {
     name: 'chooseMethod',
     reach: async (page, scheme) => {
       const widget = await openIn(page, scheme);

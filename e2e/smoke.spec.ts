@@ -20,3 +20,15 @@ test('a routing number finds its bank; nine digits that are not one are searched
   await list.getByRole('option', { name: 'MX Bank', exact: true }).click();
   await expect(widget.getByRole('heading', { name: 'Enter your credentials' })).toBeVisible();
 });
+
+test('institution status: tiles say when a bank is not fully working; an unavailable one explains itself', async ({
+  page,
+}) => {
+  const widget = await openHost(page);
+  await widget.getByRole('combobox', { name: 'Search for your bank or credit union' }).fill('MX Bank (');
+  await expect(widget.getByRole('option', { name: 'MX Bank (maintenance)' })).toContainText('Under maintenance');
+  await widget.getByRole('option', { name: 'MX Bank (unavailable)' }).click();
+  await expect(widget.getByRole('heading', { name: 'MX Bank (unavailable) is unavailable' })).toBeVisible();
+  await widget.getByRole('button', { name: 'Back to search' }).click();
+  await expect(widget.getByRole('heading', { name: 'Select your institution' })).toBeVisible();
+});

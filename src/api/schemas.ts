@@ -29,6 +29,12 @@ function usableItems<T extends z.ZodMiniType>(item: T) {
   );
 }
 
+/** A type guard for one of a fixed list of names. */
+const oneOf =
+  <T extends string>(names: readonly T[]) =>
+  (value: unknown): value is T =>
+    names.some((name) => name === value);
+
 /** a missing or null boolean counts as false */
 const flag = z.pipe(
   nullableBoolean,
@@ -61,10 +67,20 @@ const institutionFields = z.object({
   supports_account_verification: nullableBoolean,
   supports_transaction_history: nullableBoolean,
   is_popular: nullableBoolean,
+  /** non-MX extension: whether connections work right now; absent or unknown means operational */
+  operational_status: nullableString,
 });
+const OPERATIONAL_STATUSES = ['operational', 'maintenance', 'degraded', 'unavailable'] as const;
+export type OperationalStatus = (typeof OPERATIONAL_STATUSES)[number];
 export const institutionSchema = z.pipe(
   institutionFields,
-  z.transform((institution) => ({ ...institution, name: institution.name || institution.code })),
+  z.transform((institution) => ({
+    ...institution,
+    name: institution.name || institution.code,
+    operational_status: oneOf(OPERATIONAL_STATUSES)(institution.operational_status)
+      ? institution.operational_status
+      : ('operational' as OperationalStatus),
+  })),
 );
 export type Institution = z.infer<typeof institutionSchema>;
 
@@ -77,12 +93,6 @@ const imageOptionSchema = z.pipe(
   z.object({ guid: nullableString, label: nullableString, value: nonEmpty, data_uri: nonEmpty }),
   z.transform((option) => ({ ...option, guid: option.guid || option.value, label: option.label || option.value })),
 );
-
-/** A type guard for one of a fixed list of names. */
-const oneOf =
-  <T extends string>(names: readonly T[]) =>
-  (value: unknown): value is T =>
-    names.some((name) => name === value);
 
 /** What a credential field and an MFA challenge both carry: something to ask, and what to call it. */
 const promptFields = {

@@ -12,6 +12,11 @@ import { ErrorBoundary } from './ErrorBoundary';
 import { ErrorStep } from './ErrorStep';
 
 // Only search is in the first bundle; every later step loads while the user is busy on the one before.
+const InstitutionUnavailableStep = lazy(() =>
+  import('../features/institutionStatus/InstitutionUnavailableStep').then((m) => ({
+    default: m.InstitutionUnavailableStep,
+  })),
+);
 const ChooseMethodStep = lazy(() =>
   import('../features/method/ChooseMethodStep').then((m) => ({ default: m.ChooseMethodStep })),
 );
@@ -30,6 +35,7 @@ const StatusStep = lazy(() => import('../features/status/StatusStep').then((m) =
 
 const STEPS: Record<Step, ComponentType> = {
   search: SearchStep,
+  institutionUnavailable: InstitutionUnavailableStep,
   chooseMethod: ChooseMethodStep,
   enterCreds: CredentialsStep,
   oauth: OAuthStep,

@@ -36,6 +36,7 @@ export function resolveInitialStep(
 export function loadedStepName(step: Initial['step']): string {
   if (step === 'search' || step === 'connected' || step === 'mfa' || step === 'loginError') return step;
   if (step === 'connecting') return 'mfa';
+  if (step === 'institutionUnavailable') return 'search';
   if (step === 'error') return 'loginError';
   return 'enterCreds';
 }

@@ -1,6 +1,15 @@
 /** Step names: also the `stepChange` values the host receives (shared/design.md). */
 export type Step =
-  'search' | 'chooseMethod' | 'enterCreds' | 'oauth' | 'connecting' | 'mfa' | 'connected' | 'loginError' | 'error';
+  | 'search'
+  | 'institutionUnavailable'
+  | 'chooseMethod'
+  | 'enterCreds'
+  | 'oauth'
+  | 'connecting'
+  | 'mfa'
+  | 'connected'
+  | 'loginError'
+  | 'error';
 
 /** Steps during which the member's status is polled. */
 export const POLLING_STEPS: readonly Step[] = ['connecting', 'oauth'];

@@ -85,4 +85,10 @@ export function transition(state: FlowPosition, event: FlowEvent): FlowPosition 
 }
 
 /** Steps back leads away from (to the step before); everywhere else back does nothing. */
-export const STEPS_WITH_BACK: ReadonlySet<Step> = new Set<Step>(['chooseMethod', 'enterCreds', 'oauth', 'error']);
+export const STEPS_WITH_BACK: ReadonlySet<Step> = new Set<Step>([
+  'institutionUnavailable',
+  'chooseMethod',
+  'enterCreds',
+  'oauth',
+  'error',
+]);

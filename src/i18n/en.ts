@@ -24,6 +24,12 @@ export const en = {
   'search.resultCount': '{count} institutions found',
   'search.byRoutingNumber': 'Institutions with routing number {query}',
   'search.invalidRoutingNumber': '{query} is not a valid routing number, so we searched for it by name.',
+  'institution.status.maintenance': 'Under maintenance: connecting may not work',
+  'institution.status.degraded': 'Connections are slow right now',
+  'institution.status.unavailable': 'Unavailable right now',
+  'institution.unavailable.heading': '{bank} is unavailable',
+  'institution.unavailable.body':
+    'Connections to {bank} are not working right now. Nothing was sent to {bank}. Please try again later, or choose another institution.',
   'search.error': 'We could not load institutions.',
 
   'method.heading': 'How do you want to connect to {bank}?',

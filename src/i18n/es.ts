@@ -23,6 +23,12 @@ export const es: Catalog = {
   'search.resultCount': '{count} instituciones encontradas',
   'search.byRoutingNumber': 'Instituciones con el número de ruta {query}',
   'search.invalidRoutingNumber': '{query} no es un número de ruta válido, así que lo buscamos por nombre.',
+  'institution.status.maintenance': 'En mantenimiento: es posible que no se pueda conectar',
+  'institution.status.degraded': 'Las conexiones son lentas en este momento',
+  'institution.status.unavailable': 'No disponible en este momento',
+  'institution.unavailable.heading': '{bank} no está disponible',
+  'institution.unavailable.body':
+    'Las conexiones con {bank} no funcionan en este momento. No se envió nada a {bank}. Inténtelo más tarde o elija otra institución.',
   'search.error': 'No pudimos cargar las instituciones.',
 
   'method.heading': '¿Cómo quieres conectarte a {bank}?',

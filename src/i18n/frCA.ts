@@ -23,6 +23,12 @@ export const frCA: Catalog = {
   'search.resultCount': '{count} institutions trouvées',
   'search.byRoutingNumber': 'Institutions avec le numéro d’acheminement {query}',
   'search.invalidRoutingNumber': '{query} n’est pas un numéro d’acheminement valide; nous l’avons cherché par nom.',
+  'institution.status.maintenance': 'En maintenance : la connexion pourrait échouer',
+  'institution.status.degraded': 'Les connexions sont lentes en ce moment',
+  'institution.status.unavailable': 'Indisponible en ce moment',
+  'institution.unavailable.heading': '{bank} est indisponible',
+  'institution.unavailable.body':
+    'Les connexions à {bank} ne fonctionnent pas en ce moment. Rien n’a été envoyé à {bank}. Réessayez plus tard ou choisissez une autre institution.',
   'search.error': 'Impossible de charger les institutions.',
 
   'method.heading': 'Comment voulez-vous vous connecter à {bank}?',

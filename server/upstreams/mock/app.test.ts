@@ -17,7 +17,7 @@ import {
 import { decideOauth, startMockServer, type MockServer } from '../../../src/test/mockServer';
 import { createMockBackend } from './app';
 import { withCheckDigit } from '../../../sdk/src/contract/routingNumber';
-import { GENERATED_COUNT } from './catalogue';
+import { GENERATED_COUNT, SANDBOX_COUNT } from './catalogue';
 
 /** Every body is read through the widget's own schemas: the mock must answer what the client accepts. */
 const widgetUrlSchema = z.object({ widget_url: z.object({ url: z.string() }) });
@@ -598,7 +598,7 @@ describe('institutions', () => {
 
   it('the catalogue is deterministic and holds over 20,000 institutions with mixed OAuth support', async () => {
     const all = await search('records_per_page=100&page=3');
-    expect(all.pagination.total_entries).toBe(GENERATED_COUNT + 5);
+    expect(all.pagination.total_entries).toBe(GENERATED_COUNT + SANDBOX_COUNT);
     const again = startMockServer();
     const second = institutionListSchema.parse(
       (await again.request('GET', '/api/institutions?records_per_page=100&page=3')).json,

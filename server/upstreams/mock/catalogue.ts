@@ -1,6 +1,6 @@
 import { withCheckDigit } from '../../../sdk/src/contract/routingNumber';
 import { pick, seededRandom } from './prng';
-import type { MockCredential, MockInstitution } from './types';
+import type { MockCredential, MockInstitution, OperationalStatus } from './types';
 
 export const CATALOGUE_SEED = 20111101;
 export const GENERATED_COUNT = 20_000;
@@ -43,6 +43,7 @@ interface InstitutionSeed {
   color: string;
   host?: string;
   verification?: boolean;
+  status?: OperationalStatus;
 }
 
 let guidCounter = 0;
@@ -68,6 +69,7 @@ function institution(seed: InstitutionSeed): MockInstitution {
     supports_account_verification: seed.verification ?? true,
     supports_transaction_history: true,
     is_popular: seed.popular,
+    operational_status: seed.status ?? 'operational',
   };
 }
 
@@ -117,6 +119,17 @@ const SANDBOX: InstitutionSeed[] = [
     color: '#7c2d12',
     host: 'www.mx.com',
   },
+  // one per operational status other than "operational"; not popular, found by searching "MX Bank"
+  ...(['maintenance', 'degraded', 'unavailable'] as const).map((status): InstitutionSeed => ({
+    code: `mxbank_${status}`,
+    name: `MX Bank (${status})`,
+    supportsOauth: false,
+    supportsCredentials: true,
+    popular: false,
+    color: '#475569',
+    host: 'www.mx.com',
+    status,
+  })),
 ];
 
 const LEAD = [
@@ -332,6 +345,9 @@ const CREDIT_UNION_FIELDS: MockCredential[] = [
     display_order: 3,
   },
 ];
+
+/** Institutions the sandbox defines by hand (listed before the generated ones). */
+export const SANDBOX_COUNT = SANDBOX.length;
 
 let cached: Catalogue | undefined;
 

@@ -1,4 +1,6 @@
 /** Wire shapes the mock serves (MX field names). The widget validates these with its own zod schemas. */
+export type OperationalStatus = 'operational' | 'maintenance' | 'degraded' | 'unavailable';
+
 export interface MockInstitution {
   code: string;
   guid: string;
@@ -18,6 +20,8 @@ export interface MockInstitution {
   supports_account_verification: boolean;
   supports_transaction_history: boolean;
   is_popular: boolean;
+  /** Non-MX: whether connections to it work right now (README, sandbox institutions). */
+  operational_status: OperationalStatus;
 }
 
 export type CredentialType = 'LOGIN' | 'PASSWORD' | 'TEXT' | 'OPTIONS';

@@ -1,6 +1,7 @@
 import type { Institution } from '../../api/schemas';
 import { useT } from '../../i18n/translate';
 import { Logo } from '../../ui/Logo';
+import { InstitutionStatusLabel } from './InstitutionStatusLabel';
 
 function hostOf(url: string | null | undefined): string {
   if (!url) return '';
@@ -29,7 +30,7 @@ export function InstitutionOption({
       role="option"
       aria-selected={active}
       aria-labelledby={`${id}-name`}
-      aria-describedby={`${id}-host`}
+      aria-describedby={`${id}-host ${id}-status`}
       onClick={onSelect}
       onMouseDown={(e) => e.preventDefault()}
       className={`flex items-center gap-3 px-2 py-2 cursor-pointer rounded-brand ${
@@ -47,6 +48,7 @@ export function InstitutionOption({
           {hostOf(institution.url)}
           {institution.supports_oauth ? <span className="sr-only">, {t('search.oauthHint')}</span> : null}
         </span>
+        <InstitutionStatusLabel id={`${id}-status`} status={institution.operational_status} />
       </span>
       {institution.supports_oauth ? (
         <span aria-hidden="true" className="text-xs border border-current rounded px-1 text-muted">

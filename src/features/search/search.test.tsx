@@ -58,6 +58,28 @@ describe('search', () => {
     expect(searched.join(' ')).not.toContain('routing_number');
   });
 
+  it('an institution that is not fully working says so; an unavailable one explains itself and leads back', async () => {
+    const w = await renderWidget();
+    await w.user.type(await screen.findByRole('combobox'), 'MX Bank (');
+    const list = await screen.findByRole('listbox', { name: 'Search results' });
+    expect(await within(list).findByRole('option', { name: 'MX Bank (maintenance)' })).toHaveAccessibleDescription(
+      /Under maintenance: connecting may not work/,
+    );
+    expect(within(list).getByRole('option', { name: 'MX Bank (degraded)' })).toHaveAccessibleDescription(
+      /Connections are slow right now/,
+    );
+    expect(within(list).getByRole('option', { name: 'MX Bank' })).toHaveAccessibleDescription('www.mx.com');
+    await w.user.click(within(list).getByRole('option', { name: 'MX Bank (unavailable)' }));
+    await screen.findByRole('heading', { name: 'MX Bank (unavailable) is unavailable' });
+    expect(screen.queryByLabelText('Password')).toBeNull();
+    await w.user.click(screen.getByRole('button', { name: 'Back to search' }));
+    await screen.findByRole('heading', { name: 'Select your institution' });
+    expect(w.events('mx/connect/stepChange').map((m) => m.metadata?.current)).toEqual([
+      'institutionUnavailable',
+      'search',
+    ]);
+  });
+
   it('arrow keys move through the results and Enter picks one', async () => {
     const w = await renderWidget();
     const box = await screen.findByRole('combobox');
