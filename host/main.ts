@@ -61,6 +61,8 @@ async function open() {
       onMessage: ({ type, metadata }) => logLine(`${type} ${JSON.stringify(metadata)}`),
       onAccountSelected: (metadata) => logLine(`connect-widget/accountSelected ${JSON.stringify(metadata)}`),
       onSessionExpired: (metadata) => logLine(`connect-widget/sessionExpired ${JSON.stringify(metadata)}`),
+      onAnalyticPageview: (path) => logLine(`pageview ${path}`),
+      onAnalyticEvent: (name, metadata) => logLine(`analytics ${name} ${JSON.stringify(metadata)}`),
       onInvalidMessage: (_data, reason) => logLine(`invalid message: ${reason}`),
     });
     if (statusLine) statusLine.textContent = `Widget loaded from ${minted.widget_origin} for ${minted.user_guid}`;

@@ -147,6 +147,23 @@ describe('ConnectWidget (host SDK)', () => {
     expect(onInvalidMessage).toHaveBeenCalledTimes(1);
   });
 
+  it('hands analytics to onAnalyticPageview and onAnalyticEvent; nested or unnamed ones are invalid', () => {
+    const onAnalyticPageview = vi.fn();
+    const onAnalyticEvent = vi.fn();
+    const onInvalidMessage = vi.fn();
+    const onMessage = vi.fn();
+    mount({ onAnalyticPageview, onAnalyticEvent, onInvalidMessage, onMessage });
+    const ids = { user_guid: 'USR-1', session_guid: 'SES-1' };
+    send({ type: 'connect-widget/analyticPageview', path: '/status/denied', metadata: ids });
+    send({ type: 'connect-widget/analyticEvent', name: 'mfa_submitted', metadata: { ...ids, challenge_count: 2 } });
+    send({ type: 'connect-widget/analyticEvent', name: 'x', metadata: { nested: { password: 'no' } } });
+    send({ type: 'connect-widget/analyticPageview', metadata: ids });
+    expect(onAnalyticPageview).toHaveBeenCalledWith('/status/denied', ids);
+    expect(onAnalyticEvent).toHaveBeenCalledWith('mfa_submitted', { ...ids, challenge_count: 2 });
+    expect(onInvalidMessage).toHaveBeenCalledTimes(2);
+    expect(onMessage).not.toHaveBeenCalled();
+  });
+
   it('never makes the iframe taller than a sane bound, whatever the widget reports', () => {
     const { container } = mount();
     send({ type: 'connect-widget/resize', height: 1_280_230 });

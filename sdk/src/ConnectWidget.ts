@@ -1,4 +1,4 @@
-import type { WidgetEventMap, WidgetEventType } from './contract/events';
+import type { AnalyticMetadata, WidgetEventMap, WidgetEventType } from './contract/events';
 import { version } from '../package.json';
 import { decodeWidgetMessage } from './messageSchema';
 
@@ -30,6 +30,10 @@ export interface ConnectWidgetCallbacks {
   onAccountSelected?(metadata: { member_guid: string; account_guid: string }): void;
   /** ours: the server refused the widget's session (expired); mint a new widget URL to go on */
   onSessionExpired?(metadata: { user_guid: string; session_guid: string }): void;
+  /** ours: one per screen the user sees, with a stable path such as /credentials or /status/denied */
+  onAnalyticPageview?(path: string, metadata: AnalyticMetadata): void;
+  /** ours: one per choice the user makes (README "Analytics" lists the names); never a secret in it */
+  onAnalyticEvent?(name: string, metadata: AnalyticMetadata): void;
   /** every valid message, after its typed callback */
   onMessage?(message: { type: WidgetEventType; metadata: Record<string, unknown> }): void;
   /** a message from the widget that did not decode; never thrown */
@@ -81,6 +85,8 @@ export const CALLBACK_NAMES: (keyof ConnectWidgetCallbacks)[] = [
   ...Object.values(CALLBACK_OF),
   'onAccountSelected',
   'onSessionExpired',
+  'onAnalyticPageview',
+  'onAnalyticEvent',
   'onMessage',
   'onInvalidMessage',
 ];
@@ -181,6 +187,14 @@ export class ConnectWidget {
     }
     if (decoded.kind === 'accountSelected') {
       this.options.onAccountSelected?.(decoded.metadata);
+      return;
+    }
+    if (decoded.kind === 'analyticPageview') {
+      this.options.onAnalyticPageview?.(decoded.path, decoded.metadata);
+      return;
+    }
+    if (decoded.kind === 'analyticEvent') {
+      this.options.onAnalyticEvent?.(decoded.name, decoded.metadata);
       return;
     }
     if (decoded.type === 'mx/load')

@@ -1,3 +1,10 @@
 export { ConnectWidget, SDK_VERSION } from './ConnectWidget';
 export type { ConnectWidgetCallbacks, ConnectWidgetOptions } from './ConnectWidget';
-export type { WidgetEventMap, WidgetEventType } from './contract/events';
+export type {
+  AnalyticEventMap,
+  AnalyticEventName,
+  AnalyticMetadata,
+  AnalyticPath,
+  WidgetEventMap,
+  WidgetEventType,
+} from './contract/events';

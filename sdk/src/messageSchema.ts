@@ -1,4 +1,4 @@
-import type { WidgetEventMap, WidgetEventType } from './contract/events';
+import type { AnalyticMetadata, WidgetEventMap, WidgetEventType } from './contract/events';
 
 /**
  * A deliberately tiny decoder (the SDK has a 5 KB budget, so no schema library): for each event
@@ -41,7 +41,17 @@ export type DecodedMessage =
   | { kind: 'resize'; height: number }
   | { kind: 'accountSelected'; metadata: { member_guid: string; account_guid: string } & Record<string, unknown> }
   | { kind: 'sessionExpired'; metadata: { user_guid: string; session_guid: string } }
+  | { kind: 'analyticPageview'; path: string; metadata: AnalyticMetadata }
+  | { kind: 'analyticEvent'; name: string; metadata: AnalyticMetadata }
   | { kind: 'invalid'; reason: string };
+
+/** Analytics metadata: an object of strings, numbers and booleans only, nothing nested. */
+function flatMetadata(value: unknown): AnalyticMetadata | null {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return null;
+  const entries = Object.entries(value);
+  const flat = entries.every(([, v]) => ['string', 'number', 'boolean'].includes(typeof v));
+  return flat ? (Object.fromEntries(entries) as AnalyticMetadata) : null;
+}
 
 function typeOf(value: unknown): string {
   if (value === null) return 'null';
@@ -70,6 +80,20 @@ export function decodeWidgetMessage(data: unknown): DecodedMessage {
     return metadata && typeof metadata.user_guid === 'string' && typeof metadata.session_guid === 'string'
       ? { kind: 'sessionExpired', metadata: { user_guid: metadata.user_guid, session_guid: metadata.session_guid } }
       : { kind: 'invalid', reason: 'sessionExpired without its ids' };
+  }
+  if (message.type === 'connect-widget/analyticPageview' || message.type === 'connect-widget/analyticEvent') {
+    const pageview = message.type === 'connect-widget/analyticPageview';
+    const label = pageview ? message.path : message.name;
+    const metadata = flatMetadata(message.metadata);
+    if (typeof label !== 'string' || label.length > 200 || !metadata) {
+      return {
+        kind: 'invalid',
+        reason: `${String(message.type)} without a ${pageview ? 'path' : 'name'} or flat metadata`,
+      };
+    }
+    return pageview
+      ? { kind: 'analyticPageview', path: label, metadata }
+      : { kind: 'analyticEvent', name: label, metadata };
   }
   if (message.type === 'connect-widget/accountSelected') {
     const metadata = message.metadata as Record<string, unknown> | undefined;

@@ -11,6 +11,7 @@ import { LiveRegion } from './LiveRegion';
 import { loadedStepName } from './resolveInitialStep';
 import { StepRouter } from './StepRouter';
 import { useHostBridge } from './useHostBridge';
+import { usePageviews } from './usePageviews';
 import { useReportHeight } from './useReportHeight';
 import { useSessionExpiry } from './useSessionExpiry';
 
@@ -31,6 +32,7 @@ export function FlowApp({
   useHostBridge(store, emitter, config, framed);
   useReportHeight(rootRef, emitter, timing.resizeDebounceMs);
   useSessionExpiry(store, emitter);
+  usePageviews(store, emitter, config.user_guid);
   useEffect(() => {
     emitter.emit('mx/connect/loaded', { initial_step: loadedStepName(store.getState().step) });
   }, [emitter, store]);

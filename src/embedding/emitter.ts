@@ -1,6 +1,11 @@
 import { createContext, useContext } from 'react';
 import {
   ACCOUNT_SELECTED_MESSAGE_TYPE,
+  ANALYTIC_EVENT_MESSAGE_TYPE,
+  ANALYTIC_PAGEVIEW_MESSAGE_TYPE,
+  type AnalyticEventMap,
+  type AnalyticEventName,
+  type AnalyticPath,
   RESIZE_MESSAGE_TYPE,
   SESSION_EXPIRED_MESSAGE_TYPE,
   type WidgetEventMap,
@@ -14,6 +19,10 @@ export interface Emitter {
   resize(height: number): void;
   accountSelected(ids: { member_guid: string; account_guid: string }): void;
   sessionExpired(): void;
+  /** one per screen the user sees (see AnalyticPath) */
+  pageview(path: AnalyticPath): void;
+  /** one per choice the user makes; metadata is typed per name and never carries a secret */
+  analyticEvent<N extends AnalyticEventName>(name: N, metadata: AnalyticEventMap[N]): void;
 }
 
 /**
@@ -35,6 +44,20 @@ export function createEmitter(post: Post | null, ids: { user_guid: string; sessi
       post?.({
         type: SESSION_EXPIRED_MESSAGE_TYPE,
         metadata: { user_guid: ids.user_guid, session_guid: ids.session_guid },
+      });
+    },
+    pageview(path) {
+      post?.({
+        type: ANALYTIC_PAGEVIEW_MESSAGE_TYPE,
+        path,
+        metadata: { user_guid: ids.user_guid, session_guid: ids.session_guid },
+      });
+    },
+    analyticEvent(name, metadata) {
+      post?.({
+        type: ANALYTIC_EVENT_MESSAGE_TYPE,
+        name,
+        metadata: { ...metadata, user_guid: ids.user_guid, session_guid: ids.session_guid },
       });
     },
     accountSelected(selected) {

@@ -3,7 +3,7 @@ import { useCallback } from 'react';
 import { queryKeys } from '../api/queryKeys';
 import type { Institution } from '../api/schemas';
 import { useConfig } from '../config/ConfigProvider';
-import { useEmit } from '../embedding/emitter';
+import { useEmit, useEmitter } from '../embedding/emitter';
 import { stepAfterInstitution } from './routing';
 import { useFlowStoreApi } from './store';
 
@@ -14,6 +14,7 @@ import { useFlowStoreApi } from './store';
  */
 export function useBackToSearch() {
   const emit = useEmit();
+  const { analyticEvent } = useEmitter();
   const store = useFlowStoreApi();
   const queryClient = useQueryClient();
   const config = useConfig();
@@ -23,6 +24,7 @@ export function useBackToSearch() {
         ? (config.current_institution_code ?? store.getState().institutionCode)
         : null;
       const { send } = store.getState();
+      analyticEvent('back_to_search', { context: context ?? 'unknown' });
       if (pinned) {
         // the host never sees search in this mode, so it hears of none either
         const institution = queryClient.getQueryData<Institution>(queryKeys.institution(pinned));
@@ -36,6 +38,6 @@ export function useBackToSearch() {
       send({ type: 'reset' });
       emit('mx/connect/backToSearch', context ? { context } : {});
     },
-    [emit, store, queryClient, config.disable_institution_search, config.current_institution_code],
+    [emit, analyticEvent, store, queryClient, config.disable_institution_search, config.current_institution_code],
   );
 }

@@ -31,6 +31,9 @@ export interface SentMessage {
   type: string;
   metadata?: Record<string, unknown>;
   height?: number;
+  /** analytics: the pageview's path, the event's name */
+  path?: string;
+  name?: string;
 }
 
 export interface RenderOptions {

@@ -56,3 +56,52 @@ export interface SessionExpiredMessage {
 
 /** `invalidData` codes (metadata.code): why a connected member cannot be used. */
 export const INVALID_DATA_CODES = { noEligibleAccounts: 1 } as const;
+
+/**
+ * Ours: analytics for the partner's own tools (SDK onAnalyticPageview / onAnalyticEvent). One
+ * pageview per screen, with a stable path; one event per choice the user makes. Their metadata
+ * holds names, codes and counts only: never a credential, an answer, a token or an account number.
+ */
+export const ANALYTIC_PAGEVIEW_MESSAGE_TYPE = 'connect-widget/analyticPageview';
+export const ANALYTIC_EVENT_MESSAGE_TYPE = 'connect-widget/analyticEvent';
+export type AnalyticMetadata = Record<string, string | number | boolean>;
+
+/** Every pageview path (README "Analytics"): `/status/<status name>` and `/error/<kind>` vary by their tail. */
+export type AnalyticPath =
+  | '/search'
+  | '/institution-unavailable'
+  | '/choose-method'
+  | '/credentials'
+  | '/credentials/update'
+  | '/oauth'
+  | '/connecting'
+  | '/mfa'
+  | '/connected'
+  | `/status/${string}`
+  | `/error/${string}`;
+
+/** Every analytic event name, and what its metadata may carry. */
+export interface AnalyticEventMap {
+  search_submitted: { query_length: number };
+  institution_selected: { institution_code: string; source: 'popular' | 'results' | 'routing_number' };
+  method_chosen: { method: 'oauth' | 'credentials' };
+  credentials_submitted: { mode: 'create' | 'update' };
+  forgot_password_clicked: { institution_code: string };
+  mfa_submitted: { challenge_count: number };
+  oauth_opened: { institution_code: string };
+  oauth_cancelled: { institution_code: string };
+  back_to_search: { context: string };
+  done_clicked: Record<string, never>;
+}
+export type AnalyticEventName = keyof AnalyticEventMap;
+
+export interface AnalyticPageviewMessage {
+  type: typeof ANALYTIC_PAGEVIEW_MESSAGE_TYPE;
+  path: AnalyticPath;
+  metadata: AnalyticMetadata;
+}
+export interface AnalyticEventMessage<N extends AnalyticEventName = AnalyticEventName> {
+  type: typeof ANALYTIC_EVENT_MESSAGE_TYPE;
+  name: N;
+  metadata: AnalyticEventMap[N] & { user_guid: string; session_guid: string };
+}

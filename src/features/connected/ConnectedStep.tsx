@@ -1,5 +1,5 @@
 import { useBankName, useCachedMemberStatus } from '../../api/queries';
-import { useEmit } from '../../embedding/emitter';
+import { useEmit, useEmitter } from '../../embedding/emitter';
 import { useFlow } from '../../flow/store';
 import { useBackToSearch } from '../../flow/useBackToSearch';
 import { useT } from '../../i18n/translate';
@@ -15,6 +15,7 @@ import { useConfig } from '../../config/ConfigProvider';
 export function ConnectedStep() {
   const t = useT();
   const emit = useEmit();
+  const { analyticEvent } = useEmitter();
   const code = useFlow((s) => s.institutionCode);
   const memberGuid = useFlow((s) => s.memberGuid);
   const bank = useBankName(code);
@@ -54,7 +55,14 @@ export function ConnectedStep() {
         </>
       ) : null}
       <div className="flex flex-col gap-3">
-        <Button onClick={() => emit('mx/connect/connected/primaryAction', {})}>{t('connected.done')}</Button>
+        <Button
+          onClick={() => {
+            emit('mx/connect/connected/primaryAction', {});
+            analyticEvent('done_clicked', {});
+          }}
+        >
+          {t('connected.done')}
+        </Button>
         <Button variant="secondary" onClick={() => backToSearch('connected')}>
           {t('connected.another')}
         </Button>

@@ -1,7 +1,7 @@
 import { ApiError } from '../../api/errors';
 import { useInstitution } from '../../api/queries';
 import { safeUrl } from '../../api/safeUrl';
-import { useEmit } from '../../embedding/emitter';
+import { useEmit, useEmitter } from '../../embedding/emitter';
 import { useFlow } from '../../flow/store';
 import { useBackToSearch } from '../../flow/useBackToSearch';
 import { useT } from '../../i18n/translate';
@@ -17,6 +17,7 @@ import { useSubmitCredentials } from './useSubmitCredentials';
 export function CredentialsStep() {
   const t = useT();
   const emit = useEmit();
+  const { analyticEvent } = useEmitter();
   const code = useFlow((s) => s.institutionCode);
   const memberGuid = useFlow((s) => s.memberGuid);
   const mode = useFlow((s) => s.credentialsMode);
@@ -38,6 +39,7 @@ export function CredentialsStep() {
       } else {
         emit('mx/connect/enterCredentials', { institution: ids });
       }
+      analyticEvent('credentials_submitted', { mode });
       submit.mutate(credentials, {
         onError: (error) => {
           if (mode !== 'update') {
@@ -99,7 +101,13 @@ export function CredentialsStep() {
           ))}
           {forgotUrl ? (
             <p className="mb-3 text-sm">
-              <a className="text-link underline focus-ring" href={forgotUrl} target="_blank" rel="noopener noreferrer">
+              <a
+                className="text-link underline focus-ring"
+                href={forgotUrl}
+                target="_blank"
+                rel="noopener noreferrer"
+                onClick={() => analyticEvent('forgot_password_clicked', { institution_code: code ?? '' })}
+              >
                 {t('creds.forgot')}
               </a>
             </p>

@@ -3,12 +3,18 @@ import { useFlow } from '../../flow/store';
 import { useT } from '../../i18n/translate';
 import { Button } from '../../ui/Button';
 import { StepHeading } from '../../ui/StepHeading';
+import { useEmitter } from '../../embedding/emitter';
 
 /** Only for institutions that support both OAuth and credentials: OAuth is recommended. */
 export function ChooseMethodStep() {
   const t = useT();
   const code = useFlow((s) => s.institutionCode);
   const send = useFlow((s) => s.send);
+  const { analyticEvent } = useEmitter();
+  const choose = (method: 'oauth' | 'credentials') => {
+    analyticEvent('method_chosen', { method });
+    send({ type: 'methodChosen', method });
+  };
   const back = useFlow((s) => s.back);
   const bank = useBankName(code);
   return (
@@ -16,11 +22,11 @@ export function ChooseMethodStep() {
       <StepHeading>{t('method.heading', { bank })}</StepHeading>
       <div className="flex flex-col gap-4">
         <div>
-          <Button onClick={() => send({ type: 'methodChosen', method: 'oauth' })}>{t('method.oauth', { bank })}</Button>
+          <Button onClick={() => choose('oauth')}>{t('method.oauth', { bank })}</Button>
           <p className="text-sm text-muted mt-1">{t('method.oauthHint', { bank })}</p>
         </div>
         <div>
-          <Button variant="secondary" onClick={() => send({ type: 'methodChosen', method: 'credentials' })}>
+          <Button variant="secondary" onClick={() => choose('credentials')}>
             {t('method.credentials')}
           </Button>
           <p className="text-sm text-muted mt-1">{t('method.credentialsHint', { bank })}</p>

@@ -1,5 +1,5 @@
 import { useBankName, useCachedMemberStatus } from '../../api/queries';
-import { useEmit } from '../../embedding/emitter';
+import { useEmit, useEmitter } from '../../embedding/emitter';
 import { useFlow } from '../../flow/store';
 import { useBackToSearch } from '../../flow/useBackToSearch';
 import { isMessageKey, useT } from '../../i18n/translate';
@@ -14,6 +14,7 @@ import { useResume } from './useResume';
 export function MfaStep() {
   const t = useT();
   const emit = useEmit();
+  const { analyticEvent } = useEmitter();
   const code = useFlow((s) => s.institutionCode);
   const memberGuid = useFlow((s) => s.memberGuid);
   const notice = useFlow((s) => s.notice);
@@ -27,6 +28,7 @@ export function MfaStep() {
   const { formRef, valueOf, errorOf, change, onSubmit } = useRequiredFields(challenges, (answers) => {
     if (resume.isPending || !memberGuid) return;
     emit('mx/connect/submitMFA', { member_guid: memberGuid });
+    analyticEvent('mfa_submitted', { challenge_count: answers.length });
     resume.mutate(answers);
   });
 

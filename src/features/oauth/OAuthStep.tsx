@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 import { isReconnecting, useBankName, useCachedMemberStatus, useRefreshMemberStatus } from '../../api/queries';
-import { useEmit } from '../../embedding/emitter';
+import { useEmit, useEmitter } from '../../embedding/emitter';
 import { useFlow } from '../../flow/store';
 import { useT } from '../../i18n/translate';
 import { Alert } from '../../ui/Alert';
@@ -16,6 +16,7 @@ const POPUP_FEATURES = 'popup,width=480,height=720';
 export function OAuthStep() {
   const t = useT();
   const emit = useEmit();
+  const { analyticEvent } = useEmitter();
   const code = useFlow((s) => s.institutionCode);
   const bank = useBankName(code);
   const { memberGuid, windowUri, error, retry } = useOauthMember();
@@ -26,6 +27,7 @@ export function OAuthStep() {
   const open = () => {
     if (!windowUri || !memberGuid) return;
     emit('mx/connect/oauthRequested', { url: windowUri, member_guid: memberGuid });
+    analyticEvent('oauth_opened', { institution_code: code ?? '' });
     // Called synchronously in the click handler, so popup blockers let it through.
     const popup = window.open(windowUri, 'connect-oauth', POPUP_FEATURES);
     setBlocked(!popup);

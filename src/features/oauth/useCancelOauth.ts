@@ -1,7 +1,8 @@
 import { useMutation } from '@tanstack/react-query';
 import { useApi } from '../../api/ApiProvider';
 import { useConfig } from '../../config/ConfigProvider';
-import { useEmit } from '../../embedding/emitter';
+import { useEmit, useEmitter } from '../../embedding/emitter';
+import { useFlow } from '../../flow/store';
 import { useBackToSearch } from '../../flow/useBackToSearch';
 
 /**
@@ -11,10 +12,13 @@ import { useBackToSearch } from '../../flow/useBackToSearch';
 export function useCancelOauth(memberGuid: string | null) {
   const api = useApi();
   const emit = useEmit();
+  const { analyticEvent } = useEmitter();
+  const code = useFlow((s) => s.institutionCode);
   const { user_guid } = useConfig();
   const backToSearch = useBackToSearch();
   return useMutation({
     mutationFn: async () => {
+      analyticEvent('oauth_cancelled', { institution_code: code ?? '' });
       if (!memberGuid) return;
       await api.deleteMember(user_guid, memberGuid);
       emit('mx/connect/memberDeleted', { member_guid: memberGuid });

@@ -4,7 +4,7 @@ import { queryKeys } from '../../api/queryKeys';
 import { safeUrl } from '../../api/safeUrl';
 import type { Institution } from '../../api/schemas';
 import { useTiming } from '../../config/timing';
-import { useEmit } from '../../embedding/emitter';
+import { useEmit, useEmitter } from '../../embedding/emitter';
 import { stepAfterInstitution } from '../../flow/routing';
 import { useFlow } from '../../flow/store';
 import { useT } from '../../i18n/translate';
@@ -20,6 +20,7 @@ import { useInstitutionSearch } from './useInstitutionSearch';
 export function SearchStep() {
   const t = useT();
   const emit = useEmit();
+  const { analyticEvent } = useEmitter();
   const queryClient = useQueryClient();
   const { debounceMs } = useTiming();
   const send = useFlow((s) => s.send);
@@ -36,8 +37,10 @@ export function SearchStep() {
 
   useEffect(() => inputRef.current?.focus(), []);
   useEffect(() => {
-    if (query) emit('mx/connect/institutionSearch', { query });
-  }, [query, emit]);
+    if (!query) return;
+    emit('mx/connect/institutionSearch', { query });
+    analyticEvent('search_submitted', { query_length: query.length });
+  }, [query, emit, analyticEvent]);
 
   const choose = (institution: Institution) => {
     queryClient.setQueryData(queryKeys.institution(institution.code), institution);
@@ -46,6 +49,10 @@ export function SearchStep() {
       guid: institution.guid ?? '',
       name: institution.name,
       url: safeUrl(institution.url),
+    });
+    analyticEvent('institution_selected', {
+      institution_code: institution.code,
+      source: !search.searching ? 'popular' : search.byRoutingNumber ? 'routing_number' : 'results',
     });
     send({ type: 'institutionChosen', code: institution.code, next: stepAfterInstitution(institution) });
   };

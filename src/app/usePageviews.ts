@@ -1,0 +1,52 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import type { StoreApi } from 'zustand';
+import { queryKeys } from '../api/queryKeys';
+import type { MemberStatus } from '../api/schemas';
+import type { AnalyticPath } from '../../sdk/src/contract/events';
+import type { Emitter } from '../embedding/emitter';
+import type { FlowState } from '../flow/store';
+import type { Step } from '../flow/steps';
+
+const PATHS: Record<Exclude<Step, 'loginError' | 'error' | 'enterCreds'>, AnalyticPath> = {
+  search: '/search',
+  institutionUnavailable: '/institution-unavailable',
+  chooseMethod: '/choose-method',
+  oauth: '/oauth',
+  connecting: '/connecting',
+  mfa: '/mfa',
+  connected: '/connected',
+};
+
+/** The stable path of the screen a flow state shows (README "Analytics"). */
+export function pageviewPath(state: FlowState, statusName: string | null | undefined): AnalyticPath {
+  switch (state.step) {
+    case 'enterCreds':
+      return state.credentialsMode === 'update' ? '/credentials/update' : '/credentials';
+    case 'loginError':
+      return `/status/${(statusName ?? 'unknown').toLowerCase()}`;
+    case 'error':
+      return `/error/${state.errorKind ?? 'server'}`;
+    default:
+      return PATHS[state.step];
+  }
+}
+
+/** One pageview for the first screen and for every screen after it. */
+export function usePageviews(store: StoreApi<FlowState>, emitter: Emitter, userGuid: string) {
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    const statusOf = (state: FlowState) =>
+      state.memberGuid
+        ? queryClient.getQueryData<MemberStatus>(queryKeys.memberStatus(userGuid, state.memberGuid))?.connection_status
+        : null;
+    let last = pageviewPath(store.getState(), statusOf(store.getState()));
+    emitter.pageview(last);
+    return store.subscribe((state) => {
+      const path = pageviewPath(state, statusOf(state));
+      if (path === last) return;
+      last = path;
+      emitter.pageview(path);
+    });
+  }, [store, emitter, queryClient, userGuid]);
+}
