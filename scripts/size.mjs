@@ -4,7 +4,7 @@ import { readFileSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-const BUDGETS = { widgetJs: 110 * 1024, widgetCss: 15 * 1024, sdk: 5 * 1024 };
+const BUDGETS = { widgetJs: 100 * 1024, widgetCss: 15 * 1024, sdk: 5 * 1024 };
 const gz = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 

@@ -1,6 +1,5 @@
 import { lazy, Suspense, type ComponentType } from 'react';
 import { SearchStep } from '../features/search/SearchStep';
-import { MemberStatusWatcher } from '../features/status/MemberStatusWatcher';
 import { POLLING_STEPS, type Step } from '../flow/steps';
 import { useFlow } from '../flow/store';
 import { useBackToSearch } from '../flow/useBackToSearch';
@@ -12,6 +11,10 @@ import { ErrorBoundary } from './ErrorBoundary';
 import { ErrorStep } from './ErrorStep';
 
 // Only search is in the first bundle; every later step loads while the user is busy on the one before.
+// the status watcher (and its status table) is needed once there is a member to poll, not before
+const MemberStatusWatcher = lazy(() =>
+  import('../features/status/MemberStatusWatcher').then((m) => ({ default: m.MemberStatusWatcher })),
+);
 const InstitutionUnavailableStep = lazy(() =>
   import('../features/institutionStatus/InstitutionUnavailableStep').then((m) => ({
     default: m.InstitutionUnavailableStep,
@@ -74,7 +77,11 @@ export function StepRouter() {
   const polling = memberGuid !== null && POLLING_STEPS.includes(step);
   return (
     <>
-      {polling ? <MemberStatusWatcher key={memberGuid} /> : null}
+      {polling ? (
+        <Suspense fallback={null}>
+          <MemberStatusWatcher key={memberGuid} />
+        </Suspense>
+      ) : null}
       {/* a fresh start re-enters even the step on screen (OAuth, pinned institution) from scratch */}
       <ErrorBoundary key={`${attempt}:${step}`} fallback={(reset) => <CrashFallback reset={reset} />}>
         <Suspense fallback={<Spinner label={t('common.loading')} />}>

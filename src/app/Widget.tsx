@@ -3,7 +3,6 @@ import type { ApiClient } from '../api/client';
 import type { WidgetConfig } from '../config/config';
 import { DEFAULT_TIMING, type Timing } from '../config/timing';
 import type { Emitter } from '../embedding/emitter';
-import { en } from '../i18n/en';
 import type { Locale } from '../i18n/locales';
 import type { Catalog } from '../i18n/translate';
 import { InitialFlow } from './InitialFlow';
@@ -17,8 +16,8 @@ export interface WidgetProps {
   timing?: Timing;
   queryClient?: QueryClient;
   locale?: Locale;
-  /** the messages for `locale` (English when absent) */
-  catalog?: Catalog;
+  /** the messages for `locale` (i18n/locales.ts loadCatalog) */
+  catalog: Catalog;
 }
 
 /** The whole widget: providers, then the flow from where the URL says it starts. */
@@ -30,7 +29,7 @@ export function Widget({
   timing = DEFAULT_TIMING,
   queryClient,
   locale = 'en',
-  catalog = en,
+  catalog,
 }: WidgetProps) {
   return (
     <Providers

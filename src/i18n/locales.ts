@@ -1,4 +1,3 @@
-import { en } from './en';
 import type { Catalog } from './translate';
 
 export const LOCALE_TAGS = ['en', 'es', 'fr-CA'] as const;
@@ -18,9 +17,9 @@ export function resolveLocale(param: string | undefined, browser: readonly strin
   return match(param) ?? browser.map(match).find((l): l is Locale => l !== null) ?? 'en';
 }
 
-/** English ships in the first bundle; the other catalogs load only for the people who need them. */
+/** Each catalog loads only for the people who need it; the widget waits for it before rendering. */
 export async function loadCatalog(locale: Locale): Promise<Catalog> {
   if (locale === 'es') return (await import('./es')).es;
   if (locale === 'fr-CA') return (await import('./frCA')).frCA;
-  return en;
+  return (await import('./en')).en;
 }

@@ -2,7 +2,7 @@ import { useBankName, useCachedMemberStatus } from '../../api/queries';
 import { useEmit, useEmitter } from '../../embedding/emitter';
 import { useFlow } from '../../flow/store';
 import { useBackToSearch } from '../../flow/useBackToSearch';
-import { isMessageKey, useT } from '../../i18n/translate';
+import { useT } from '../../i18n/translate';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { StepHeading } from '../../ui/StepHeading';
@@ -48,7 +48,7 @@ export function MfaStep() {
   return (
     <section>
       <StepHeading>{t('mfa.heading')}</StepHeading>
-      {noticeKey && isMessageKey(noticeKey) ? <Alert tone="error">{t(noticeKey, { bank })}</Alert> : null}
+      {noticeKey && t.has(noticeKey) ? <Alert tone="error">{t(noticeKey, { bank })}</Alert> : null}
       <p className="mb-3">{t('mfa.intro', { bank })}</p>
       {resume.error ? <Alert tone="error">{t('creds.error', { message: resume.error.message })}</Alert> : null}
       <form ref={formRef} onSubmit={onSubmit} noValidate aria-busy={resume.isPending}>

@@ -2,7 +2,7 @@ import { useBankName, useCachedMemberStatus, useForgetMemberStatus, useInstituti
 import { safeUrl } from '../../api/safeUrl';
 import { useFlow } from '../../flow/store';
 import { useBackToSearch } from '../../flow/useBackToSearch';
-import { isMessageKey, useT } from '../../i18n/translate';
+import { useT } from '../../i18n/translate';
 import { Alert } from '../../ui/Alert';
 import { Button, linkButtonClass } from '../../ui/Button';
 import { StepHeading } from '../../ui/StepHeading';
@@ -70,7 +70,7 @@ export function StatusStep() {
 
   return (
     <section>
-      <StepHeading>{t(isMessageKey(headingKey) ? headingKey : 'status.heading.unknown', { bank })}</StepHeading>
+      <StepHeading>{t(t.has(headingKey) ? headingKey : 'status.heading.unknown', { bank })}</StepHeading>
       <p className="mb-4">{t(row.message, { bank })}</p>
       {aggregate.error ? <Alert tone="error">{t('error.server')}</Alert> : null}
       <div className="flex flex-col gap-3">{row.actions.map(render)}</div>
