@@ -89,23 +89,25 @@ export default tseslint.config(
       ],
     },
   },
-  ...['search', 'institutionStatus', 'method', 'credentials', 'oauth', 'mfa', 'status', 'connected'].map((feature) => ({
-    files: [`src/features/${feature}/**/*.{ts,tsx}`],
-    ignores: ['src/**/*.test.{ts,tsx}'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['../*/**', '!../../**', '**/app/**'],
-              message: 'A feature never imports another feature or the app: move what they share down a level.',
-            },
-            ...widgetBoundaries,
-          ],
-        },
-      ],
-    },
-  })),
+  ...['consent', 'search', 'institutionStatus', 'method', 'credentials', 'oauth', 'mfa', 'status', 'connected'].map(
+    (feature) => ({
+      files: [`src/features/${feature}/**/*.{ts,tsx}`],
+      ignores: ['src/**/*.test.{ts,tsx}'],
+      rules: {
+        'no-restricted-imports': [
+          'error',
+          {
+            patterns: [
+              {
+                group: ['../*/**', '!../../**', '**/app/**'],
+                message: 'A feature never imports another feature or the app: move what they share down a level.',
+              },
+              ...widgetBoundaries,
+            ],
+          },
+        ],
+      },
+    }),
+  ),
   prettier,
 );

@@ -37,6 +37,13 @@ const SCREENS: { name: string; reach: (page: Page, scheme: 'light' | 'dark') => 
     },
   },
   {
+    name: 'consent',
+    reach: async (page, scheme) => {
+      const widget = await openIn(page, scheme, { disable_consent: '' });
+      await expect(widget.getByRole('button', { name: 'I agree' })).toBeVisible();
+    },
+  },
+  {
     name: 'search (routing number)',
     reach: async (page, scheme) => {
       const widget = await openIn(page, scheme);

@@ -21,11 +21,15 @@ export interface HostOptions {
   mode?: 'aggregation' | 'verification';
   /** open the widget for this existing user (made with `apiMember`) rather than a new one */
   user_guid?: string;
+  /** the consent screen: shown ('') or not ('true'); tests not about consent skip it */
+  disable_consent?: '' | 'true';
+  client_name?: string;
+  privacy_policy_url?: string;
 }
 
 /** Opens the demo host page, which embeds the widget (once, with these options) from the other origin. */
 export async function openHost(page: Page, options: HostOptions = {}): Promise<FrameLocator> {
-  await page.goto(`/?${new URLSearchParams({ ...options })}`);
+  await page.goto(`/?${new URLSearchParams({ disable_consent: 'true', ...options })}`);
   return page.frameLocator('#widget iframe');
 }
 

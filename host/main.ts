@@ -61,6 +61,8 @@ async function open() {
       onMessage: ({ type, metadata }) => logLine(`${type} ${JSON.stringify(metadata)}`),
       onAccountSelected: (metadata) => logLine(`connect-widget/accountSelected ${JSON.stringify(metadata)}`),
       onSessionExpired: (metadata) => logLine(`connect-widget/sessionExpired ${JSON.stringify(metadata)}`),
+      onConsentGiven: (metadata) => logLine(`connect-widget/consentGiven ${JSON.stringify(metadata)}`),
+      onConsentDeclined: (metadata) => logLine(`connect-widget/consentDeclined ${JSON.stringify(metadata)}`),
       onAnalyticPageview: (path) => logLine(`pageview ${path}`),
       onAnalyticEvent: (name, metadata) => logLine(`analytics ${name} ${JSON.stringify(metadata)}`),
       onInvalidMessage: (_data, reason) => logLine(`invalid message: ${reason}`),

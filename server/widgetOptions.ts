@@ -12,4 +12,8 @@ export const WIDGET_URL_OPTIONS = [
   'locale',
   'brand_color',
   'corner_radius',
+  'disable_consent',
+  'client_name',
+  'privacy_policy_url',
+  'include_identity',
 ] as const;

@@ -1,4 +1,4 @@
-import type { AnalyticMetadata, WidgetEventMap, WidgetEventType } from './contract/events';
+import type { AnalyticMetadata, ConsentMetadata, WidgetEventMap, WidgetEventType } from './contract/events';
 import { version } from '../package.json';
 import { decodeWidgetMessage } from './messageSchema';
 
@@ -30,6 +30,10 @@ export interface ConnectWidgetCallbacks {
   onAccountSelected?(metadata: { member_guid: string; account_guid: string }): void;
   /** ours: the server refused the widget's session (expired); mint a new widget URL to go on */
   onSessionExpired?(metadata: { user_guid: string; session_guid: string }): void;
+  /** ours: the user agreed on the consent screen; keep `metadata` (scope, policy_url, timestamp) as your record */
+  onConsentGiven?(metadata: ConsentMetadata): void;
+  /** ours: the user declined on the consent screen; nothing will be shared */
+  onConsentDeclined?(metadata: ConsentMetadata): void;
   /** ours: one per screen the user sees, with a stable path such as /credentials or /status/denied */
   onAnalyticPageview?(path: string, metadata: AnalyticMetadata): void;
   /** ours: one per choice the user makes (README "Analytics" lists the names); never a secret in it */
@@ -85,6 +89,8 @@ export const CALLBACK_NAMES: (keyof ConnectWidgetCallbacks)[] = [
   ...Object.values(CALLBACK_OF),
   'onAccountSelected',
   'onSessionExpired',
+  'onConsentGiven',
+  'onConsentDeclined',
   'onAnalyticPageview',
   'onAnalyticEvent',
   'onMessage',
@@ -187,6 +193,10 @@ export class ConnectWidget {
     }
     if (decoded.kind === 'accountSelected') {
       this.options.onAccountSelected?.(decoded.metadata);
+      return;
+    }
+    if (decoded.kind === 'consent') {
+      (decoded.given ? this.options.onConsentGiven : this.options.onConsentDeclined)?.(decoded.metadata);
       return;
     }
     if (decoded.kind === 'analyticPageview') {

@@ -5,6 +5,8 @@ export type {
   AnalyticEventName,
   AnalyticMetadata,
   AnalyticPath,
+  ConsentMetadata,
+  ConsentScope,
   WidgetEventMap,
   WidgetEventType,
 } from './contract/events';

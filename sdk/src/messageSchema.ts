@@ -1,4 +1,4 @@
-import type { AnalyticMetadata, WidgetEventMap, WidgetEventType } from './contract/events';
+import type { AnalyticMetadata, ConsentMetadata, WidgetEventMap, WidgetEventType } from './contract/events';
 
 /**
  * A deliberately tiny decoder (the SDK has a 5 KB budget, so no schema library): for each event
@@ -42,6 +42,7 @@ export type DecodedMessage =
   | { kind: 'accountSelected'; metadata: { member_guid: string; account_guid: string } & Record<string, unknown> }
   | { kind: 'sessionExpired'; metadata: { user_guid: string; session_guid: string } }
   | { kind: 'analyticPageview'; path: string; metadata: AnalyticMetadata }
+  | { kind: 'consent'; given: boolean; metadata: ConsentMetadata }
   | { kind: 'analyticEvent'; name: string; metadata: AnalyticMetadata }
   | { kind: 'invalid'; reason: string };
 
@@ -94,6 +95,24 @@ export function decodeWidgetMessage(data: unknown): DecodedMessage {
     return pageview
       ? { kind: 'analyticPageview', path: label, metadata }
       : { kind: 'analyticEvent', name: label, metadata };
+  }
+  if (message.type === 'connect-widget/consentGiven' || message.type === 'connect-widget/consentDeclined') {
+    const metadata = message.metadata as Record<string, unknown> | undefined;
+    const valid =
+      metadata &&
+      Array.isArray(metadata.scope) &&
+      metadata.scope.every((s) => typeof s === 'string') &&
+      typeof metadata.policy_url === 'string' &&
+      typeof metadata.timestamp === 'string' &&
+      typeof metadata.user_guid === 'string' &&
+      typeof metadata.session_guid === 'string';
+    return valid
+      ? {
+          kind: 'consent',
+          given: message.type === 'connect-widget/consentGiven',
+          metadata: metadata as unknown as ConsentMetadata,
+        }
+      : { kind: 'invalid', reason: `${message.type} without scope, policy_url, timestamp and ids` };
   }
   if (message.type === 'connect-widget/accountSelected') {
     const metadata = message.metadata as Record<string, unknown> | undefined;

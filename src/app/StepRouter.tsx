@@ -15,6 +15,7 @@ import { ErrorStep } from './ErrorStep';
 const MemberStatusWatcher = lazy(() =>
   import('../features/status/MemberStatusWatcher').then((m) => ({ default: m.MemberStatusWatcher })),
 );
+const ConsentStep = lazy(() => import('../features/consent/ConsentStep').then((m) => ({ default: m.ConsentStep })));
 const InstitutionUnavailableStep = lazy(() =>
   import('../features/institutionStatus/InstitutionUnavailableStep').then((m) => ({
     default: m.InstitutionUnavailableStep,
@@ -37,6 +38,7 @@ const ConnectedStep = lazy(() =>
 const StatusStep = lazy(() => import('../features/status/StatusStep').then((m) => ({ default: m.StatusStep })));
 
 const STEPS: Record<Step, ComponentType> = {
+  consent: ConsentStep,
   search: SearchStep,
   institutionUnavailable: InstitutionUnavailableStep,
   chooseMethod: ChooseMethodStep,

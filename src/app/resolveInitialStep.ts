@@ -3,10 +3,24 @@ import type { WidgetConfig } from '../config/config';
 import { stepAfterInstitution } from '../flow/routing';
 import type { FlowState } from '../flow/store';
 
-type Initial = Pick<FlowState, 'step' | 'institutionCode' | 'memberGuid' | 'credentialsMode' | 'isOauth'>;
+type Initial = Pick<FlowState, 'step' | 'institutionCode' | 'memberGuid' | 'credentialsMode' | 'isOauth'> &
+  Partial<Pick<FlowState, 'afterConsent'>>;
 
-/** Where the widget opens, from the URL config and what the backend says about it. */
+/**
+ * Where the widget opens, from the URL config and what the backend says about it. A new connection
+ * starts with consent (unless the partner turned it off); fixing an existing member does not.
+ */
 export function resolveInitialStep(
+  config: WidgetConfig,
+  institution: Institution | undefined,
+  member: Member | undefined,
+): Initial {
+  const initial = whereItStarts(config, institution, member);
+  if (member || config.disable_consent || initial.step === 'error') return initial;
+  return { ...initial, step: 'consent', afterConsent: initial.step };
+}
+
+function whereItStarts(
   config: WidgetConfig,
   institution: Institution | undefined,
   member: Member | undefined,
@@ -37,6 +51,7 @@ export function loadedStepName(step: Initial['step']): string {
   if (step === 'search' || step === 'connected' || step === 'mfa' || step === 'loginError') return step;
   if (step === 'connecting') return 'mfa';
   if (step === 'institutionUnavailable') return 'search';
+  if (step === 'consent') return 'consent';
   if (step === 'error') return 'loginError';
   return 'enterCreds';
 }

@@ -9,6 +9,7 @@ import type { FlowState } from '../flow/store';
 import type { Step } from '../flow/steps';
 
 const PATHS: Record<Exclude<Step, 'loginError' | 'error' | 'enterCreds'>, AnalyticPath> = {
+  consent: '/consent',
   search: '/search',
   institutionUnavailable: '/institution-unavailable',
   chooseMethod: '/choose-method',

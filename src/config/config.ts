@@ -21,6 +21,14 @@ const origin = z.pipe(
   z.transform((v) => v.replace(/\/$/, '')),
 );
 
+function isHttpsUrl(value: string): boolean {
+  try {
+    return new URL(value).protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
 const guid = (prefix: string) =>
   trimmed.check(z.regex(new RegExp(`^${prefix}-[A-Za-z0-9_-]{1,64}$`), `must look like ${prefix}-…`));
 
@@ -46,6 +54,13 @@ export const configSchema = z.object({
       z.pipe(z.transform(Number), z.number().check(z.maximum(24, 'must be a whole number of pixels from 0 to 24'))),
     ),
   ),
+  /** the consent screen comes first unless the partner collects consent itself */
+  disable_consent: z._default(flag, false),
+  /** the partner's app, as the consent screen names it */
+  client_name: z.optional(trimmed.check(z.minLength(1), z.maxLength(80))),
+  privacy_policy_url: z.optional(trimmed.check(z.refine(isHttpsUrl, 'must be an https URL'))),
+  /** the partner will ask for identity data (owner name, email, address): consent says so */
+  include_identity: z._default(flag, false),
   /** demo only: run unframed (opened directly in a tab) */
   allow_top_level: z._default(flag, false),
 });

@@ -3,6 +3,9 @@ import {
   ACCOUNT_SELECTED_MESSAGE_TYPE,
   ANALYTIC_EVENT_MESSAGE_TYPE,
   ANALYTIC_PAGEVIEW_MESSAGE_TYPE,
+  CONSENT_DECLINED_MESSAGE_TYPE,
+  CONSENT_GIVEN_MESSAGE_TYPE,
+  type ConsentMetadata,
   type AnalyticEventMap,
   type AnalyticEventName,
   type AnalyticPath,
@@ -19,6 +22,8 @@ export interface Emitter {
   resize(height: number): void;
   accountSelected(ids: { member_guid: string; account_guid: string }): void;
   sessionExpired(): void;
+  /** the user's answer on the consent screen, for the partner's record */
+  consent(given: boolean, record: Omit<ConsentMetadata, 'user_guid' | 'session_guid'>): void;
   /** one per screen the user sees (see AnalyticPath) */
   pageview(path: AnalyticPath): void;
   /** one per choice the user makes; metadata is typed per name and never carries a secret */
@@ -44,6 +49,12 @@ export function createEmitter(post: Post | null, ids: { user_guid: string; sessi
       post?.({
         type: SESSION_EXPIRED_MESSAGE_TYPE,
         metadata: { user_guid: ids.user_guid, session_guid: ids.session_guid },
+      });
+    },
+    consent(given, record) {
+      post?.({
+        type: given ? CONSENT_GIVEN_MESSAGE_TYPE : CONSENT_DECLINED_MESSAGE_TYPE,
+        metadata: { ...record, user_guid: ids.user_guid, session_guid: ids.session_guid },
       });
     },
     pageview(path) {

@@ -1,5 +1,6 @@
 /** Step names: also the `stepChange` values the host receives (shared/design.md). */
 export type Step =
+  | 'consent'
   | 'search'
   | 'institutionUnavailable'
   | 'chooseMethod'

@@ -14,6 +14,8 @@ export interface FlowPosition {
   notice: string | null;
   /** why the error step is shown */
   errorKind: ErrorKind | null;
+  /** where the flow goes once the user agrees (the consent step comes first) */
+  afterConsent: Step | null;
   /** counts fresh starts: a step entered again by a new start (same step, new attempt) is a new screen */
   attempt: number;
 }
@@ -27,6 +29,7 @@ export const FRESH: FlowPosition = {
   isOauth: false,
   notice: null,
   errorKind: null,
+  afterConsent: null,
   attempt: 0,
 };
 
@@ -35,6 +38,8 @@ export const FRESH: FlowPosition = {
  * where that leads, so the whole flow reads in one place (as statusTable.ts does for statuses).
  */
 export type FlowEvent =
+  /** "I agree" on the consent screen */
+  | { type: 'consentGiven' }
   /** picked in search (or pinned by the partner); `next` comes from routing.stepAfterInstitution */
   | { type: 'institutionChosen'; code: string; next: Step }
   | { type: 'methodChosen'; method: 'oauth' | 'credentials' }
@@ -58,6 +63,7 @@ type Transitions = {
 };
 
 export const TRANSITIONS: Transitions = {
+  consentGiven: (state) => ({ step: state.afterConsent ?? 'search', afterConsent: null }),
   institutionChosen: (state, { code, next }) => ({
     ...FRESH,
     attempt: state.attempt + 1,

@@ -12,6 +12,27 @@ export const frCA: Catalog = {
   'common.required': 'Le champ {label} est obligatoire.',
 
   'search.heading': 'Choisissez votre institution',
+  'consent.heading': '{client} utilise MX pour connecter vos comptes',
+  'consent.textLabel': 'Ce que vous acceptez',
+  'consent.intro': 'Si vous continuez, {client} recevra ceci des institutions que vous connectez :',
+  'consent.scope.account_details': 'Noms et types de comptes',
+  'consent.scope.balances': 'Soldes',
+  'consent.scope.transactions': 'Transactions',
+  'consent.scope.account_numbers': 'Numéros de compte et d’acheminement',
+  'consent.scope.identity': 'Le nom, le courriel et l’adresse du titulaire',
+  'consent.protection':
+    'Vos identifiants sont chiffrés et envoyés seulement à votre institution; {client} ne les voit jamais.',
+  'consent.duration':
+    'Votre consentement dure jusqu’à ce que vous le révoquiez. Vous pouvez le révoquer en tout temps dans {client}, qui cesse alors de recevoir vos données.',
+  'consent.policy': 'Politique de confidentialité de {client}',
+  'consent.scrollHint': 'Lisez jusqu’à la fin pour accepter.',
+  'consent.agree': 'J’accepte',
+  'consent.decline': 'Refuser',
+  'consent.declined.heading': 'Rien n’a été partagé',
+  'consent.declined.body':
+    'Vous avez refusé : {client} ne reçoit rien. Vous pouvez relire les conditions en tout temps.',
+  'consent.review': 'Relire',
+  'consent.defaultClient': 'Cette application',
   'search.label': 'Cherchez votre banque ou votre caisse',
   'search.placeholder': 'Rechercher',
   'search.popular': 'Institutions populaires',

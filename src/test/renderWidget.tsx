@@ -56,6 +56,8 @@ export async function renderWidget(options: RenderOptions = {}) {
     user_guid: userGuid,
     session_guid: 'SES-test',
     parent_origin: HOST_ORIGIN,
+    // tests about what follows consent start after it; the consent tests turn it back on
+    disable_consent: 'true',
     ...options.params,
   });
   const parsed = parseConfig(params.toString());

@@ -68,6 +68,7 @@ export type AnalyticMetadata = Record<string, string | number | boolean>;
 
 /** Every pageview path (README "Analytics"): `/status/<status name>` and `/error/<kind>` vary by their tail. */
 export type AnalyticPath =
+  | '/consent'
   | '/search'
   | '/institution-unavailable'
   | '/choose-method'
@@ -104,4 +105,25 @@ export interface AnalyticEventMessage<N extends AnalyticEventName = AnalyticEven
   type: typeof ANALYTIC_EVENT_MESSAGE_TYPE;
   name: N;
   metadata: AnalyticEventMap[N] & { user_guid: string; session_guid: string };
+}
+
+/**
+ * Ours: the user agreed on the consent screen, or declined. The partner keeps the record: what was
+ * agreed to (scope), under which privacy policy, and when.
+ */
+export const CONSENT_GIVEN_MESSAGE_TYPE = 'connect-widget/consentGiven';
+export const CONSENT_DECLINED_MESSAGE_TYPE = 'connect-widget/consentDeclined';
+export type ConsentScope = 'account_details' | 'balances' | 'transactions' | 'account_numbers' | 'identity';
+export interface ConsentMetadata {
+  scope: ConsentScope[];
+  /** the partner's privacy policy the screen linked to; empty when none was configured */
+  policy_url: string;
+  /** ISO 8601, the user's clock */
+  timestamp: string;
+  user_guid: string;
+  session_guid: string;
+}
+export interface ConsentMessage {
+  type: typeof CONSENT_GIVEN_MESSAGE_TYPE | typeof CONSENT_DECLINED_MESSAGE_TYPE;
+  metadata: ConsentMetadata;
 }
