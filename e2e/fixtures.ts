@@ -1,4 +1,11 @@
-import { test as base, expect, type APIRequestContext, type FrameLocator, type Page } from '@playwright/test';
+import {
+  test as base,
+  expect,
+  type APIRequestContext,
+  type FrameLocator,
+  type Locator,
+  type Page,
+} from '@playwright/test';
 import { DEMO_PARTNER_SECRET } from '../server/config';
 import { HOST_ORIGIN, WIDGET_ORIGIN } from '../playwright.config';
 
@@ -61,6 +68,22 @@ export async function pickInstitution(widget: FrameLocator, query: string, name:
   await expect(widget.getByRole('listbox', { name: 'Search results' })).toBeVisible();
   await expect(widget.getByText(/institutions found$/)).toBeAttached();
   await widget.getByRole('option', { name, exact: true }).click();
+}
+
+/** The OAuth step for MX Bank (OAuth), reached through search, its "Go to" button ready. */
+export async function startOauth(page: Page) {
+  const widget = await openHost(page);
+  await pickInstitution(widget, 'MX Bank (OAuth)', 'MX Bank (OAuth)');
+  const go = widget.getByRole('button', { name: 'Go to MX Bank (OAuth)' });
+  await expect(go).toBeEnabled();
+  return { widget, go };
+}
+
+/** Clicks what opens the bank's sign-in ("Go to …", "Reopen window", the blocked-popup link) and gives back that window. */
+export async function openProvider(page: Page, opener: Locator): Promise<Page> {
+  const popup = page.waitForEvent('popup');
+  await opener.click();
+  return popup;
 }
 
 export async function signIn(widget: FrameLocator, password: string, username = 'jane') {

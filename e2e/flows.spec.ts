@@ -1,4 +1,14 @@
-import { expect, hostEvents, openHost, pickInstitution, signIn, test, uniqueUser } from './fixtures';
+import {
+  expect,
+  hostEvents,
+  openHost,
+  openProvider,
+  pickInstitution,
+  signIn,
+  startOauth,
+  test,
+  uniqueUser,
+} from './fixtures';
 
 test.describe('Connect flows through the demo host page', () => {
   test('credentials → CONNECTED, with accounts listed', async ({ page }) => {
@@ -43,13 +53,8 @@ test.describe('Connect flows through the demo host page', () => {
     ['Deny', 'New credentials needed'],
   ] as const) {
     test(`OAuth: ${decision} in the provider popup`, async ({ page }) => {
-      const widget = await openHost(page);
-      await pickInstitution(widget, 'MX Bank (OAuth)', 'MX Bank (OAuth)');
-      const go = widget.getByRole('button', { name: 'Go to MX Bank (OAuth)' });
-      await expect(go).toBeEnabled();
-      const popupPromise = page.waitForEvent('popup');
-      await go.click();
-      const popup = await popupPromise;
+      const { widget, go } = await startOauth(page);
+      const popup = await openProvider(page, go);
       await expect(popup.getByRole('heading', { name: 'MX Bank (OAuth)' })).toBeVisible();
       await popup.getByRole('button', { name: decision }).click();
       await expect(widget.getByRole('heading', { name: outcome })).toBeVisible();

@@ -1,20 +1,9 @@
-import type { Page } from '@playwright/test';
-import { expect, hostEvents, openHost, pickInstitution, statusCodes, test } from './fixtures';
-
-async function startOauth(page: Page) {
-  const widget = await openHost(page);
-  await pickInstitution(widget, 'MX Bank (OAuth)', 'MX Bank (OAuth)');
-  const go = widget.getByRole('button', { name: 'Go to MX Bank (OAuth)' });
-  await expect(go).toBeEnabled();
-  return { widget, go };
-}
+import { expect, hostEvents, openHost, openProvider, pickInstitution, startOauth, statusCodes, test } from './fixtures';
 
 test.describe('OAuth', () => {
   test('Fail in the provider popup → FAILED with Try again and Back to search', async ({ page }) => {
     const { widget, go } = await startOauth(page);
-    const popup = page.waitForEvent('popup');
-    await go.click();
-    await (await popup).getByRole('button', { name: 'Fail' }).click();
+    await (await openProvider(page, go)).getByRole('button', { name: 'Fail' }).click();
     await expect(widget.getByRole('heading', { name: 'Connection problem' })).toBeVisible();
     await expect(widget.getByRole('main')).toContainText(
       'There was a problem validating your credentials with MX Bank (OAuth).',
@@ -32,9 +21,8 @@ test.describe('OAuth', () => {
     const { widget, go } = await startOauth(page);
     await go.click();
     await expect(widget.getByText('Your browser blocked the sign-in window. Use this link to open it:')).toBeVisible();
-    const popup = page.waitForEvent('popup');
-    await widget.getByRole('link', { name: 'Open MX Bank (OAuth) sign-in' }).click();
-    await (await popup).getByRole('button', { name: 'Authorize' }).click();
+    const popup = await openProvider(page, widget.getByRole('link', { name: 'Open MX Bank (OAuth) sign-in' }));
+    await popup.getByRole('button', { name: 'Authorize' }).click();
     await expect(widget.getByRole('heading', { name: 'Success!' })).toBeVisible();
   });
 
@@ -44,9 +32,7 @@ test.describe('OAuth', () => {
       route.fulfill({ contentType: 'text/javascript', body: '' }),
     );
     const { widget, go } = await startOauth(page);
-    const popupPromise = page.waitForEvent('popup');
-    await go.click();
-    const popup = await popupPromise;
+    const popup = await openProvider(page, go);
     await popup.getByRole('button', { name: 'Authorize' }).click();
     await expect(popup.getByRole('heading', { name: 'You are signed in.' })).toBeVisible();
     await popup.close();
@@ -56,12 +42,9 @@ test.describe('OAuth', () => {
 
   test('Reopen window opens the provider again; Cancel deletes the pending member', async ({ page }) => {
     const { widget, go } = await startOauth(page);
-    const first = page.waitForEvent('popup');
-    await go.click();
-    await (await first).close();
-    const second = page.waitForEvent('popup');
-    await widget.getByRole('button', { name: 'Reopen window' }).click();
-    await expect((await second).getByRole('button', { name: 'Authorize' })).toBeVisible();
+    await (await openProvider(page, go)).close();
+    const second = await openProvider(page, widget.getByRole('button', { name: 'Reopen window' }));
+    await expect(second.getByRole('button', { name: 'Authorize' })).toBeVisible();
     await widget.getByRole('button', { name: 'Cancel' }).click();
     await expect(widget.getByRole('heading', { name: 'Select your institution' })).toBeVisible();
     await expect.poll(async () => (await hostEvents(page)).map((e) => e.type)).toContain('mx/connect/memberDeleted');
@@ -78,9 +61,7 @@ test.describe('OAuth', () => {
     });
     const go = widget.getByRole('button', { name: 'Go to MX Bank (OAuth)' });
     await expect(go).toBeEnabled();
-    const popup = page.waitForEvent('popup');
-    await go.click();
-    await (await popup).close();
+    await (await openProvider(page, go)).close();
     await widget.getByRole('button', { name: 'Cancel' }).click();
     await expect.poll(async () => (await hostEvents(page)).map((e) => e.type)).toContain('mx/connect/memberDeleted');
     // a fresh OAuth member for the same institution, ready to go again
@@ -98,9 +79,7 @@ test.describe('OAuth', () => {
     await widget.getByRole('button', { name: 'Sign in at MX Bank (OAuth or credentials) (recommended)' }).click();
     const go = widget.getByRole('button', { name: 'Go to MX Bank (OAuth or credentials)' });
     await expect(go).toBeEnabled();
-    const popup = page.waitForEvent('popup');
-    await go.click();
-    await (await popup).getByRole('button', { name: 'Authorize' }).click();
+    await (await openProvider(page, go)).getByRole('button', { name: 'Authorize' }).click();
     await expect(widget.getByRole('heading', { name: 'Success!' })).toBeVisible();
   });
 });

@@ -1,6 +1,6 @@
 import { matchWidgetRoute } from '../../server/upstreams/allowList';
 import { E2E_MX_API_KEY, MX_STANDIN_ORIGIN } from '../../playwright.config';
-import { expect, openAtBank, openHost, pickInstitution, signIn, test, uniqueUser } from '../fixtures';
+import { expect, openAtBank, openProvider, signIn, startOauth, test, uniqueUser } from '../fixtures';
 
 /**
  * The same flows through the real server in mx mode, pointed at a stand-in for MX on its own port
@@ -43,13 +43,8 @@ test.describe('mx mode: through the server to a stand-in for MX', () => {
   });
 
   test('OAuth: Authorize in the provider popup connects', async ({ page }) => {
-    const widget = await openHost(page);
-    await pickInstitution(widget, 'MX Bank (OAuth)', 'MX Bank (OAuth)');
-    const go = widget.getByRole('button', { name: 'Go to MX Bank (OAuth)' });
-    await expect(go).toBeEnabled();
-    const popupPromise = page.waitForEvent('popup');
-    await go.click();
-    const popup = await popupPromise;
+    const { widget, go } = await startOauth(page);
+    const popup = await openProvider(page, go);
     await popup.getByRole('button', { name: 'Authorize' }).click();
     await expect(widget.getByRole('heading', { name: 'Success!' })).toBeVisible();
   });

@@ -13,7 +13,7 @@ import { MAX_RETRY_AFTER_MS, type ApiClient } from './client';
 import { ApiError, isRetryable } from './errors';
 import { useApi } from './ApiProvider';
 import { queryKeys } from './queryKeys';
-import type { MemberStatus } from './schemas';
+import type { Institution, MemberStatus } from './schemas';
 import { isValidRoutingNumber } from '../../sdk/src/contract/routingNumber';
 
 /**
@@ -150,6 +150,24 @@ export function useRefreshMemberStatus() {
       void queryClient.invalidateQueries({ queryKey: queryKeys.memberStatus(user_guid, memberGuid) }),
     [queryClient, user_guid],
   );
+}
+
+/*
+ * Reading and writing the cache outside a hook goes through these, on the keys the factories above
+ * use, so no caller builds a key of its own.
+ */
+
+/** An institution the user picked from a list is already known: its detail query need not ask again. */
+export function seedInstitution(queryClient: QueryClient, institution: Institution) {
+  queryClient.setQueryData(queryKeys.institution(institution.code), institution);
+}
+
+export function cachedInstitution(queryClient: QueryClient, code: string): Institution | undefined {
+  return queryClient.getQueryData<Institution>(queryKeys.institution(code));
+}
+
+export function cachedMemberStatus(queryClient: QueryClient, userGuid: string, memberGuid: string) {
+  return queryClient.getQueryData<MemberStatus>(queryKeys.memberStatus(userGuid, memberGuid));
 }
 
 /** A manual member is never polled: its (null) status goes straight into the cache. */

@@ -16,7 +16,7 @@ export function resolveInitialStep(
   member: Member | undefined,
 ): Initial {
   const initial = whereItStarts(config, institution, member);
-  if (member || config.disable_consent || initial.step === 'error') return initial;
+  if (member || config.disable_consent) return initial;
   return { ...initial, step: 'consent', afterConsent: initial.step };
 }
 

@@ -1,8 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import type { StoreApi } from 'zustand';
-import { queryKeys } from '../api/queryKeys';
-import type { MemberStatus } from '../api/schemas';
+import { cachedMemberStatus } from '../api/queries';
 import type { AnalyticPath } from '../../sdk/src/contract/events';
 import type { Emitter } from '../embedding/emitter';
 import type { FlowState } from '../flow/store';
@@ -38,9 +37,7 @@ export function usePageviews(store: StoreApi<FlowState>, emitter: Emitter, userG
   const queryClient = useQueryClient();
   useEffect(() => {
     const statusOf = (state: FlowState) =>
-      state.memberGuid
-        ? queryClient.getQueryData<MemberStatus>(queryKeys.memberStatus(userGuid, state.memberGuid))?.connection_status
-        : null;
+      state.memberGuid ? cachedMemberStatus(queryClient, userGuid, state.memberGuid)?.connection_status : null;
     let last = pageviewPath(store.getState(), statusOf(store.getState()));
     emitter.pageview(last);
     return store.subscribe((state) => {

@@ -1,7 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import { queryKeys } from '../api/queryKeys';
-import type { Institution } from '../api/schemas';
+import { cachedInstitution } from '../api/queries';
 import { useConfig } from '../config/ConfigProvider';
 import { useEmit, useEmitter } from '../embedding/emitter';
 import { stepAfterInstitution } from './routing';
@@ -27,7 +26,7 @@ export function useBackToSearch() {
       analyticEvent('back_to_search', { context: context ?? 'unknown' });
       if (pinned) {
         // the host never sees search in this mode, so it hears of none either
-        const institution = queryClient.getQueryData<Institution>(queryKeys.institution(pinned));
+        const institution = cachedInstitution(queryClient, pinned);
         send({
           type: 'institutionChosen',
           code: pinned,

@@ -286,7 +286,7 @@ export interface Catalogue {
  * valid number per generated institution after them (10000000 + its position, plus the check digit).
  */
 export const SANDBOX_ROUTING_NUMBERS: Record<string, string> = {
-  mxbank: '123456780',
+  mxbank: withCheckDigit('12345678'),
   mxbank_oauth: withCheckDigit('12345679'),
   mxcu_fields: withCheckDigit('12345680'),
 };

@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
-import { queryKeys } from '../../api/queryKeys';
+import { seedInstitution } from '../../api/queries';
 import { safeUrl } from '../../api/safeUrl';
 import type { Institution } from '../../api/schemas';
 import { useTiming } from '../../config/timing';
@@ -43,7 +43,7 @@ export function SearchStep() {
   }, [query, emit, analyticEvent]);
 
   const choose = (institution: Institution) => {
-    queryClient.setQueryData(queryKeys.institution(institution.code), institution);
+    seedInstitution(queryClient, institution);
     emit('mx/connect/selectedInstitution', {
       code: institution.code,
       guid: institution.guid ?? '',
