@@ -72,7 +72,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/{api,config,flow,i18n,ui,embedding}/**/*.{ts,tsx}'],
+    files: ['src/{api,config,flow,i18n,ui,embedding,memberStatus}/**/*.{ts,tsx}'],
     ignores: ['src/**/*.test.{ts,tsx}'],
     rules: {
       'no-restricted-imports': [
@@ -89,25 +89,36 @@ export default tseslint.config(
       ],
     },
   },
-  ...['consent', 'search', 'institutionStatus', 'method', 'credentials', 'oauth', 'mfa', 'status', 'connected'].map(
-    (feature) => ({
-      files: [`src/features/${feature}/**/*.{ts,tsx}`],
-      ignores: ['src/**/*.test.{ts,tsx}'],
-      rules: {
-        'no-restricted-imports': [
-          'error',
-          {
-            patterns: [
-              {
-                group: ['../*/**', '!../../**', '**/app/**'],
-                message: 'A feature never imports another feature or the app: move what they share down a level.',
-              },
-              ...widgetBoundaries,
-            ],
-          },
-        ],
-      },
-    }),
-  ),
+  ...[
+    'consent',
+    'connections',
+    'search',
+    'institutionStatus',
+    'method',
+    'credentials',
+    'oauth',
+    'mfa',
+    'status',
+    'connected',
+    'manualAccounts',
+    'help',
+  ].map((feature) => ({
+    files: [`src/features/${feature}/**/*.{ts,tsx}`],
+    ignores: ['src/**/*.test.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['../*/**', '!../../**', '**/app/**'],
+              message: 'A feature never imports another feature or the app: move what they share down a level.',
+            },
+            ...widgetBoundaries,
+          ],
+        },
+      ],
+    },
+  })),
   prettier,
 );

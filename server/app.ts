@@ -49,6 +49,11 @@ export function createServerApp({ config, upstream, mockBackend, staticHandler, 
     widgetApi({
       secret: config.SESSION_SECRET,
       upstream,
+      helpDesk: config.HELP_WEBHOOK_URL
+        ? { kind: 'webhook', url: config.HELP_WEBHOOK_URL, timeoutMs: config.HELP_WEBHOOK_TIMEOUT_MS }
+        : mockBackend
+          ? { kind: 'upstream' }
+          : { kind: 'none' },
       limits: {
         perSession: config.RATE_LIMIT_PER_SESSION,
         perAddress: config.RATE_LIMIT_PER_ADDRESS,

@@ -58,6 +58,9 @@ export const configSchema = z
     TRUST_PROXY: flag.default(false),
     MOCK_CLOCK_SPEED: z.coerce.number().min(0).max(10_000).default(1),
     MOCK_CONTROL_API: flag.default(false),
+    /** where "Get help" requests are posted (https; http only for localhost outside production) */
+    HELP_WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
+    HELP_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(5_000),
     /** the JSON access log on stdout */
     ACCESS_LOG: flag.default(true),
   })
@@ -70,6 +73,12 @@ export const configSchema = z
       if (config.MX_BASE_URL && !config.MX_BASE_URL.startsWith('https://') && config.NODE_ENV === 'production') {
         ctx.addIssue({ code: 'custom', path: ['MX_BASE_URL'], message: 'must be https in production' });
       }
+    }
+    if (config.HELP_WEBHOOK_URL && !config.HELP_WEBHOOK_URL.startsWith('https://')) {
+      const host = new URL(config.HELP_WEBHOOK_URL).hostname;
+      const local = host === 'localhost' || host === '127.0.0.1' || host === '[::1]';
+      if (!local || config.NODE_ENV === 'production')
+        ctx.addIssue({ code: 'custom', path: ['HELP_WEBHOOK_URL'], message: 'must be https' });
     }
     if (config.NODE_ENV === 'production') {
       if (config.PARTNER_SECRET === DEMO_PARTNER_SECRET)

@@ -6,6 +6,8 @@ import { verifySessionToken, type WidgetSession } from './sessions';
 import { matchWidgetRoute } from './upstreams/allowList';
 import { errorJson } from './errors';
 import type { Upstream } from './upstreams/types';
+import type { HelpDesk } from './help';
+import { handleHelp, helpPathUser } from './helpRoutes';
 
 type Env = { Variables: { session: WidgetSession } };
 
@@ -41,13 +43,15 @@ export interface WidgetApiOptions {
   upstream: Upstream;
   /** requests per minute: per session and per client address */
   limits?: { perSession: number; perAddress: number; trustProxy?: boolean };
+  /** where "Get help" requests go; none by default */
+  helpDesk?: HelpDesk;
 }
 
 /**
  * The widget API: only the allow-listed MX routes, only for the token's own user, forwarded to
  * the upstream. A member that is not that user's is the upstream's 404 (MX scopes members by user).
  */
-export function widgetApi({ secret, upstream, limits }: WidgetApiOptions) {
+export function widgetApi({ secret, upstream, limits, helpDesk = { kind: 'none' } }: WidgetApiOptions) {
   const api = new Hono<Env>();
   if (limits) api.use('*', limitPerAddress({ limit: limits.perAddress, trustProxy: limits.trustProxy }));
   api.use(
@@ -59,10 +63,12 @@ export function widgetApi({ secret, upstream, limits }: WidgetApiOptions) {
   api.all('*', async (c) => {
     const url = new URL(c.req.url);
     const path = url.pathname.replace(/^\/api/, '') || '/';
-    const matched = matchWidgetRoute(c.req.method, path);
-    if (!matched) return errorJson(404, `No route for ${c.req.method} ${path}`);
+    const helpUser = helpPathUser(path);
+    const matched = helpUser === null ? matchWidgetRoute(c.req.method, path) : null;
+    if (!matched && helpUser === null) return errorJson(404, `No route for ${c.req.method} ${path}`);
     const session = c.get('session');
-    if (matched.params.user_guid !== undefined && matched.params.user_guid !== session.user_guid) {
+    const userGuid = helpUser ?? matched?.params.user_guid;
+    if (userGuid !== undefined && userGuid !== session.user_guid) {
       return errorJson(403, 'This session may not act for another user.');
     }
     let body: string | undefined;
@@ -73,6 +79,7 @@ export function widgetApi({ secret, upstream, limits }: WidgetApiOptions) {
       }
       body = text === '' ? undefined : text;
     }
+    if (helpUser !== null) return handleHelp(c, helpDesk, upstream, helpUser, body);
     return upstream({ method: c.req.method, path, search: url.search, body, origin: url.origin });
   });
   return api;

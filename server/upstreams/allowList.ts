@@ -23,6 +23,7 @@ export const WIDGET_ROUTES: readonly AllowedRoute[] = [
   { method: 'PUT', path: '/users/:user_guid/members/:member_guid/resume' },
   { method: 'GET', path: '/users/:user_guid/members/:member_guid/oauth_window_uri' },
   { method: 'GET', path: '/users/:user_guid/members/:member_guid/accounts' },
+  { method: 'POST', path: '/users/:user_guid/accounts' },
 ];
 
 /** One opaque path segment: guids and institution codes, nothing that could climb or smuggle. */

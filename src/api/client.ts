@@ -2,6 +2,9 @@ import type { z } from 'zod/mini';
 import { ApiError, NetworkError, SchemaError } from './errors';
 import {
   accountListSchema,
+  accountResponseSchema,
+  helpOptionsSchema,
+  helpSentSchema,
   credentialListSchema,
   errorBodySchema,
   institutionListSchema,
@@ -14,6 +17,30 @@ import {
 } from './schemas';
 
 import { fieldPath, MX_MEDIA_TYPE } from '../../sdk/src/contract/mx';
+import type { ManualAccountType } from '../../sdk/src/contract/manualAccounts';
+import type { HelpTopic } from '../../sdk/src/contract/help';
+
+/** A manual account as MX's create request names its fields; type-dependent ones only when asked. */
+export interface ManualAccountInput {
+  name: string;
+  account_type: ManualAccountType;
+  balance: number;
+  is_business: boolean;
+  interest_rate?: number;
+  credit_limit?: number;
+  original_balance?: number;
+  minimum_payment?: number;
+  day_payment_is_due?: number;
+}
+
+export interface HelpRequestInput {
+  topic: HelpTopic;
+  details: string;
+  email?: string;
+  member_guid?: string;
+  institution_code?: string;
+  step?: string;
+}
 
 const DEFAULT_TIMEOUT_MS = 15_000;
 
@@ -147,7 +174,8 @@ export function createApiClient(options: ApiClientOptions = {}) {
     return parsed.data;
   }
 
-  const members = (userGuid: string) => `/users/${encodeURIComponent(userGuid)}/members`;
+  const user = (userGuid: string) => `/users/${encodeURIComponent(userGuid)}`;
+  const members = (userGuid: string) => `${user(userGuid)}/members`;
   const member = (userGuid: string, memberGuid: string) => `${members(userGuid)}/${encodeURIComponent(memberGuid)}`;
 
   return {
@@ -239,6 +267,14 @@ export function createApiClient(options: ApiClientOptions = {}) {
       ).member.oauth_window_uri,
     listAccounts: async (userGuid: string, memberGuid: string, signal?: AbortSignal) =>
       (await request('GET', `${member(userGuid, memberGuid)}/accounts`, accountListSchema, { signal })).accounts,
+    /** MX's "create manual account": it lands under the user's manual member */
+    createManualAccount: async (userGuid: string, account: ManualAccountInput) =>
+      (await request('POST', `${user(userGuid)}/accounts`, accountResponseSchema, { body: { account } })).account,
+    /** whether "Get help" can be offered, and whether it must ask for an email */
+    getHelpOptions: async (userGuid: string, signal?: AbortSignal) =>
+      (await request('GET', `${user(userGuid)}/help`, helpOptionsSchema, { signal })).help,
+    sendHelpRequest: async (userGuid: string, helpRequest: HelpRequestInput) =>
+      request('POST', `${user(userGuid)}/help`, helpSentSchema, { body: { help_request: helpRequest } }),
   };
 }
 

@@ -71,6 +71,22 @@ export const memberOptions = (api: ApiClient, userGuid: string, memberGuid: stri
     queryFn: memberGuid === null ? skipToken : ({ signal }) => api.getMember(userGuid, memberGuid, signal),
   });
 
+/** The user's connections (first page, up to 100: a person has a handful). */
+export const membersOptions = (api: ApiClient, userGuid: string) =>
+  queryOptions({
+    queryKey: queryKeys.members(userGuid),
+    queryFn: ({ signal }) => api.listMembers(userGuid, signal),
+  });
+
+/** Whether "Get help" can be offered here, and whether it must ask for an email. */
+export const helpOptions = (api: ApiClient, userGuid: string) =>
+  queryOptions({
+    queryKey: queryKeys.help(userGuid),
+    queryFn: ({ signal }) => api.getHelpOptions(userGuid, signal),
+    staleTime: Infinity,
+    retry: false,
+  });
+
 export const accountsOptions = (api: ApiClient, userGuid: string, memberGuid: string | null) =>
   queryOptions({
     queryKey: queryKeys.accounts(userGuid, memberGuid ?? ''),
@@ -117,6 +133,24 @@ export function useMember(memberGuid: string | null) {
 
 export function useAccounts(memberGuid: string | null) {
   return useQuery(accountsOptions(useApi(), useConfig().user_guid, memberGuid));
+}
+
+export function useMembers(enabled = true) {
+  return useQuery({ ...membersOptions(useApi(), useConfig().user_guid), enabled });
+}
+
+export function useHelpOptions() {
+  return useQuery(helpOptions(useApi(), useConfig().user_guid));
+}
+
+/** The list of connections changed (a member made, deleted, a manual account added): read it again. */
+export function useRefreshMembers() {
+  const queryClient = useQueryClient();
+  const { user_guid } = useConfig();
+  return useCallback(
+    () => void queryClient.invalidateQueries({ queryKey: queryKeys.members(user_guid) }),
+    [queryClient, user_guid],
+  );
 }
 
 export function useMemberStatusOptions(memberGuid: string | null) {

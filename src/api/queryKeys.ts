@@ -7,6 +7,8 @@ export const queryKeys = {
   favorites: (verification = false) => [...queryKeys.institutions(), 'favorites', verification] as const,
   institution: (code: string) => [...queryKeys.institutions(), 'detail', code] as const,
   credentials: (code: string) => [...queryKeys.institutions(), 'credentials', code] as const,
+  members: (userGuid: string) => [...queryKeys.all, 'members', userGuid] as const,
+  help: (userGuid: string) => [...queryKeys.all, 'help', userGuid] as const,
   member: (userGuid: string, memberGuid: string) => [...queryKeys.all, 'member', userGuid, memberGuid] as const,
   memberStatus: (userGuid: string, memberGuid: string) =>
     [...queryKeys.member(userGuid, memberGuid), 'status'] as const,

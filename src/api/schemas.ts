@@ -170,6 +170,7 @@ const connectionStatus = z.nullable(z.string());
 
 export const memberSchema = z.object({
   guid: nonEmpty,
+  is_managed_by_user: nullableBoolean,
   connection_status: connectionStatus,
   institution_code: nullableString,
   is_being_aggregated: nullableBoolean,
@@ -238,6 +239,12 @@ export const accountListSchema = z.object({
   accounts: usableItems(accountSchema),
   pagination: z.nullish(paginationSchema),
 });
+export const accountResponseSchema = z.object({ account: accountSchema });
+export const helpOptionsSchema = z.object({
+  help: z.object({ available: flag, email_on_file: flag }),
+});
+export type HelpOptions = z.infer<typeof helpOptionsSchema>['help'];
+export const helpSentSchema = z.object({ help_request: z.object({ guid: nullableString }) });
 export const challengeListSchema = z.object({ challenges: usableItems(challengeSchema) });
 
 export const errorBodySchema = z.object({

@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { errorKindOf } from '../api/errors';
-import { seedManualMemberStatus, useInstitution, useMember } from '../api/queries';
+import { seedManualMemberStatus, useInstitution, useMember, useMembers } from '../api/queries';
 import { useConfig } from '../config/ConfigProvider';
 import type { Timing } from '../config/timing';
 import type { Emitter } from '../embedding/emitter';
@@ -28,7 +28,13 @@ export function InitialFlow(props: FlowProps) {
   const member = useMember(memberGuid);
   const code = config.current_institution_code ?? member.data?.institution_code ?? null;
   const institution = useInstitution(code);
-  const waiting = (memberGuid !== null && member.isPending) || (code !== null && institution.isPending);
+  // a user with connections starts at them; a partner who named a member or institution skips them
+  const askMembers = memberGuid === null && code === null;
+  const members = useMembers(askMembers);
+  const waiting =
+    (memberGuid !== null && member.isPending) ||
+    (code !== null && institution.isPending) ||
+    (askMembers && members.isPending);
   const failure = member.error ?? institution.error;
 
   if (waiting) {
@@ -40,7 +46,7 @@ export function InitialFlow(props: FlowProps) {
   }
   const initial: Partial<FlowState> = failure
     ? { step: 'error', errorKind: errorKindOf(failure) }
-    : resolveInitialStep(config, institution.data, member.data);
+    : resolveInitialStep(config, institution.data, member.data, (members.data?.length ?? 0) > 0);
   return <FlowRoot initial={initial} manual={member.data?.connection_status === null} {...props} />;
 }
 

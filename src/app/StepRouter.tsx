@@ -8,6 +8,7 @@ import { Button } from '../ui/Button';
 import { Spinner } from '../ui/Spinner';
 import { StepHeading } from '../ui/StepHeading';
 import { ErrorBoundary } from './ErrorBoundary';
+// error screens must show even when the network that would load a lazy chunk is down
 import { ErrorStep } from './ErrorStep';
 
 // Only search is in the first bundle; every later step loads while the user is busy on the one before.
@@ -35,10 +36,25 @@ const MfaStep = lazy(() => import('../features/mfa/MfaStep').then((m) => ({ defa
 const ConnectedStep = lazy(() =>
   import('../features/connected/ConnectedStep').then((m) => ({ default: m.ConnectedStep })),
 );
+const accountScreen = <K extends keyof typeof import('./accountScreens')>(name: K) =>
+  lazy(() => import('./accountScreens').then((m) => ({ default: m[name] })));
+const ConnectionsStep = accountScreen('ConnectionsStep');
+const DisconnectStep = accountScreen('DisconnectStep');
+const DisconnectedStep = accountScreen('DisconnectedStep');
+const ManualAccountStep = accountScreen('ManualAccountStep');
+const ManualAccountAddedStep = accountScreen('ManualAccountAddedStep');
+const HelpStep = accountScreen('HelpStep');
+const GetHelpButton = accountScreen('GetHelpButton');
 const StatusStep = lazy(() => import('../features/status/StatusStep').then((m) => ({ default: m.StatusStep })));
 
 const STEPS: Record<Step, ComponentType> = {
   consent: ConsentStep,
+  connections: ConnectionsStep,
+  disconnect: DisconnectStep,
+  disconnected: DisconnectedStep,
+  manualAccount: ManualAccountStep,
+  manualAccountAdded: ManualAccountAddedStep,
+  help: HelpStep,
   search: SearchStep,
   institutionUnavailable: InstitutionUnavailableStep,
   chooseMethod: ChooseMethodStep,
@@ -77,6 +93,13 @@ export function StepRouter() {
   const attempt = useFlow((s) => s.attempt);
   const StepComponent = STEPS[step];
   const polling = memberGuid !== null && POLLING_STEPS.includes(step);
+  const credentialsMode = useFlow((s) => s.credentialsMode);
+  // where people get stuck: fixing credentials, answering MFA, and every error screen
+  const offerHelp =
+    step === 'mfa' ||
+    step === 'error' ||
+    step === 'loginError' ||
+    (step === 'enterCreds' && credentialsMode === 'update');
   return (
     <>
       {polling ? (
@@ -88,6 +111,7 @@ export function StepRouter() {
       <ErrorBoundary key={`${attempt}:${step}`} fallback={(reset) => <CrashFallback reset={reset} />}>
         <Suspense fallback={<Spinner label={t('common.loading')} />}>
           <StepComponent />
+          {offerHelp ? <GetHelpButton /> : null}
         </Suspense>
       </ErrorBoundary>
     </>

@@ -1,6 +1,6 @@
 import type { Institution, Member } from '../api/schemas';
 import type { WidgetConfig } from '../config/config';
-import { stepAfterInstitution } from '../flow/routing';
+import { stepAfterInstitution, stepForMember } from '../flow/routing';
 import type { FlowState } from '../flow/store';
 
 type Initial = Pick<FlowState, 'step' | 'institutionCode' | 'memberGuid' | 'credentialsMode' | 'isOauth'> &
@@ -14,8 +14,9 @@ export function resolveInitialStep(
   config: WidgetConfig,
   institution: Institution | undefined,
   member: Member | undefined,
+  hasConnections = false,
 ): Initial {
-  const initial = whereItStarts(config, institution, member);
+  const initial = whereItStarts(config, institution, member, hasConnections);
   if (member || config.disable_consent) return initial;
   return { ...initial, step: 'consent', afterConsent: initial.step };
 }
@@ -24,6 +25,7 @@ function whereItStarts(
   config: WidgetConfig,
   institution: Institution | undefined,
   member: Member | undefined,
+  hasConnections: boolean,
 ): Initial {
   const base: Initial = {
     step: 'search',
@@ -35,15 +37,13 @@ function whereItStarts(
   if (member) {
     const common = { ...base, institutionCode: member.institution_code ?? null, memberGuid: member.guid };
     if (member.is_manual || member.connection_status === null) return { ...common, step: 'connected' };
-    if (member.is_oauth) return { ...common, step: 'oauth', isOauth: true };
-    if (member.connection_status === 'CHALLENGED') return { ...common, step: 'connecting' };
-    return { ...common, step: 'enterCreds', credentialsMode: 'update' };
+    return { ...common, ...stepForMember(member) };
   }
   if (institution) {
     const step = stepAfterInstitution(institution);
     return { ...base, step, institutionCode: institution.code, isOauth: step === 'oauth' };
   }
-  return base;
+  return hasConnections ? { ...base, step: 'connections' } : base;
 }
 
 /** The `initial_step` values MX defines for mx/connect/loaded. */
@@ -52,6 +52,7 @@ export function loadedStepName(step: Initial['step']): string {
   if (step === 'connecting') return 'mfa';
   if (step === 'institutionUnavailable') return 'search';
   if (step === 'consent') return 'consent';
+  if (step === 'connections') return 'connections';
   if (step === 'error') return 'loginError';
   return 'enterCreds';
 }

@@ -9,6 +9,12 @@ import type { Step } from '../flow/steps';
 
 const PATHS: Record<Exclude<Step, 'loginError' | 'error' | 'enterCreds'>, AnalyticPath> = {
   consent: '/consent',
+  connections: '/connections',
+  disconnect: '/disconnect',
+  disconnected: '/disconnected',
+  manualAccount: '/manual-account',
+  manualAccountAdded: '/manual-account/added',
+  help: '/help',
   search: '/search',
   institutionUnavailable: '/institution-unavailable',
   chooseMethod: '/choose-method',

@@ -1,5 +1,6 @@
-import type { Institution } from '../api/schemas';
+import type { Institution, Member } from '../api/schemas';
 import type { Step } from './steps';
+import type { MemberFix } from './transitions';
 
 /**
  * An unavailable institution explains itself instead of a form that cannot work; otherwise
@@ -14,4 +15,15 @@ export function stepAfterInstitution(
   if (institution.supports_oauth && credentials) return 'chooseMethod';
   if (institution.supports_oauth) return 'oauth';
   return 'enterCreds';
+}
+
+/**
+ * Where fixing an existing member starts: OAuth again for an OAuth member, the challenge for a
+ * CHALLENGED one (connecting shows it), new credentials otherwise.
+ */
+export function stepForMember(member: Pick<Member, 'is_oauth' | 'connection_status'>): MemberFix {
+  if (member.is_oauth) return { step: 'oauth', isOauth: true, credentialsMode: 'create' };
+  if (member.connection_status === 'CHALLENGED')
+    return { step: 'connecting', isOauth: false, credentialsMode: 'create' };
+  return { step: 'enterCreds', isOauth: false, credentialsMode: 'update' };
 }

@@ -1,7 +1,13 @@
 /** Step names: also the `stepChange` values the host receives (shared/design.md). */
 export type Step =
   | 'consent'
+  | 'connections'
+  | 'disconnect'
+  | 'disconnected'
   | 'search'
+  | 'manualAccount'
+  | 'manualAccountAdded'
+  | 'help'
   | 'institutionUnavailable'
   | 'chooseMethod'
   | 'enterCreds'

@@ -41,7 +41,8 @@ export function createFlowStore(initial: Partial<FlowPosition> = {}): StoreApi<F
       if (step === 'enterCreds' && credentialsMode === 'update') return false;
       const previous = history[history.length - 1];
       if (!previous) return false;
-      set({ step: previous, history: history.slice(0, -1), errorKind: null });
+      // help is a detour: the screen it was asked from comes back as it was (error kind included)
+      set({ step: previous, history: history.slice(0, -1), errorKind: step === 'help' ? get().errorKind : null });
       return true;
     },
     announce(text) {

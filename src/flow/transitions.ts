@@ -1,6 +1,9 @@
 import type { ErrorKind } from '../api/errors';
 import type { Step } from './steps';
 
+/** Where fixing an existing member starts, and how (routing.stepForMember). */
+export type MemberFix = Pick<FlowPosition, 'step' | 'credentialsMode' | 'isOauth'>;
+
 /** Where the user is in the flow, and which institution and member it is about. */
 export interface FlowPosition {
   step: Step;
@@ -56,7 +59,21 @@ export type FlowEvent =
   /** the member's polled status asks for another screen */
   | { type: 'statusReached'; step: 'connecting' | 'mfa' | 'connected' | 'loginError' }
   | { type: 'failed'; errorKind: ErrorKind }
-  | { type: 'reset' };
+  | { type: 'reset' }
+  /** "Connect another account" in your connections */
+  | { type: 'connectAnotherChosen' }
+  /** back to the user's list of connections (after a disconnect, a manual account) */
+  | { type: 'connectionsChosen' }
+  /** "Fix" on a connection: the step its status calls for (routing.stepForMember) */
+  | { type: 'fixChosen'; memberGuid: string; institutionCode: string | null; fix: MemberFix }
+  /** verification mode: an existing connection picked, on to its accounts */
+  | { type: 'memberPicked'; memberGuid: string; institutionCode: string | null }
+  | { type: 'disconnectChosen'; memberGuid: string; institutionCode: string | null }
+  | { type: 'memberDisconnected' }
+  | { type: 'manualAccountChosen' }
+  /** the manual account is saved under the user's manual member */
+  | { type: 'manualAccountAdded'; memberGuid: string }
+  | { type: 'helpRequested' };
 
 type Transitions = {
   [K in FlowEvent['type']]: (state: FlowPosition, event: Extract<FlowEvent, { type: K }>) => Partial<FlowPosition>;
@@ -82,6 +99,27 @@ export const TRANSITIONS: Transitions = {
   statusReached: (_, { step }) => ({ step }),
   failed: (_, { errorKind }) => ({ step: 'error', errorKind }),
   reset: (state) => ({ ...FRESH, attempt: state.attempt + 1 }),
+  connectAnotherChosen: (state) => ({ ...FRESH, attempt: state.attempt + 1 }),
+  connectionsChosen: (state) => ({ ...FRESH, attempt: state.attempt + 1, step: 'connections' }),
+  fixChosen: (state, { memberGuid, institutionCode, fix }) => ({
+    ...FRESH,
+    attempt: state.attempt + 1,
+    ...fix,
+    memberGuid,
+    institutionCode,
+  }),
+  memberPicked: (state, { memberGuid, institutionCode }) => ({
+    ...FRESH,
+    attempt: state.attempt + 1,
+    step: 'connected',
+    memberGuid,
+    institutionCode,
+  }),
+  disconnectChosen: (_, { memberGuid, institutionCode }) => ({ step: 'disconnect', memberGuid, institutionCode }),
+  memberDisconnected: () => ({ step: 'disconnected' }),
+  manualAccountChosen: () => ({ step: 'manualAccount' }),
+  manualAccountAdded: (_, { memberGuid }) => ({ step: 'manualAccountAdded', memberGuid, institutionCode: null }),
+  helpRequested: () => ({ step: 'help' }),
 };
 
 /** The position an event leads to. */
@@ -92,6 +130,9 @@ export function transition(state: FlowPosition, event: FlowEvent): FlowPosition 
 
 /** Steps back leads away from (to the step before); everywhere else back does nothing. */
 export const STEPS_WITH_BACK: ReadonlySet<Step> = new Set<Step>([
+  'disconnect',
+  'manualAccount',
+  'help',
   'institutionUnavailable',
   'chooseMethod',
   'enterCreds',

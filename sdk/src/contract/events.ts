@@ -69,6 +69,12 @@ export type AnalyticMetadata = Record<string, string | number | boolean>;
 /** Every pageview path (README "Analytics"): `/status/<status name>` and `/error/<kind>` vary by their tail. */
 export type AnalyticPath =
   | '/consent'
+  | '/connections'
+  | '/disconnect'
+  | '/disconnected'
+  | '/manual-account'
+  | '/manual-account/added'
+  | '/help'
   | '/search'
   | '/institution-unavailable'
   | '/choose-method'
@@ -93,7 +99,18 @@ export interface AnalyticEventMap {
   oauth_cancelled: { institution_code: string };
   back_to_search: { context: string };
   done_clicked: Record<string, never>;
+  /** in "Your connections" */
+  connection_fix_chosen: { institution_code: string; connection_status: string };
+  connection_refreshed: { institution_code: string };
+  member_disconnected: { reason: DisconnectReason };
+  manual_account_added: { account_type: string };
+  help_requested: { step: string };
+  help_sent: { topic: string };
 }
+
+/** Why the user disconnected (the confirmation's choices), for the partner's records. */
+export const DISCONNECT_REASONS = ['not_used', 'not_working', 'privacy', 'other'] as const;
+export type DisconnectReason = (typeof DISCONNECT_REASONS)[number];
 export type AnalyticEventName = keyof AnalyticEventMap;
 
 export interface AnalyticPageviewMessage {

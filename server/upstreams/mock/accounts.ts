@@ -14,7 +14,8 @@ const ACCOUNT_KINDS = [
   { name: 'Rewards Credit Card', type: 'CREDIT_CARD', subtype: 'NONE' },
 ];
 
-export function accountsFor(member: MemberRecord) {
+export function accountsFor(member: MemberRecord): object[] {
+  if (member.is_manual) return member.manualAccounts;
   const random = seededRandom(hash(member.guid));
   const kinds = member.onlyCreditCards ? ACCOUNT_KINDS.filter((k) => k.type === 'CREDIT_CARD') : ACCOUNT_KINDS;
   return kinds.map((kind, i) => {

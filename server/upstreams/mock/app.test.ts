@@ -706,3 +706,89 @@ describe('widget URLs', () => {
     expect(url.searchParams.get('parent_origin')).toBe('https://partner.example');
   });
 });
+
+describe('Connect parity in the mock', () => {
+  const accountSchema = z.object({ account: z.object({ guid: z.string(), member_guid: z.string() }) });
+
+  it('a manual account lands under one manual member per user, listed with a null status and never aggregated', async () => {
+    const first = await server.request('POST', `/api/users/${user}/accounts`, {
+      account: { name: 'Wallet', account_type: 'CASH', balance: 20, is_business: false },
+    });
+    expect(first.status).toBe(200);
+    const second = await server.request('POST', `/api/users/${user}/accounts`, {
+      account: { name: 'Car loan', account_type: 'LOAN', balance: 9_000, original_balance: 20_000, interest_rate: 4.5 },
+    });
+    const a = accountSchema.parse(first.json).account;
+    const b = accountSchema.parse(second.json).account;
+    expect(b.member_guid).toBe(a.member_guid);
+    const member = memberResponseSchema.parse(
+      (await server.request('GET', `/api/users/${user}/members/${a.member_guid}`)).json,
+    ).member;
+    expect(member).toMatchObject({ is_manual: true, connection_status: null, institution_code: 'manual_accounts' });
+    const accounts = accountListSchema.parse(
+      (await server.request('GET', `/api/users/${user}/members/${a.member_guid}/accounts`)).json,
+    ).accounts;
+    expect(accounts.map((x) => x.name)).toEqual(['Wallet', 'Car loan']);
+    // the manual institution is readable by code but never searched
+    expect((await server.request('GET', '/api/institutions/manual_accounts')).status).toBe(200);
+    const found = institutionListSchema.parse((await server.request('GET', '/api/institutions?name=Manual')).json);
+    expect(found.institutions.map((i) => i.code)).not.toContain('manual_accounts');
+  });
+
+  it('refuses a manual account without name or type, with an unknown type, or out of bounds', async () => {
+    const post = (account: unknown) => server.request('POST', `/api/users/${user}/accounts`, { account });
+    expect((await post({ account_type: 'CASH', balance: 1 })).status).toBe(400);
+    expect((await post({ name: 'x', balance: 1 })).status).toBe(400);
+    expect((await post({ name: 'x', account_type: 'YACHT', balance: 1 })).status).toBe(400);
+    expect((await post({ name: 'x', account_type: 'CASH', balance: 1_000_000_000_000 })).status).toBe(400);
+    expect((await post({ name: 'x', account_type: 'LOAN', balance: 1, interest_rate: 101 })).status).toBe(400);
+    expect((await post({ name: 'x', account_type: 'LOAN', balance: 1, day_payment_is_due: 32 })).status).toBe(400);
+    expect((await post({ name: 'x'.repeat(101), account_type: 'CASH', balance: 1 })).status).toBe(400);
+  });
+
+  it('partner_managed members are not managed by the user; others are', async () => {
+    const managed = await server.createMember(user, 'password', 'partner_managed');
+    const own = await server.createMember(user, 'password', 'jane');
+    const read = async (guid: string) =>
+      (
+        (await server.request('GET', `/api/users/${user}/members/${guid}`)).json as {
+          member: { is_managed_by_user: boolean };
+        }
+      ).member.is_managed_by_user;
+    expect(await read(managed)).toBe(false);
+    expect(await read(own)).toBe(true);
+  });
+
+  it('asking again for a finished OAuth member starts it over as PENDING', async () => {
+    const created = await server.request('POST', `/api/users/${user}/members`, {
+      member: { institution_code: 'mxbank_oauth', is_oauth: true },
+    });
+    const member = memberResponseSchema.parse(created.json).member;
+    await decideOauth(server, member.oauth_window_uri ?? '', 'deny');
+    await server.advance(5_000);
+    const denied = memberStatusResponseSchema.parse(
+      (await server.request('GET', `/api/users/${user}/members/${member.guid}/status`)).json,
+    ).member;
+    expect(denied.connection_status).toBe('DENIED');
+    const again = await server.request('GET', `/api/users/${user}/members/${member.guid}/oauth_window_uri`);
+    expect(oauthWindowResponseSchema.parse(again.json).member.oauth_window_uri).toContain('/oauth/authorize/');
+    const pending = memberStatusResponseSchema.parse(
+      (await server.request('GET', `/api/users/${user}/members/${member.guid}/status`)).json,
+    ).member;
+    expect(pending.connection_status).toBe('PENDING');
+  });
+
+  it('keeps help requests (at most 200) and fails on the sandbox text', async () => {
+    const post = (details: string) =>
+      server.request('POST', `/api/users/${user}/help`, {
+        help_request: { topic: 'other', details, email: 'a@b.co' },
+      });
+    expect((await post('help_fails please')).status).toBe(503);
+    for (let i = 0; i < 201; i += 1) expect((await post(`request ${i}`)).status).toBe(202);
+    const listed = (await server.request('GET', '/mock/help_requests')).json as {
+      help_requests: { details: string }[];
+    };
+    expect(listed.help_requests).toHaveLength(200);
+    expect(listed.help_requests[0]?.details).toBe('request 1');
+  });
+});

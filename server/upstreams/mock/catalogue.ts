@@ -118,6 +118,8 @@ const SANDBOX: InstitutionSeed[] = [
     popular: true,
     color: '#7c2d12',
     host: 'www.mx.com',
+    // the sandbox's institution that cannot verify accounts (verification mode lists it last)
+    verification: false,
   },
   // one per operational status other than "operational"; not popular, found by searching "MX Bank"
   ...(['maintenance', 'degraded', 'unavailable'] as const).map((status): InstitutionSeed => ({
@@ -349,6 +351,12 @@ const CREDIT_UNION_FIELDS: MockCredential[] = [
 /** Institutions the sandbox defines by hand (listed before the generated ones). */
 export const SANDBOX_COUNT = SANDBOX.length;
 
+/**
+ * Where a user's manual accounts live: one manual member per user at this institution, as MX
+ * does. It can be read by code (the member points at it) but is never searched or popular.
+ */
+export const MANUAL_INSTITUTION_CODE = 'manual_accounts';
+
 let cached: Catalogue | undefined;
 
 /** The catalogue is deterministic, so it is built once per process and shared by every app instance. */
@@ -357,6 +365,16 @@ export function getCatalogue(): Catalogue {
   guidCounter = 0;
   const institutions = [...SANDBOX, ...generate()].map(institution);
   const byCode = new Map(institutions.map((i) => [i.code, i]));
+  const manual = institution({
+    code: MANUAL_INSTITUTION_CODE,
+    name: 'Manual accounts',
+    supportsOauth: false,
+    supportsCredentials: false,
+    popular: false,
+    color: '#475569',
+    verification: false,
+  });
+  byCode.set(manual.code, manual);
   cached = {
     institutions,
     byCode,

@@ -1,5 +1,6 @@
 import { HttpError } from './http';
-import { startJob, type MemberRecord } from './members';
+import { MANUAL_INSTITUTION_CODE } from './catalogue';
+import { startJob, type ManualAccount, type MemberRecord } from './members';
 import { scenarioFor } from './scenarios';
 import type { BackendState, UserRecord } from './state';
 import type { MockInstitution } from './types';
@@ -22,6 +23,9 @@ interface CheckedCredentials {
   username: string | null;
   password: string;
 }
+
+/** The sandbox username of a member the partner manages: the user may not disconnect it. */
+export const PARTNER_MANAGED_USERNAME = 'partner_managed';
 
 /** 422 for what is well-formed but wrong for this institution (api.md). */
 function checkCredentials(
@@ -87,6 +91,8 @@ export function createMember(state: BackendState, user: UserRecord, input: NewMe
     job: null,
     createdAt: now,
     retryChallenges: null,
+    managedByUser: true,
+    manualAccounts: [],
   };
   if (member.is_manual) {
     // a manual member has no job: its status stays null
@@ -101,6 +107,7 @@ export function createMember(state: BackendState, user: UserRecord, input: NewMe
     const { username, password } = checkCredentials(state, institution, input.credentials);
     refuseDuplicate(state, user, institution, username);
     member.username = username;
+    member.managedByUser = username?.toLowerCase() !== PARTNER_MANAGED_USERNAME;
     startJob(member, scenarioFor(institution.code, password), 'CREATED', now, state.nextId);
   }
   state.members.set(member.guid, member);
@@ -117,3 +124,34 @@ export function updateCredentials(
   member.username = username ?? member.username;
   startJob(member, scenarioFor(member.institution.code, password), 'UPDATED', state.clock.now(), state.nextId);
 }
+
+/** The user's one manual member (MX keeps manual accounts under it), made on first use. */
+export function manualMemberFor(state: BackendState, user: UserRecord): MemberRecord {
+  const existing = [...state.members.values()].find((m) => m.user_guid === user.guid && m.is_manual);
+  return (
+    existing ??
+    createMember(state, user, { institution_code: MANUAL_INSTITUTION_CODE, credentials: [], is_manual: true })
+  );
+}
+
+export type NewManualAccount = Omit<ManualAccount, 'guid' | 'member_guid' | 'currency_code' | 'created_at'>;
+
+/** A manual account under the user's manual member. */
+export function addManualAccount(state: BackendState, user: UserRecord, input: NewManualAccount): ManualAccount {
+  const member = manualMemberFor(state, user);
+  if (member.manualAccounts.length >= MAX_MANUAL_ACCOUNTS) {
+    throw new HttpError(422, `A user may have at most ${MAX_MANUAL_ACCOUNTS} manual accounts.`);
+  }
+  const account: ManualAccount = {
+    ...input,
+    guid: `ACT-${state.nextId()}`,
+    member_guid: member.guid,
+    currency_code: 'USD',
+    created_at: new Date(state.clock.now()).toISOString(),
+  };
+  member.manualAccounts.push(account);
+  return account;
+}
+
+/** Keeps one user from growing the mock's memory without end. */
+export const MAX_MANUAL_ACCOUNTS = 50;

@@ -46,6 +46,28 @@ export interface MemberRecord {
   oauthFormToken?: string;
   /** the member's accounts are a single credit card (sandbox password no_checking) */
   onlyCreditCards?: boolean;
+  /** false when the partner, not the user, manages it (sandbox username partner_managed): no Disconnect */
+  managedByUser: boolean;
+  /** a manual member's accounts, as the user typed them */
+  manualAccounts: ManualAccount[];
+}
+
+/** An account the user added by hand (POST /users/{guid}/accounts), in MX's field names. */
+export interface ManualAccount {
+  guid: string;
+  member_guid: string;
+  name: string;
+  type: string;
+  subtype: string;
+  is_business: boolean;
+  balance: number;
+  currency_code: 'USD';
+  interest_rate: number | null;
+  credit_limit: number | null;
+  original_balance: number | null;
+  minimum_payment: number | null;
+  day_payment_is_due: number | null;
+  created_at: string;
 }
 
 export interface MemberSnapshot {

@@ -13,7 +13,7 @@ export function memberView(member: MemberRecord, now: number, origin: string) {
     institution_code: member.institution.code,
     institution_guid: member.institution.guid,
     is_being_aggregated: snap.aggregating,
-    is_managed_by_user: true,
+    is_managed_by_user: member.managedByUser,
     is_manual: member.is_manual,
     is_oauth: member.is_oauth,
     metadata: member.metadata,

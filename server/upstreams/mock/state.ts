@@ -4,6 +4,7 @@ import { createFaultBoard, type FaultBoard } from './faults';
 import { createRequestLog, type RequestLog } from './log';
 import { randomIdSource, type MemberRecord } from './members';
 import { buildInstitutionIndex, type InstitutionIndex } from './search';
+import type { HelpRequestRecord } from '../../help';
 
 export interface UserRecord {
   guid: string;
@@ -18,11 +19,15 @@ export interface BackendState {
   index: InstitutionIndex;
   users: Map<string, UserRecord>;
   members: Map<string, MemberRecord>;
+  /** "Get help" requests in mock mode, newest last, at most MAX_HELP_REQUESTS */
+  helpRequests: HelpRequestRecord[];
   log: RequestLog;
   faults: FaultBoard;
   nextId: () => string;
   reset(): void;
 }
+
+export const MAX_HELP_REQUESTS = 200;
 
 let sharedIndex: InstitutionIndex | undefined;
 
@@ -35,12 +40,14 @@ export function createState(options: { clockSpeed?: number; realNow?: () => numb
     index: sharedIndex,
     users: new Map(),
     members: new Map(),
+    helpRequests: [],
     log: createRequestLog(),
     faults: createFaultBoard(),
     nextId: randomIdSource(),
     reset() {
       state.users.clear();
       state.members.clear();
+      state.helpRequests.length = 0;
       state.log.clear();
       state.faults.clear();
     },

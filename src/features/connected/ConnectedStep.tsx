@@ -1,5 +1,5 @@
 import { useBankName, useCachedMemberStatus } from '../../api/queries';
-import { useEmit, useEmitter } from '../../embedding/emitter';
+import { useDone } from '../../embedding/useDone';
 import { useFlow } from '../../flow/store';
 import { useBackToSearch } from '../../flow/useBackToSearch';
 import { useT } from '../../i18n/translate';
@@ -7,15 +7,14 @@ import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { Spinner } from '../../ui/Spinner';
 import { StepHeading } from '../../ui/StepHeading';
-import { AccountSummary } from './AccountSummary';
+import { AccountSummary } from '../../ui/AccountSummary';
 import { useAccounts } from '../../api/queries';
 import { VerifyAccount } from './VerifyAccount';
 import { useConfig } from '../../config/ConfigProvider';
 
 export function ConnectedStep() {
   const t = useT();
-  const emit = useEmit();
-  const { analyticEvent } = useEmitter();
+  const done = useDone();
   const code = useFlow((s) => s.institutionCode);
   const memberGuid = useFlow((s) => s.memberGuid);
   const bank = useBankName(code);
@@ -55,14 +54,7 @@ export function ConnectedStep() {
         </>
       ) : null}
       <div className="flex flex-col gap-3">
-        <Button
-          onClick={() => {
-            emit('mx/connect/connected/primaryAction', {});
-            analyticEvent('done_clicked', {});
-          }}
-        >
-          {t('connected.done')}
-        </Button>
+        <Button onClick={done}>{t('connected.done')}</Button>
         <Button variant="secondary" onClick={() => backToSearch('connected')}>
           {t('connected.another')}
         </Button>

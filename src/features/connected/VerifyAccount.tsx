@@ -8,7 +8,7 @@ import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { RadioCard } from '../../ui/RadioCard';
 import { FieldError } from '../../ui/TextField';
-import { AccountSummary } from './AccountSummary';
+import { AccountSummary } from '../../ui/AccountSummary';
 
 /** Accounts a payment can be drawn from: checking and savings (what MX's verification covers). */
 const USABLE = new Set(['CHECKING', 'SAVINGS']);

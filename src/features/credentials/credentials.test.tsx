@@ -71,6 +71,8 @@ describe('credentials', () => {
     const user = await server.createUser();
     await server.createMember(user, 'password');
     const w = await renderWidget({ server, userGuid: user });
+    // a user with a connection starts at "Your connections"
+    await w.user.click(await screen.findByRole('button', { name: 'Connect another account' }));
     await chooseInstitution(w, 'MX Bank', 'MX Bank');
     await submitCredentials(w, 'password');
     await screen.findByText('You have already connected this MX Bank account.');

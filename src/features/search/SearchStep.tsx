@@ -3,6 +3,7 @@ import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { seedInstitution } from '../../api/queries';
 import { safeUrl } from '../../api/safeUrl';
 import type { Institution } from '../../api/schemas';
+import { useConfig } from '../../config/ConfigProvider';
 import { useTiming } from '../../config/timing';
 import { useEmit, useEmitter } from '../../embedding/emitter';
 import { stepAfterInstitution } from '../../flow/routing';
@@ -24,6 +25,8 @@ export function SearchStep() {
   const queryClient = useQueryClient();
   const { debounceMs } = useTiming();
   const send = useFlow((s) => s.send);
+  // a manual account cannot verify anything: offered in aggregation mode only
+  const verification = useConfig().mode === 'verification';
   const [text, setText] = useState('');
   const query = useDebouncedValue(text, debounceMs).trim();
   const search = useInstitutionSearch(query);
@@ -154,6 +157,14 @@ export function SearchStep() {
         <Button variant="secondary" className="mt-2" onClick={search.loadMore} disabled={search.isLoadingMore}>
           {search.isLoadingMore ? t('common.loading') : t('search.loadMore')}
         </Button>
+      ) : null}
+      {search.searching && !search.isLoading && !pending && !verification ? (
+        <p className="mt-3 text-sm">
+          {t('search.notListed')}{' '}
+          <Button variant="link" onClick={() => send({ type: 'manualAccountChosen' })}>
+            {t('manual.add')}
+          </Button>
+        </p>
       ) : null}
     </section>
   );

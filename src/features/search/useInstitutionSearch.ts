@@ -1,6 +1,11 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useApi } from '../../api/ApiProvider';
-import { favoritesOptions, institutionSearchOptions, SEARCH_PAGE_SIZE as PAGE_SIZE } from '../../api/queries';
+import {
+  favoritesOptions,
+  institutionSearchOptions,
+  SEARCH_PAGE_SIZE as PAGE_SIZE,
+  useMembers,
+} from '../../api/queries';
 import { useConfig } from '../../config/ConfigProvider';
 import type { Institution } from '../../api/schemas';
 import { isValidRoutingNumber, ROUTING_NUMBER_PATTERN } from '../../../sdk/src/contract/routingNumber';
@@ -19,12 +24,16 @@ export function useInstitutionSearch(query: string) {
     enabled: searching,
   });
 
+  // popular leaves out the institutions the user is already connected to (a failed list hides nothing)
+  const members = useMembers(!searching).data;
+  const connected = new Set((members ?? []).filter((m) => !m.is_manual).map((m) => m.institution_code));
+
   const active = searching ? results : favorites;
   // never more rows than asked for, whatever a response holds: a server that ignores
   // records_per_page must not make the widget render (and the host size) the whole catalogue
   const institutions: Institution[] = searching
     ? (results.data?.pages.flatMap((p) => p.institutions.slice(0, PAGE_SIZE)) ?? [])
-    : (favorites.data?.institutions.slice(0, PAGE_SIZE) ?? []);
+    : (favorites.data?.institutions.slice(0, PAGE_SIZE).filter((i) => !connected.has(i.code)) ?? []);
   const total = searching ? (results.data?.pages[0]?.pagination.total_entries ?? 0) : institutions.length;
 
   const nineDigits = ROUTING_NUMBER_PATTERN.test(query.trim());

@@ -5,7 +5,7 @@ import { useT } from '../../i18n/translate';
 import { Button } from '../../ui/Button';
 import { Spinner } from '../../ui/Spinner';
 import { StepHeading } from '../../ui/StepHeading';
-import { statusRowOf } from './statusTable';
+import { statusRowOf } from '../../memberStatus/statusTable';
 
 export function ConnectingStep() {
   const t = useT();

@@ -4,9 +4,9 @@ import { useBankName } from '../../api/queries';
 import { useEmit } from '../../embedding/emitter';
 import { useFlow, useFlowStoreApi } from '../../flow/store';
 import { useT } from '../../i18n/translate';
-import { statusRowOf } from './statusTable';
-import { useAggregate } from './useAggregate';
-import { usePollMemberStatus } from './usePollMemberStatus';
+import { statusRowOf } from '../../memberStatus/statusTable';
+import { useAggregate } from '../../memberStatus/useAggregate';
+import { usePollMemberStatus } from '../../memberStatus/usePollMemberStatus';
 
 /**
  * Polls the member while a polling step is on screen and moves the flow on each status

@@ -1,13 +1,14 @@
 import { useBankName, useCachedMemberStatus, useForgetMemberStatus, useInstitution } from '../../api/queries';
 import { safeUrl } from '../../api/safeUrl';
+import { useConfig } from '../../config/ConfigProvider';
 import { useFlow } from '../../flow/store';
 import { useBackToSearch } from '../../flow/useBackToSearch';
 import { useT } from '../../i18n/translate';
 import { Alert } from '../../ui/Alert';
 import { Button, linkButtonClass } from '../../ui/Button';
 import { StepHeading } from '../../ui/StepHeading';
-import { statusRowOf, type StatusAction } from './statusTable';
-import { useAggregate } from './useAggregate';
+import { statusRowOf, type StatusAction } from '../../memberStatus/statusTable';
+import { useAggregate } from '../../memberStatus/useAggregate';
 
 /** The loginError step: the end-user message for the status and the actions its class calls for. */
 export function StatusStep() {
@@ -22,6 +23,7 @@ export function StatusStep() {
   const forgetStatus = useForgetMemberStatus();
   const aggregate = useAggregate();
   const backToSearch = useBackToSearch();
+  const verification = useConfig().mode === 'verification';
   const row = statusRowOf(status?.connection_status);
   const headingKey = `status.heading.${row.statusClass}`;
 
@@ -59,6 +61,13 @@ export function StatusStep() {
             {t('status.action.visitBank', { bank })}
           </a>
         ) : null;
+      case 'addManualAccount':
+        // a manual account verifies nothing: offered in aggregation mode only
+        return verification ? null : (
+          <Button key={action} variant="secondary" onClick={() => send({ type: 'manualAccountChosen' })}>
+            {t('status.action.addManualAccount')}
+          </Button>
+        );
       case 'backToSearch':
         return (
           <Button key={action} variant="secondary" onClick={() => backToSearch(row.name ?? undefined)}>

@@ -43,9 +43,11 @@ interface Row {
   actions: string[];
 }
 
-const fix = ['Update credentials', 'Back to search'];
-const retry = ['Try again', 'Back to search'];
-const atBank = [`Go to ${BANK} website`, 'Back to search'];
+// every error screen offers help last (the mock is a help desk in tests)
+const fix = ['Update credentials', 'Back to search', 'Get help'];
+const retry = ['Try again', 'Back to search', 'Get help'];
+const atBank = [`Go to ${BANK} website`, 'Back to search', 'Get help'];
+const gone = ['Add an account manually', 'Back to search', 'Get help'];
 
 const ROWS: Row[] = [
   {
@@ -79,7 +81,7 @@ const ROWS: Row[] = [
     drive: await endsIn('challenge'),
     heading: 'Verify your identity',
     message: `To authenticate your connection to ${BANK}, please answer the following challenge(s).`,
-    actions: ['Continue'],
+    actions: ['Continue', 'Get help'],
   },
   {
     status: 'REJECTED',
@@ -154,7 +156,7 @@ const ROWS: Row[] = [
     heading: 'Connection unavailable',
     message:
       'Connections to this institution are no longer supported. You may create a manual account and use manual transactions to track data for this account.',
-    actions: ['Back to search'],
+    actions: gone,
   },
   {
     status: 'CLOSED',
@@ -163,7 +165,7 @@ const ROWS: Row[] = [
     heading: 'Connection unavailable',
     message:
       'This connection has been closed. You may track this account manually. If reopened, you may connect the institution again.',
-    actions: ['Back to search'],
+    actions: gone,
   },
   {
     status: 'DELAYED',
@@ -260,7 +262,7 @@ describe('every connection_status reaches its screen', () => {
     await row.drive(w);
     await screen.findByRole('heading', { name: row.heading }, { timeout: 3_000 });
     await waitFor(() => expect(screen.getByRole('main')).toHaveTextContent(row.message));
-    expect(actions()).toEqual(row.actions);
+    await waitFor(() => expect(actions()).toEqual(row.actions));
     await waitFor(() =>
       expect(w.events('mx/connect/memberStatusUpdate').map((m) => m.metadata?.connection_status)).toContain(row.code),
     );

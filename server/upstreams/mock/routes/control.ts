@@ -48,5 +48,6 @@ export function controlRoutes(state: BackendState) {
     return c.body(null, 204);
   });
   routes.get('/log', (c) => json(c, { requests: state.log.entries() }));
+  routes.get('/help_requests', (c) => json(c, { help_requests: state.helpRequests }));
   return routes;
 }

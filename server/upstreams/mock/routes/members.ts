@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { HttpError, json, optionalString, paginate, pageRequest, readBody, requiredString } from '../http';
 import { accountsFor } from '../accounts';
 import { createMember, updateCredentials } from '../memberRules';
-import { aggregate, OAUTH_PENDING_LIFETIME_MS, resume, snapshot, type MemberRecord } from '../members';
+import { aggregate, OAUTH_PENDING_LIFETIME_MS, resume, snapshot, startJob, type MemberRecord } from '../members';
 import { memberStatusView, memberView } from '../serialize';
 import type { BackendState } from '../state';
 
@@ -118,14 +118,17 @@ export function memberRoutes(state: BackendState, originOf: (request: Request) =
   routes.get('/:member_guid/oauth_window_uri', (c) => {
     const member = memberOf(c);
     if (!member.is_oauth) throw new HttpError(422, 'This member does not use OAuth.');
-    const uri = memberView(member, state.clock.now(), originOf(c.req.raw)).oauth_window_uri;
+    const now = state.clock.now();
+    // as at MX, asking again for an OAuth member that has finished (say DENIED) starts it over
+    if (snapshot(member, now).status !== 'PENDING') startJob(member, { kind: 'oauth' }, 'PENDING', now, state.nextId);
+    const uri = memberView(member, now, originOf(c.req.raw)).oauth_window_uri;
     if (!uri) throw new HttpError(422, 'This member is not waiting for OAuth.');
     return json(c, { member: { guid: member.guid, oauth_window_uri: uri } });
   });
 
   routes.get('/:member_guid/accounts', (c) => {
     const member = memberOf(c);
-    const connected = snapshot(member, state.clock.now()).successfullyAggregatedAt !== null;
+    const connected = member.is_manual || snapshot(member, state.clock.now()).successfullyAggregatedAt !== null;
     const { items, pagination } = paginate(connected ? accountsFor(member) : [], pageRequest(c));
     return json(c, { accounts: items, pagination });
   });

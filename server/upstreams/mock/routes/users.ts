@@ -1,11 +1,31 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { HttpError, json, optionalString, readBody } from '../http';
+import { HttpError, json, optionalString, readBody, requiredString } from '../http';
+import { addManualAccount } from '../memberRules';
+import { MAX_HELP_REQUESTS, type UserRecord } from '../state';
+import { HELP_FAILS_SANDBOX_TEXT, helpRecord, helpRequestBodySchema } from '../../../help';
+import { MANUAL_ACCOUNT_TYPES, MAX_MANUAL_BALANCE } from '../../../../sdk/src/contract/manualAccounts';
 import { WIDGET_URL_OPTIONS } from '../../../widgetOptions';
 import type { BackendState } from '../state';
 
 const createUserBody = z.object({
   user: z.object({ id: optionalString, email: optionalString, metadata: optionalString }).default({}),
+});
+
+const amount = z.number().min(0).max(MAX_MANUAL_BALANCE);
+const createAccountBody = z.object({
+  account: z.object({
+    name: requiredString.max(100),
+    account_type: z.enum(MANUAL_ACCOUNT_TYPES),
+    balance: amount,
+    is_business: z.boolean().default(false),
+    interest_rate: z.number().min(0).max(100).nullish(),
+    credit_limit: amount.nullish(),
+    original_balance: amount.nullish(),
+    minimum_payment: amount.nullish(),
+    day_payment_is_due: z.number().int().min(1).max(31).nullish(),
+    metadata: optionalString,
+  }),
 });
 
 const WIDGET_PARAMS = [...WIDGET_URL_OPTIONS, 'parent_origin'] as const;
@@ -37,6 +57,55 @@ export function userRoutes(state: BackendState, widgetOrigin: (request: Request)
     };
     state.users.set(guid, user);
     return json(c, { user: { ...user, is_disabled: false } });
+  });
+
+  const userOf = (guid: string): UserRecord => {
+    const user = state.users.get(guid);
+    if (!user) throw new HttpError(404, `User not found: ${guid}`);
+    return user;
+  };
+
+  routes.get('/:user_guid', (c) => json(c, { user: { ...userOf(c.req.param('user_guid')), is_disabled: false } }));
+
+  /** MX's "create manual account": it lands under the user's manual member. */
+  routes.post('/:user_guid/accounts', async (c) => {
+    const user = userOf(c.req.param('user_guid'));
+    const { account } = await readBody(c, createAccountBody);
+    const created = addManualAccount(state, user, {
+      name: account.name,
+      type: account.account_type,
+      subtype: 'NONE',
+      is_business: account.is_business,
+      balance: account.balance,
+      interest_rate: account.interest_rate ?? null,
+      credit_limit: account.credit_limit ?? null,
+      original_balance: account.original_balance ?? null,
+      minimum_payment: account.minimum_payment ?? null,
+      day_payment_is_due: account.day_payment_is_due ?? null,
+    });
+    return json(c, { account: created });
+  });
+
+  /*
+   * Not MX: the mock stands in for the operator's help desk (README "Get help"). The server
+   * forwards here in mock mode when no HELP_WEBHOOK_URL is set.
+   */
+  routes.get('/:user_guid/help', (c) => {
+    const user = userOf(c.req.param('user_guid'));
+    return json(c, { help: { available: true, email_on_file: user.email !== null } });
+  });
+
+  routes.post('/:user_guid/help', async (c) => {
+    const user = userOf(c.req.param('user_guid'));
+    const { help_request: body } = await readBody(c, helpRequestBodySchema);
+    const email = user.email ?? body.email;
+    if (!email)
+      throw new HttpError(400, 'Invalid field "help_request.email": required.', { field: 'help_request.email' });
+    if (body.details.includes(HELP_FAILS_SANDBOX_TEXT)) throw new HttpError(503, 'The help desk is not answering.');
+    const record = helpRecord(`HLP-${state.nextId()}`, user.guid, email, body, state.clock.now());
+    state.helpRequests.push(record);
+    if (state.helpRequests.length > MAX_HELP_REQUESTS) state.helpRequests.shift();
+    return json(c, { help_request: { guid: record.guid, received_at: record.received_at } }, 202);
   });
 
   routes.post('/:user_guid/widget_urls', async (c) => {

@@ -1,5 +1,5 @@
-import type { Account } from '../../api/schemas';
-import { useLocale } from '../../i18n/translate';
+import type { Account } from '../api/schemas';
+import { useLocale } from '../i18n/translate';
 import { formatBalance } from './formatBalance';
 
 /** One account as both the connected list and the verification picker show it. */

@@ -1,4 +1,4 @@
-import type { MessageKey } from '../../i18n/en';
+import type { MessageKey } from '../i18n/en';
 
 /** What the widget does with a member in a status (shared/design.md, "Every connection_status"). */
 export type StatusClass =
@@ -14,7 +14,7 @@ export type StatusClass =
   | 'gone'
   | 'unknown';
 
-export type StatusAction = 'updateCredentials' | 'tryAgain' | 'visitBank' | 'backToSearch';
+export type StatusAction = 'updateCredentials' | 'tryAgain' | 'visitBank' | 'addManualAccount' | 'backToSearch';
 
 export interface StatusRow {
   name: string | null;
@@ -35,7 +35,8 @@ const ACTIONS: Record<StatusClass, readonly StatusAction[]> = {
   mfaProblem: ['tryAgain', 'backToSearch'],
   actAtBank: ['visitBank', 'backToSearch'],
   temporary: ['tryAgain', 'backToSearch'],
-  gone: ['backToSearch'],
+  // the institution is gone or the account closed: MX's message says to track it manually
+  gone: ['addManualAccount', 'backToSearch'],
   unknown: ['tryAgain', 'backToSearch'],
 };
 

@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
-import { useApi } from '../../api/ApiProvider';
-import { ApiError } from '../../api/errors';
-import { useConfig } from '../../config/ConfigProvider';
+import { useApi } from '../api/ApiProvider';
+import { ApiError } from '../api/errors';
+import { useConfig } from '../config/ConfigProvider';
 
 /** POST …/aggregate; a 409 means one is already running, which is just as good. */
 export function useAggregate() {

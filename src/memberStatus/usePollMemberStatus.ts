@@ -1,9 +1,9 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
-import { useMemberStatusOptions } from '../../api/queries';
-import { queryKeys } from '../../api/queryKeys';
-import { useConfig } from '../../config/ConfigProvider';
-import { useTiming } from '../../config/timing';
+import { useMemberStatusOptions } from '../api/queries';
+import { queryKeys } from '../api/queryKeys';
+import { useConfig } from '../config/ConfigProvider';
+import { useTiming } from '../config/timing';
 import { keepsPolling } from './statusTable';
 
 /**

@@ -1,4 +1,4 @@
-import type { Account } from '../../api/schemas';
+import type { Account } from '../api/schemas';
 
 /** A balance in the account's currency, formatted for the widget's locale. */
 export function formatBalance(account: Account, locale: string): string | null {

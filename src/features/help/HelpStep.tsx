@@ -1,0 +1,137 @@
+import { useId, useRef, useState, type FormEvent } from 'react';
+import { useHelpOptions } from '../../api/queries';
+import { useFlow } from '../../flow/store';
+import { useT } from '../../i18n/translate';
+import { Alert } from '../../ui/Alert';
+import { Button } from '../../ui/Button';
+import { SelectField } from '../../ui/SelectField';
+import { StepHeading } from '../../ui/StepHeading';
+import { FieldError, inputClass, TextField } from '../../ui/TextField';
+import { useSendHelp } from './useSendHelp';
+import { HELP_TOPICS, MAX_EMAIL, MAX_HELP_DETAILS, type HelpTopic } from '../../../sdk/src/contract/help';
+
+type Field = 'email' | 'topic' | 'details';
+const EMAIL = /^[^\s@<>()",;:]+@[^\s@<>()",;:]+\.[^\s@<>()",;:]+$/;
+
+/**
+ * "Get help": what went wrong, in the user's words, sent through the server to the partner's
+ * help desk. A failed send keeps everything typed; Back returns to the screen it came from.
+ */
+export function HelpStep() {
+  const t = useT();
+  const back = useFlow((s) => s.back);
+  const history = useFlow((s) => s.history);
+  const memberGuid = useFlow((s) => s.memberGuid);
+  const institutionCode = useFlow((s) => s.institutionCode);
+  const askEmail = useHelpOptions().data?.email_on_file !== true;
+  const [email, setEmail] = useState('');
+  const [topic, setTopic] = useState<HelpTopic | ''>('');
+  const [details, setDetails] = useState('');
+  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
+  const formRef = useRef<HTMLFormElement>(null);
+  const detailsId = useId();
+  const send = useSendHelp();
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const found: Partial<Record<Field, string>> = {};
+    if (askEmail && !EMAIL.test(email.trim())) {
+      found.email = email.trim() ? t('help.error.email') : t('common.required', { label: t('help.email') });
+    }
+    if (!topic) found.topic = t('common.required', { label: t('help.topic') });
+    if (!details.trim()) found.details = t('common.required', { label: t('help.details') });
+    setErrors(found);
+    const first = (['email', 'topic', 'details'] as const).find((f) => found[f]);
+    if (first) {
+      formRef.current?.querySelector<HTMLElement>(`[name="${first}"]`)?.focus();
+      return;
+    }
+    if (!topic) return;
+    send.mutate({
+      topic,
+      details: details.trim(),
+      ...(askEmail ? { email: email.trim() } : {}),
+      ...(memberGuid ? { member_guid: memberGuid } : {}),
+      ...(institutionCode ? { institution_code: institutionCode } : {}),
+      step: history[history.length - 1] ?? 'unknown',
+    });
+  };
+
+  if (send.isSuccess) {
+    return (
+      <section>
+        <StepHeading>{t('help.sent.heading')}</StepHeading>
+        <p className="mb-4">{t('help.sent.body')}</p>
+        <Button onClick={() => back()}>{t('common.back')}</Button>
+      </section>
+    );
+  }
+
+  return (
+    <section>
+      <StepHeading>{t('help.heading')}</StepHeading>
+      <p className="mb-3">{t('help.intro')}</p>
+      {send.isError ? <Alert tone="error">{t('help.sendError')}</Alert> : null}
+      <form ref={formRef} onSubmit={submit} noValidate>
+        {askEmail ? (
+          <TextField
+            name="email"
+            type="email"
+            label={t('help.email')}
+            autoComplete="email"
+            maxLength={MAX_EMAIL}
+            value={email}
+            error={errors.email}
+            onChange={(e) => {
+              setEmail(e.target.value);
+              setErrors(({ email: _e, ...rest }) => rest);
+            }}
+          />
+        ) : null}
+        <SelectField
+          name="topic"
+          label={t('help.topic')}
+          placeholder={t('help.chooseTopic')}
+          options={HELP_TOPICS.map((value) => ({ value, label: t(`help.topic.${value}`) }))}
+          value={topic}
+          error={errors.topic}
+          onChange={(e) => {
+            setTopic(HELP_TOPICS.find((h) => h === e.target.value) ?? '');
+            setErrors(({ topic: _t, ...rest }) => rest);
+          }}
+        />
+        <div className="mb-4">
+          <label htmlFor={detailsId} className="block text-sm font-medium mb-1">
+            {t('help.details')}
+          </label>
+          <textarea
+            id={detailsId}
+            name="details"
+            rows={4}
+            maxLength={MAX_HELP_DETAILS}
+            className={inputClass}
+            value={details}
+            aria-invalid={errors.details ? true : undefined}
+            aria-describedby={`${detailsId}-count${errors.details ? ` ${detailsId}-error` : ''}`}
+            onChange={(e) => {
+              setDetails(e.target.value);
+              setErrors(({ details: _d, ...rest }) => rest);
+            }}
+          />
+          <p id={`${detailsId}-count`} className="text-xs text-muted mt-1">
+            {t('help.detailsCount', { count: details.length, max: MAX_HELP_DETAILS })}
+          </p>
+          {errors.details ? <FieldError id={`${detailsId}-error`}>{errors.details}</FieldError> : null}
+        </div>
+        <div className="flex flex-col gap-3">
+          <Button type="submit" disabled={send.isPending}>
+            {send.isPending ? t('help.sending') : t('help.send')}
+          </Button>
+          <Button variant="secondary" onClick={() => back()}>
+            {t('common.back')}
+          </Button>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,16 @@
+import { useMutation } from '@tanstack/react-query';
+import { useApi } from '../../api/ApiProvider';
+import type { HelpRequestInput } from '../../api/client';
+import { useConfig } from '../../config/ConfigProvider';
+import { useEmitter } from '../../embedding/emitter';
+
+/** Sends a help request through the server; the analytics event names the topic only. */
+export function useSendHelp() {
+  const api = useApi();
+  const { user_guid } = useConfig();
+  const { analyticEvent } = useEmitter();
+  return useMutation({
+    mutationFn: (input: HelpRequestInput) => api.sendHelpRequest(user_guid, input),
+    onSuccess: (_, input) => analyticEvent('help_sent', { topic: input.topic }),
+  });
+}

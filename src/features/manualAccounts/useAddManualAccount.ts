@@ -1,0 +1,24 @@
+import { useMutation } from '@tanstack/react-query';
+import { useApi } from '../../api/ApiProvider';
+import type { ManualAccountInput } from '../../api/client';
+import { useRefreshMembers } from '../../api/queries';
+import { useConfig } from '../../config/ConfigProvider';
+import { useEmitter } from '../../embedding/emitter';
+import { useFlow } from '../../flow/store';
+
+/** POST the account; the list of connections is read again and the flow shows it added. */
+export function useAddManualAccount() {
+  const api = useApi();
+  const { user_guid } = useConfig();
+  const { analyticEvent } = useEmitter();
+  const send = useFlow((s) => s.send);
+  const refreshMembers = useRefreshMembers();
+  return useMutation({
+    mutationFn: (input: ManualAccountInput) => api.createManualAccount(user_guid, input),
+    onSuccess: (account, input) => {
+      refreshMembers();
+      analyticEvent('manual_account_added', { account_type: input.account_type });
+      if (account.member_guid) send({ type: 'manualAccountAdded', memberGuid: account.member_guid });
+    },
+  });
+}
