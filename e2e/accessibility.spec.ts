@@ -1,6 +1,17 @@
 import type { FrameLocator, Page } from '@playwright/test';
 import { expectNoAxeViolations } from './a11y';
-import { expect, openAtBank, openHost, pickInstitution, signIn, test, uniqueUser, type HostOptions } from './fixtures';
+import {
+  apiMember,
+  expect,
+  openAtBank,
+  openHost,
+  pickInstitution,
+  returningUser,
+  signIn,
+  test,
+  uniqueUser,
+  type HostOptions,
+} from './fixtures';
 
 const headingHasFocus = (widget: FrameLocator, name: string) =>
   expect(widget.getByRole('heading', { name, level: 1 })).toBeFocused();
@@ -114,6 +125,45 @@ const SCREENS: { name: string; reach: (page: Page, scheme: 'light' | 'dark') => 
       await headingHasFocus(widget, heading);
     },
   })),
+  {
+    name: 'your connections',
+    reach: async (page, scheme) => {
+      const { user } = await returningUser(page.request, ['password', 'denied']);
+      const widget = await openIn(page, scheme, { user_guid: user });
+      await expect(widget.getByText('Needs attention', { exact: true })).toBeVisible();
+    },
+  },
+  {
+    name: 'disconnect (reason required)',
+    reach: async (page, scheme) => {
+      const { user } = await returningUser(page.request, ['password']);
+      const widget = await openIn(page, scheme, { user_guid: user });
+      await widget.getByRole('button', { name: 'Disconnect MX Bank' }).click();
+      await widget.getByRole('button', { name: 'Disconnect' }).click();
+      await expect(widget.getByText('Choose a reason to continue.')).toBeVisible();
+    },
+  },
+  {
+    name: 'manual account (errors)',
+    reach: async (page, scheme) => {
+      const widget = await openIn(page, scheme);
+      await widget.getByRole('combobox').fill('qqqzzz');
+      await widget.getByRole('button', { name: 'Add an account manually' }).click();
+      await widget.getByRole('combobox', { name: 'Account type' }).selectOption({ label: 'Credit card' });
+      await widget.getByRole('button', { name: 'Add account' }).click();
+      await expect(widget.getByText('Account name is required.')).toBeVisible();
+    },
+  },
+  {
+    name: 'help (errors)',
+    reach: async (page, scheme) => {
+      const { user, member } = await apiMember(page.request, 'locked', uniqueUser(`help-${scheme}`));
+      const widget = await openIn(page, scheme, { user_guid: user, current_member_guid: member });
+      await widget.getByRole('button', { name: 'Get help' }).click();
+      await widget.getByRole('button', { name: 'Send' }).click();
+      await expect(widget.getByText('Details is required.')).toBeVisible();
+    },
+  },
   {
     name: 'oauth waiting',
     reach: async (page, scheme) => {

@@ -174,3 +174,25 @@ export async function statusCodes(page: Page): Promise<unknown[]> {
     .filter((e) => e.type === 'mx/connect/memberStatusUpdate')
     .map((e) => e.metadata.connection_status);
 }
+
+/** A user who came before: one MX Bank member per password, settled in virtual time. */
+export async function returningUser(request: APIRequestContext, passwords: string[]) {
+  const first = await apiMember(request, passwords[0] ?? 'password', uniqueUser('first'));
+  for (const password of passwords.slice(1)) {
+    const made = await request.post(`${WIDGET_ORIGIN}/api/users/${first.user}/members`, {
+      headers: first.headers,
+      data: {
+        member: {
+          institution_code: 'mxbank',
+          credentials: [
+            { guid: 'CRD-mxbank-login', value: uniqueUser(password) },
+            { guid: 'CRD-mxbank-password', value: password },
+          ],
+        },
+      },
+    });
+    expect(made.status()).toBe(202);
+  }
+  await advanceUserClock(request, first.user, 10_000);
+  return first;
+}

@@ -44,8 +44,11 @@ const visitBank = async (widget: FrameLocator) => {
   );
 };
 
-const fix = ['Update credentials', 'Back to search'];
-const retry = ['Try again', 'Back to search'];
+// every error screen offers help last (the mock is the demo's help desk)
+const fix = ['Update credentials', 'Back to search', 'Get help'];
+const retry = ['Try again', 'Back to search', 'Get help'];
+const atBank = ['Back to search', 'Get help'];
+const gone = ['Add an account manually', 'Back to search', 'Get help'];
 
 const ROWS: Row[] = [
   {
@@ -69,7 +72,7 @@ const ROWS: Row[] = [
     code: 5,
     heading: 'Action needed at MX Bank',
     message: 'Your account is locked. Please log in to the appropriate website for MX Bank',
-    buttons: ['Back to search'],
+    buttons: atBank,
     act: visitBank,
   },
   {
@@ -77,7 +80,7 @@ const ROWS: Row[] = [
     code: 7,
     heading: 'Action needed at MX Bank',
     message: "Your attention is needed at this institution's website.",
-    buttons: ['Back to search'],
+    buttons: atBank,
     act: backToSearch,
   },
   {
@@ -101,7 +104,7 @@ const ROWS: Row[] = [
     code: 11,
     heading: 'Connection unavailable',
     message: 'Connections to this institution are no longer supported.',
-    buttons: ['Back to search'],
+    buttons: gone,
     act: backToSearch,
   },
   {
@@ -109,7 +112,7 @@ const ROWS: Row[] = [
     code: 12,
     heading: 'Connection unavailable',
     message: 'This connection has been closed.',
-    buttons: ['Back to search'],
+    buttons: gone,
     act: backToSearch,
   },
   {

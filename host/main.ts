@@ -96,5 +96,9 @@ form?.addEventListener('submit', (event) => {
 });
 document.querySelector('#back')?.addEventListener('click', () => widget?.navigateBack());
 document.querySelector('#ping')?.addEventListener('click', () => widget?.ping());
+document.querySelector('#new-user')?.addEventListener('click', () => {
+  userGuid = null;
+  void open();
+});
 prefillFromQuery();
 void open();
