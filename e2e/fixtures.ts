@@ -86,7 +86,7 @@ export async function openProvider(page: Page, opener: Locator): Promise<Page> {
   return popup;
 }
 
-export async function signIn(widget: FrameLocator, password: string, username = 'jane') {
+export async function signIn(widget: FrameLocator | Page, password: string, username = 'jane') {
   await widget.getByLabel('Username').fill(username);
   await widget.getByLabel('Password', { exact: true }).fill(password);
   await widget.getByRole('button', { name: 'Continue' }).click();

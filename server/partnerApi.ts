@@ -3,7 +3,7 @@ import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
 import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
-import { mintSessionToken } from './sessions';
+import { mintSessionToken, WEBVIEW_PARENT } from './sessions';
 import { errorJson } from './errors';
 import type { Upstream } from './upstreams/types';
 import { WIDGET_URL_OPTIONS } from './widgetOptions';
@@ -90,8 +90,10 @@ export function partnerApi(options: PartnerApiOptions) {
     if (!/^[A-Za-z0-9_-]{1,128}$/.test(userGuid)) return errorJson(404, 'User not found.');
     const body = await readJson(c.req.raw, widgetUrlBody);
     if (body instanceof Response) return body;
-    const parentOrigin = body.widget_url.parent_origin ?? body.parent_origin;
-    if (!parentOrigin || !options.hostOrigins.includes(parentOrigin)) {
+    // a native app's WebView has no parent page: its session is bound to no origin (nothing may frame it)
+    const webview = ['true', '1'].includes(String(body.widget_url.is_mobile_webview ?? ''));
+    const parentOrigin = webview ? WEBVIEW_PARENT : (body.widget_url.parent_origin ?? body.parent_origin);
+    if (!webview && (!parentOrigin || !options.hostOrigins.includes(parentOrigin))) {
       return c.json(
         {
           error: {
@@ -111,13 +113,18 @@ export function partnerApi(options: PartnerApiOptions) {
     const sessionGuid = `SES-${randomUUID()}`;
     const token = await mintSessionToken(
       options.sessionSecret,
-      { user_guid: userGuid, session_guid: sessionGuid, parent_origin: parentOrigin, options: widgetOptions },
+      {
+        user_guid: userGuid,
+        session_guid: sessionGuid,
+        parent_origin: parentOrigin ?? WEBVIEW_PARENT,
+        options: widgetOptions,
+      },
       options.sessionTtlS,
     );
     const url = new URL('/', options.publicOrigin(c.req.raw));
     url.searchParams.set('user_guid', userGuid);
     url.searchParams.set('session_guid', sessionGuid);
-    url.searchParams.set('parent_origin', parentOrigin);
+    if (!webview && parentOrigin) url.searchParams.set('parent_origin', parentOrigin);
     for (const [key, value] of Object.entries(widgetOptions)) url.searchParams.set(key, value);
     url.searchParams.set('session_token', token);
     return c.json({ widget_url: { type: 'connect_widget', url: url.toString(), user_id: null } });

@@ -5,12 +5,19 @@ export interface SecurityHeaderOptions {
   frameAncestors: string[];
   /** dev only: Vite injects a small inline preamble, allowed by this nonce and nothing else */
   devNonce?: string;
+  /** a mobile WebView session's app scheme: its events are navigations of a hidden frame to it */
+  appScheme?: string;
 }
 
-export function securityHeaders({ frameAncestors, devNonce }: SecurityHeaderOptions): Record<string, string> {
+export function securityHeaders({
+  frameAncestors,
+  devNonce,
+  appScheme,
+}: SecurityHeaderOptions): Record<string, string> {
   const scripts = devNonce ? `'self' 'nonce-${devNonce}'` : `'self'`;
   const csp = [
     `default-src 'self'`,
+    ...(appScheme ? [`frame-src ${appScheme}:`] : []),
     `script-src ${scripts}`,
     // Tailwind output is a file, but React sets style attributes (logo sizes) at runtime
     `style-src 'self' 'unsafe-inline'`,

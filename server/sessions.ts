@@ -7,6 +7,9 @@ export const MAX_SESSION_TTL_S = 30 * 60;
 const ISSUER = 'connect-widget-server';
 const AUDIENCE = 'connect-widget-api';
 
+/** The parent_origin of a session for a native app's WebView: no page may frame it. */
+export const WEBVIEW_PARENT = 'webview';
+
 /** Everything a widget session may do is named in its token: one user, one session, one parent origin. */
 export interface WidgetSession {
   user_guid: string;
@@ -82,11 +85,27 @@ export async function verifySessionToken(secret: string, token: string): Promise
  * the widget page must still load in that frame to say "session expired".
  */
 export async function parentOriginOf(secret: string, token: string): Promise<string | null> {
+  return (await pageClaimsOf(secret, token))?.origin ?? null;
+}
+
+/** What the widget page's headers depend on (parent origin, WebView scheme), from a token of ours even if expired. */
+export async function pageClaimsOf(
+  secret: string,
+  token: string,
+): Promise<{ origin: string; appScheme: string | null } | null> {
   if (token.length === 0 || token.length > 4_096) return null;
   try {
     const payload = await verify(token, secret, { alg: 'HS256', iss: ISSUER, aud: AUDIENCE, exp: false });
     const claims = claimsSchema.safeParse(payload);
-    return claims.success ? claims.data.origin : null;
+    if (!claims.success) return null;
+    const { origin, opt } = claims.data;
+    const webview = origin === WEBVIEW_PARENT;
+    const scheme = opt.ui_message_webview_url_scheme ?? 'mx';
+    // the same rule the widget applies: a plain scheme name, never one a browser acts on
+    const usable =
+      /^[a-z][a-z0-9+.-]{0,31}$/.test(scheme) &&
+      !/^(javascript|vbscript|data|file|https?|about|blob|ftp|wss?)$/.test(scheme);
+    return { origin, appScheme: webview && usable ? scheme : null };
   } catch {
     return null;
   }

@@ -3,7 +3,7 @@ import { extname, join, relative, sep } from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import type { Context, Handler } from 'hono';
 import { securityHeaders } from './securityHeaders';
-import { parentOriginOf } from './sessions';
+import { pageClaimsOf } from './sessions';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -89,10 +89,11 @@ export function staticWidget({ files, sessionSecret, hostOrigins }: StaticWidget
       return c.json({ error: { message: 'Not found', status: 404 } }, 404);
     }
     const token = c.req.query('session_token') ?? '';
-    const origin = await parentOriginOf(sessionSecret, token);
+    const claims = await pageClaimsOf(sessionSecret, token);
+    const origin = claims?.origin ?? null;
     const ancestors = origin && hostOrigins.includes(origin) ? [origin] : [];
     return send(c, page, {
-      ...securityHeaders({ frameAncestors: ancestors }),
+      ...securityHeaders({ frameAncestors: ancestors, appScheme: claims?.appScheme ?? undefined }),
       'Cache-Control': 'no-store',
       // the token is in this page's URL: it must not travel on in a Referer
       'Referrer-Policy': 'no-referrer',

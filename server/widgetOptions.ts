@@ -16,4 +16,9 @@ export const WIDGET_URL_OPTIONS = [
   'client_name',
   'privacy_policy_url',
   'include_identity',
+  'is_mobile_webview',
+  'ui_message_webview_url_scheme',
+  'ui_message_version',
+  'oauth_referral_source',
+  'client_redirect_url',
 ] as const;

@@ -31,13 +31,22 @@ async function start() {
   applyTheme(
     themeFor({ brandColor: config.brand_color, cornerRadius: config.corner_radius, scheme: config.color_scheme }),
   );
-  const gate = readEmbedding(config.parent_origin, config.allow_top_level);
+  // a native app's WebView has no parent to check: the session token alone binds the widget
+  const gate = config.is_mobile_webview
+    ? { ok: true as const, framed: false }
+    : readEmbedding(config.parent_origin, config.allow_top_level);
   if (!gate.ok) {
     // wrong or unknown host: no events at all, just an explanation
     root.render(<BlockedScreen reason="embedding" catalog={catalog} />);
     return;
   }
-  const post = gate.framed && config.parent_origin ? postToParent(config.parent_origin) : null;
+  // WebView mode loads its own way out (and in); a browser's first bundle does not carry it
+  const webview = config.is_mobile_webview ? await import('./embedding/webview') : null;
+  const post = webview
+    ? webview.webviewPost(config.ui_message_webview_url_scheme)
+    : gate.framed && config.parent_origin
+      ? postToParent(config.parent_origin)
+      : null;
   const emitter = createEmitter(post, { user_guid: config.user_guid, session_guid: config.session_guid });
   emitter.emit('mx/load', {});
   root.render(
@@ -46,6 +55,7 @@ async function start() {
       api={createApiClient({ sessionToken })}
       emitter={emitter}
       framed={gate.framed}
+      appMessages={webview?.appMessageSource}
       locale={locale}
       catalog={catalog}
     />,

@@ -33,6 +33,13 @@ export interface ManualAccountInput {
   day_payment_is_due?: number;
 }
 
+/** How the bank returns the user after OAuth (MX's oauth_window_uri parameters). */
+export interface OauthReturn {
+  referralSource: 'BROWSER' | 'APP';
+  clientRedirectUrl?: string;
+  webviewScheme?: string;
+}
+
 export interface HelpRequestInput {
   topic: HelpTopic;
   details: string;
@@ -225,7 +232,14 @@ export function createApiClient(options: ApiClientOptions = {}) {
       ).credentials,
     createMember: async (
       userGuid: string,
-      input: { institutionCode: string; credentials?: AnswerInput[]; isOauth?: boolean; referralSource?: string },
+      input: {
+        institutionCode: string;
+        credentials?: AnswerInput[];
+        isOauth?: boolean;
+        referralSource?: string;
+        clientRedirectUrl?: string;
+        webviewScheme?: string;
+      },
     ) =>
       (
         await request('POST', members(userGuid), memberResponseSchema, {
@@ -236,6 +250,8 @@ export function createApiClient(options: ApiClientOptions = {}) {
               ...(input.isOauth ? { is_oauth: true } : {}),
             },
             ...(input.referralSource ? { referral_source: input.referralSource } : {}),
+            ...(input.clientRedirectUrl ? { client_redirect_url: input.clientRedirectUrl } : {}),
+            ...(input.webviewScheme ? { ui_message_webview_url_scheme: input.webviewScheme } : {}),
           },
         })
       ).member,
@@ -258,10 +274,20 @@ export function createApiClient(options: ApiClientOptions = {}) {
           body: { member: { challenges } },
         })
       ).member,
-    getOAuthWindowUri: async (userGuid: string, memberGuid: string, signal?: AbortSignal) =>
+    /** APP: the bank sends the user back to the app (client_redirect_url, else `<scheme>://oauth_complete`) */
+    getOAuthWindowUri: async (
+      userGuid: string,
+      memberGuid: string,
+      app: OauthReturn = { referralSource: 'BROWSER' },
+      signal?: AbortSignal,
+    ) =>
       (
         await request('GET', `${member(userGuid, memberGuid)}/oauth_window_uri`, oauthWindowResponseSchema, {
-          query: { referral_source: 'BROWSER' },
+          query: {
+            referral_source: app.referralSource,
+            client_redirect_url: app.clientRedirectUrl,
+            ui_message_webview_url_scheme: app.webviewScheme,
+          },
           signal,
         })
       ).member.oauth_window_uri,

@@ -35,7 +35,9 @@ export function InitialFlow(props: FlowProps) {
     (memberGuid !== null && member.isPending) ||
     (code !== null && institution.isPending) ||
     (askMembers && members.isPending);
-  const failure = member.error ?? institution.error;
+  // without the list of connections the widget still starts (at search), but not without a session
+  const membersFailure = members.error && errorKindOf(members.error) === 'sessionExpired' ? members.error : null;
+  const failure = member.error ?? institution.error ?? membersFailure;
 
   if (waiting) {
     return (

@@ -2,6 +2,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import type { ApiClient } from '../api/client';
 import type { WidgetConfig } from '../config/config';
 import { DEFAULT_TIMING, type Timing } from '../config/timing';
+import { AppMessagesContext, type AppMessageSource } from '../embedding/appChannel';
 import type { Emitter } from '../embedding/emitter';
 import type { Locale } from '../i18n/locales';
 import type { Catalog } from '../i18n/translate';
@@ -18,6 +19,8 @@ export interface WidgetProps {
   locale?: Locale;
   /** the messages for `locale` (i18n/locales.ts loadCatalog) */
   catalog: Catalog;
+  /** WebView mode: what the native app injects into the page */
+  appMessages?: AppMessageSource;
 }
 
 /** The whole widget: providers, then the flow from where the URL says it starts. */
@@ -30,18 +33,21 @@ export function Widget({
   queryClient,
   locale = 'en',
   catalog,
+  appMessages,
 }: WidgetProps) {
   return (
-    <Providers
-      config={config}
-      api={api}
-      emitter={emitter}
-      timing={timing}
-      queryClient={queryClient}
-      locale={locale}
-      catalog={catalog}
-    >
-      <InitialFlow emitter={emitter} framed={framed} timing={timing} />
-    </Providers>
+    <AppMessagesContext.Provider value={appMessages ?? null}>
+      <Providers
+        config={config}
+        api={api}
+        emitter={emitter}
+        timing={timing}
+        queryClient={queryClient}
+        locale={locale}
+        catalog={catalog}
+      >
+        <InitialFlow emitter={emitter} framed={framed} timing={timing} />
+      </Providers>
+    </AppMessagesContext.Provider>
   );
 }

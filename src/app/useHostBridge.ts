@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import type { StoreApi } from 'zustand';
 import type { WidgetConfig } from '../config/config';
 import type { Emitter } from '../embedding/emitter';
+import { useAppMessages } from '../embedding/appChannel';
 import { listenToHost } from '../embedding/hostMessages';
 import type { FlowState } from '../flow/store';
 
@@ -15,6 +16,16 @@ export function useHostBridge(store: StoreApi<FlowState>, emitter: Emitter, conf
         }
       }),
     [store, emitter],
+  );
+
+  // in a WebView the app injects its messages into the page itself
+  const appMessages = useAppMessages();
+  useEffect(
+    () =>
+      appMessages?.((message) => {
+        if (message.kind === 'back') emitter.emit('mx/navigation', { did_go_back: store.getState().back() });
+      }),
+    [appMessages, emitter, store],
   );
 
   useEffect(() => {

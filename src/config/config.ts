@@ -29,6 +29,20 @@ function isHttpsUrl(value: string): boolean {
   }
 }
 
+/**
+ * The app's own URL scheme (myapp), never one a browser acts on itself: `javascript:` would run
+ * an event's metadata, `http(s):`, `data:` or `file:` would load something.
+ */
+const RESERVED_SCHEME = /^(javascript|vbscript|data|file|https?|about|blob|ftp|wss?)$/;
+const isAppScheme = (v: string) => /^[a-z][a-z0-9+.-]{0,31}$/.test(v) && !RESERVED_SCHEME.test(v);
+const urlScheme = trimmed.check(z.refine(isAppScheme, 'must be your app’s own URL scheme, such as myapp'));
+
+/** Where the bank sends the user back after OAuth in the app: https (a universal link) or the app's scheme. */
+function isRedirectUrl(value: string): boolean {
+  const scheme = /^([a-z][a-z0-9+.-]*):\/\/[^\s]+$/.exec(value)?.[1];
+  return scheme === 'https' || (scheme !== undefined && isAppScheme(scheme));
+}
+
 const guid = (prefix: string) =>
   trimmed.check(z.regex(new RegExp(`^${prefix}-[A-Za-z0-9_-]{1,64}$`), `must look like ${prefix}-…`));
 
@@ -61,11 +75,26 @@ export const configSchema = z.object({
   privacy_policy_url: z.optional(trimmed.check(z.refine(isHttpsUrl, 'must be an https URL'))),
   /** the partner will ask for identity data (owner name, email, address): consent says so */
   include_identity: z._default(flag, false),
+  /** in an iOS or Android WebView: events become navigations to ui_message_webview_url_scheme */
+  is_mobile_webview: z._default(flag, false),
+  ui_message_webview_url_scheme: z._default(urlScheme, 'mx'),
+  /** the message format; only MX's version 4 exists here */
+  ui_message_version: z.optional(trimmed.check(z.regex(/^4$/, 'must be 4'))),
+  /** APP: the app opens the bank in the system browser; BROWSER: the widget opens a popup */
+  oauth_referral_source: z.optional(z.enum(['BROWSER', 'APP'])),
+  client_redirect_url: z.optional(
+    trimmed.check(z.maxLength(2_000), z.refine(isRedirectUrl, 'must be an https URL or your app’s own scheme')),
+  ),
   /** demo only: run unframed (opened directly in a tab) */
   allow_top_level: z._default(flag, false),
 });
 
 export type WidgetConfig = z.infer<typeof configSchema> & { session_guid: string };
+
+/** How OAuth leaves the widget: a popup it opens (browser), or a URL the app opens (webview). */
+export function oauthReferralSource(config: Pick<WidgetConfig, 'oauth_referral_source' | 'is_mobile_webview'>) {
+  return config.oauth_referral_source ?? (config.is_mobile_webview ? 'APP' : 'BROWSER');
+}
 
 export type ConfigResult = { ok: true; config: WidgetConfig } | { ok: false; param: string; message: string };
 

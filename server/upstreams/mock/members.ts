@@ -48,6 +48,8 @@ export interface MemberRecord {
   onlyCreditCards?: boolean;
   /** false when the partner, not the user, manages it (sandbox username partner_managed): no Disconnect */
   managedByUser: boolean;
+  /** how OAuth returns: APP members go back to the app (client_redirect_url, else `<scheme>://oauth_complete`) */
+  oauthReturn?: { referralSource: 'BROWSER' | 'APP'; clientRedirectUrl: string | null; scheme: string };
   /** a manual member's accounts, as the user typed them */
   manualAccounts: ManualAccount[];
 }

@@ -6,6 +6,7 @@ import { useEmitter } from '../../embedding/emitter';
 import { useFlow } from '../../flow/store';
 import { useT } from '../../i18n/translate';
 import { Button } from '../../ui/Button';
+import { ExternalLink } from '../../ui/ExternalLink';
 import { StepHeading } from '../../ui/StepHeading';
 
 /** What the partner will receive, by mode; identity only when the partner asks for it. */
@@ -76,9 +77,9 @@ export function ConsentStep() {
         <p className="mb-2">{t('consent.duration', { client })}</p>
         {policyUrl ? (
           <p className="mb-2">
-            <a className="text-link underline focus-ring" href={policyUrl} target="_blank" rel="noopener noreferrer">
+            <ExternalLink className="text-link underline focus-ring" href={policyUrl}>
               {t('consent.policy', { client })}
-            </a>
+            </ExternalLink>
           </p>
         ) : null}
       </div>

@@ -7,6 +7,7 @@ import { useBackToSearch } from '../../flow/useBackToSearch';
 import { useT } from '../../i18n/translate';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
+import { ExternalLink } from '../../ui/ExternalLink';
 import { Spinner } from '../../ui/Spinner';
 import { StepHeading } from '../../ui/StepHeading';
 import { useRequiredFields } from '../../ui/useRequiredFields';
@@ -101,15 +102,13 @@ export function CredentialsStep() {
           ))}
           {forgotUrl ? (
             <p className="mb-3 text-sm">
-              <a
+              <ExternalLink
                 className="text-link underline focus-ring"
                 href={forgotUrl}
-                target="_blank"
-                rel="noopener noreferrer"
                 onClick={() => analyticEvent('forgot_password_clicked', { institution_code: code ?? '' })}
               >
                 {t('creds.forgot')}
-              </a>
+              </ExternalLink>
             </p>
           ) : null}
           <Button type="submit" disabled={submit.isPending} aria-disabled={submit.isPending}>

@@ -19,7 +19,7 @@ export function OAuthStep() {
   const { analyticEvent } = useEmitter();
   const code = useFlow((s) => s.institutionCode);
   const bank = useBankName(code);
-  const { memberGuid, windowUri, error, retry } = useOauthMember();
+  const { memberGuid, windowUri, error, retry, inApp } = useOauthMember();
   const status = useCachedMemberStatus(memberGuid);
   const [waiting, setWaiting] = useState(false);
   const [blocked, setBlocked] = useState(false);
@@ -28,6 +28,11 @@ export function OAuthStep() {
     if (!windowUri || !memberGuid) return;
     emit('mx/connect/oauthRequested', { url: windowUri, member_guid: memberGuid });
     analyticEvent('oauth_opened', { institution_code: code ?? '' });
+    if (inApp) {
+      // the app opens the bank in the system browser; the widget waits and keeps polling
+      setWaiting(true);
+      return;
+    }
     // Called synchronously in the click handler, so popup blockers let it through.
     const popup = window.open(windowUri, 'connect-oauth', POPUP_FEATURES);
     setBlocked(!popup);
@@ -80,7 +85,7 @@ export function OAuthStep() {
           ) : null}
           <div className="flex flex-col gap-3 mt-3">
             <Button variant="secondary" onClick={open}>
-              {t('oauth.reopen')}
+              {inApp ? t('oauth.go', { bank }) : t('oauth.reopen')}
             </Button>
           </div>
         </>

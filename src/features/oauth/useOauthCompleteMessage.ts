@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { z } from 'zod/mini';
+import { useAppMessages } from '../../embedding/appChannel';
 
 const oauthCompleteSchema = z.object({
   mx: z.literal(true),
@@ -11,8 +12,19 @@ const oauthCompleteSchema = z.object({
   }),
 });
 
-/** The provider's result page messages us; only our own origin is believed (events.md). */
+/**
+ * The provider's result page messages us; only our own origin is believed (events.md). In a
+ * WebView the app says it instead (oauthComplete/success or /error, injected into this page).
+ */
 export function useOauthCompleteMessage(memberGuid: string | null, onComplete: () => void) {
+  const appMessages = useAppMessages();
+  useEffect(() => {
+    if (!memberGuid || !appMessages) return undefined;
+    return appMessages((message) => {
+      if (message.kind === 'oauthComplete' && message.memberGuid === memberGuid) onComplete();
+    });
+  }, [memberGuid, onComplete, appMessages]);
+
   useEffect(() => {
     if (!memberGuid) return undefined;
     const handler = (event: MessageEvent) => {

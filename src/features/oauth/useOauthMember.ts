@@ -3,6 +3,8 @@ import { useEffect, useRef } from 'react';
 import { useApi } from '../../api/ApiProvider';
 import { SchemaError } from '../../api/errors';
 import { safeUrl } from '../../api/safeUrl';
+import type { OauthReturn } from '../../api/client';
+import { oauthReferralSource } from '../../config/config';
 import { useConfig } from '../../config/ConfigProvider';
 import { useFlow } from '../../flow/store';
 
@@ -12,7 +14,14 @@ import { useFlow } from '../../flow/store';
  */
 export function useOauthMember() {
   const api = useApi();
-  const { user_guid } = useConfig();
+  const config = useConfig();
+  const { user_guid } = config;
+  const referralSource = oauthReferralSource(config);
+  const oauthReturn: OauthReturn = {
+    referralSource,
+    clientRedirectUrl: config.client_redirect_url,
+    webviewScheme: config.is_mobile_webview ? config.ui_message_webview_url_scheme : undefined,
+  };
   const code = useFlow((s) => s.institutionCode);
   const memberGuid = useFlow((s) => s.memberGuid);
   const send = useFlow((s) => s.send);
@@ -20,12 +29,18 @@ export function useOauthMember() {
 
   const create = useMutation({
     mutationFn: () =>
-      api.createMember(user_guid, { institutionCode: code ?? '', isOauth: true, referralSource: 'BROWSER' }),
+      api.createMember(user_guid, {
+        institutionCode: code ?? '',
+        isOauth: true,
+        referralSource,
+        clientRedirectUrl: oauthReturn.clientRedirectUrl,
+        webviewScheme: oauthReturn.webviewScheme,
+      }),
     onSuccess: (member) => send({ type: 'oauthMemberCreated', memberGuid: member.guid }),
   });
 
   const uri = useMutation({
-    mutationFn: (guid: string) => api.getOAuthWindowUri(user_guid, guid),
+    mutationFn: (guid: string) => api.getOAuthWindowUri(user_guid, guid, oauthReturn),
   });
 
   useEffect(() => {
@@ -47,6 +62,8 @@ export function useOauthMember() {
       : null;
 
   return {
+    /** APP: the app opens the URL (oauthRequested); the widget never calls window.open */
+    inApp: referralSource === 'APP',
     memberGuid,
     windowUri,
     error: create.error ?? uri.error ?? unusable,

@@ -6,6 +6,7 @@ import { useBackToSearch } from '../../flow/useBackToSearch';
 import { useT } from '../../i18n/translate';
 import { Alert } from '../../ui/Alert';
 import { Button, linkButtonClass } from '../../ui/Button';
+import { ExternalLink } from '../../ui/ExternalLink';
 import { StepHeading } from '../../ui/StepHeading';
 import { statusRowOf, type StatusAction } from '../../memberStatus/statusTable';
 import { useAggregate } from '../../memberStatus/useAggregate';
@@ -57,9 +58,9 @@ export function StatusStep() {
         );
       case 'visitBank':
         return bankSite ? (
-          <a key={action} className={linkButtonClass} href={bankSite} target="_blank" rel="noopener noreferrer">
+          <ExternalLink key={action} className={linkButtonClass} href={bankSite}>
             {t('status.action.visitBank', { bank })}
-          </a>
+          </ExternalLink>
         ) : null;
       case 'addManualAccount':
         // a manual account verifies nothing: offered in aggregation mode only

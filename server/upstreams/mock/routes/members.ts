@@ -20,7 +20,43 @@ const createBody = z.object({
   }),
   referral_source: optionalString,
   client_redirect_url: optionalString,
+  ui_message_webview_url_scheme: optionalString,
 });
+
+/** Where the bank returns an APP member's user (MX's referral_source / client_redirect_url / scheme). */
+const oauthReturnParams = z.object({
+  referral_source: z.enum(['BROWSER', 'APP']).default('BROWSER'),
+  client_redirect_url: z
+    .string()
+    .trim()
+    .max(2_000)
+    .refine(
+      (v) => /^(https|[a-z][a-z0-9+.-]{0,31}):\/\//.test(v) && !/^(javascript|data|vbscript|file|http):/i.test(v),
+      {
+        message: 'must be an https URL or an app scheme',
+      },
+    )
+    .optional(),
+  ui_message_webview_url_scheme: z
+    .string()
+    .trim()
+    .regex(/^[a-z][a-z0-9+.-]{0,31}$/)
+    .refine((v) => !['javascript', 'data', 'vbscript', 'file', 'http', 'https', 'about', 'blob'].includes(v))
+    .default('mx'),
+});
+
+function oauthReturnOf(raw: Record<string, string | undefined>): NonNullable<MemberRecord['oauthReturn']> {
+  const parsed = oauthReturnParams.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new HttpError(400, `Invalid field "${String(issue?.path[0] ?? 'query')}": ${issue?.message ?? 'invalid'}.`);
+  }
+  return {
+    referralSource: parsed.data.referral_source,
+    clientRedirectUrl: parsed.data.client_redirect_url ?? null,
+    scheme: parsed.data.ui_message_webview_url_scheme,
+  };
+}
 
 const updateBody = z.object({
   member: z.object({ credentials: z.array(answer).min(1, 'must list at least one credential') }),
@@ -70,7 +106,11 @@ export function memberRoutes(state: BackendState, originOf: (request: Request) =
   routes.post('/', async (c) => {
     const user = userOf(c);
     const body = await readBody(c, createBody);
+    const { referral_source, client_redirect_url, ui_message_webview_url_scheme } = body;
+    // checked before anything is stored
+    const back = oauthReturnOf({ referral_source, client_redirect_url, ui_message_webview_url_scheme });
     const member = createMember(state, user, body.member);
+    if (member.is_oauth) member.oauthReturn = back;
     return json(c, { member: view(c, member) }, 202);
   });
 
@@ -118,6 +158,7 @@ export function memberRoutes(state: BackendState, originOf: (request: Request) =
   routes.get('/:member_guid/oauth_window_uri', (c) => {
     const member = memberOf(c);
     if (!member.is_oauth) throw new HttpError(422, 'This member does not use OAuth.');
+    if (c.req.query('referral_source') !== undefined) member.oauthReturn = oauthReturnOf(c.req.query());
     const now = state.clock.now();
     // as at MX, asking again for an OAuth member that has finished (say DENIED) starts it over
     if (snapshot(member, now).status !== 'PENDING') startJob(member, { kind: 'oauth' }, 'PENDING', now, state.nextId);

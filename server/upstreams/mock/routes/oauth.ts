@@ -107,6 +107,13 @@ export function oauthRoutes(state: BackendState) {
       if (decision !== 'authorize')
         result.searchParams.set('error_reason', decision === 'deny' ? 'DENIED' : 'PROVIDER_ERROR');
     }
+    // an APP member's user goes back to the app, not to a popup's result page
+    const back = member.oauthReturn;
+    if (back?.referralSource === 'APP') {
+      const target = new URL(back.clientRedirectUrl ?? `${back.scheme}://oauth_complete`);
+      for (const [key, value] of result.searchParams) target.searchParams.set(key, value);
+      return new Response(null, { status: 303, headers: { location: target.toString() } });
+    }
     return c.redirect(result.pathname + result.search, 303);
   });
 

@@ -1,0 +1,47 @@
+import { z } from 'zod/mini';
+
+/** What the app may inject into the page (window.postMessage from its own JavaScript). */
+const appMessageSchema = z.union([
+  z.object({
+    type: z.enum(['oauthComplete/success', 'oauthComplete/error']),
+    metadata: z.object({ member_guid: z.string().check(z.maxLength(128)), error_reason: z.optional(z.string()) }),
+  }),
+  z.object({ type: z.literal('mx/navigation') }),
+]);
+
+export type AppMessage = { kind: 'oauthComplete'; memberGuid: string; status: 'success' | 'error' } | { kind: 'back' };
+
+/** The app's messages, as objects or JSON strings (as MX's SDKs send them); anything else is null. */
+export function decodeAppMessage(data: unknown): AppMessage | null {
+  let value = data;
+  if (typeof data === 'string') {
+    if (data.length > 4_096) return null;
+    try {
+      value = JSON.parse(data);
+    } catch {
+      return null;
+    }
+  }
+  const parsed = appMessageSchema.safeParse(value);
+  if (!parsed.success) return null;
+  if (parsed.data.type === 'mx/navigation') return { kind: 'back' };
+  return {
+    kind: 'oauthComplete',
+    memberGuid: parsed.data.metadata.member_guid,
+    status: parsed.data.type === 'oauthComplete/success' ? 'success' : 'error',
+  };
+}
+
+/**
+ * Listens for what the app injects: only messages the page posts to itself (source is this
+ * window, origin is this origin). Only WebView mode listens at all.
+ */
+export function listenToApp(target: Window, onMessage: (message: AppMessage) => void): () => void {
+  const handler = (event: MessageEvent) => {
+    if (event.source !== target || event.origin !== target.location.origin) return;
+    const message = decodeAppMessage(event.data);
+    if (message) onMessage(message);
+  };
+  target.addEventListener('message', handler);
+  return () => target.removeEventListener('message', handler);
+}
