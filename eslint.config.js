@@ -102,6 +102,7 @@ export default tseslint.config(
     'connected',
     'manualAccounts',
     'help',
+    'microdeposits',
   ].map((feature) => ({
     files: [`src/features/${feature}/**/*.{ts,tsx}`],
     ignores: ['src/**/*.test.{ts,tsx}'],

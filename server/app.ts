@@ -54,6 +54,7 @@ export function createServerApp({ config, upstream, mockBackend, staticHandler, 
         : mockBackend
           ? { kind: 'upstream' }
           : { kind: 'none' },
+      routingChecks: mockBackend ? 'upstream' : 'local',
       limits: {
         perSession: config.RATE_LIMIT_PER_SESSION,
         perAddress: config.RATE_LIMIT_PER_ADDRESS,

@@ -1,6 +1,7 @@
 import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { isJsonContentType, MAX_BODY_BYTES } from './upstreams/mock/http';
+import { isJsonContentType, MAX_BODY_BYTES, MX_MEDIA_TYPE } from './upstreams/mock/http';
+import { isValidRoutingNumber } from '../sdk/src/contract/routingNumber';
 import { limitPerAddress, limitPerSession } from './rateLimits';
 import { verifySessionToken, type WidgetSession } from './sessions';
 import { matchWidgetRoute } from './upstreams/allowList';
@@ -45,13 +46,24 @@ export interface WidgetApiOptions {
   limits?: { perSession: number; perAddress: number; trustProxy?: boolean };
   /** where "Get help" requests go; none by default */
   helpDesk?: HelpDesk;
+  /**
+   * The routing-number check before a microdeposit: the mock's sandbox answers it; MX has no such
+   * route, so with MX the server answers from the checksum alone.
+   */
+  routingChecks?: 'upstream' | 'local';
 }
 
 /**
  * The widget API: only the allow-listed MX routes, only for the token's own user, forwarded to
  * the upstream. A member that is not that user's is the upstream's 404 (MX scopes members by user).
  */
-export function widgetApi({ secret, upstream, limits, helpDesk = { kind: 'none' } }: WidgetApiOptions) {
+export function widgetApi({
+  secret,
+  upstream,
+  limits,
+  helpDesk = { kind: 'none' },
+  routingChecks = 'upstream',
+}: WidgetApiOptions) {
   const api = new Hono<Env>();
   if (limits) api.use('*', limitPerAddress({ limit: limits.perAddress, trustProxy: limits.trustProxy }));
   api.use(
@@ -80,6 +92,24 @@ export function widgetApi({ secret, upstream, limits, helpDesk = { kind: 'none' 
       body = text === '' ? undefined : text;
     }
     if (helpUser !== null) return handleHelp(c, helpDesk, upstream, helpUser, body);
+    const routingNumber = matched?.params.routing_number;
+    if (routingNumber !== undefined && routingChecks === 'local') {
+      const check = isValidRoutingNumber(routingNumber) ? 'VALID' : 'INVALID';
+      return new Response(
+        JSON.stringify({ routing_number: { routing_number: routingNumber, check, institution_codes: [] } }),
+        { headers: { 'content-type': MX_MEDIA_TYPE } },
+      );
+    }
+    const microdeposit = matched?.params.micro_deposit_guid;
+    if (microdeposit !== undefined && matched?.params.user_guid === undefined) {
+      // MX's verify names no user: forward it only for a microdeposit this session's user owns
+      const owned = await upstream({
+        method: 'GET',
+        path: `/users/${session.user_guid}/micro_deposits/${microdeposit}`,
+        search: '',
+      });
+      if (!owned.ok) return errorJson(404, `Microdeposit not found: ${microdeposit}`);
+    }
     return upstream({ method: c.req.method, path, search: url.search, body, origin: url.origin });
   });
   return api;

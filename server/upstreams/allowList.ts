@@ -24,6 +24,14 @@ export const WIDGET_ROUTES: readonly AllowedRoute[] = [
   { method: 'GET', path: '/users/:user_guid/members/:member_guid/oauth_window_uri' },
   { method: 'GET', path: '/users/:user_guid/members/:member_guid/accounts' },
   { method: 'POST', path: '/users/:user_guid/accounts' },
+  { method: 'GET', path: '/users/:user_guid/micro_deposits' },
+  { method: 'POST', path: '/users/:user_guid/micro_deposits' },
+  { method: 'GET', path: '/users/:user_guid/micro_deposits/:micro_deposit_guid' },
+  { method: 'DELETE', path: '/users/:user_guid/micro_deposits/:micro_deposit_guid' },
+  // no user in MX's path: the server first checks the microdeposit is the session user's
+  { method: 'PUT', path: '/micro_deposits/:micro_deposit_guid/verify' },
+  // not MX: the routing-number check before a microdeposit (widgetApi answers it itself in mx mode)
+  { method: 'GET', path: '/micro_deposits/routing_numbers/:routing_number' },
 ];
 
 /** One opaque path segment: guids and institution codes, nothing that could climb or smuggle. */

@@ -5,6 +5,7 @@ import { dataOnlyResponses, faultInjector, requestLogger, sameOriginOnly } from 
 import { controlRoutes } from './routes/control';
 import { institutionRoutes } from './routes/institutions';
 import { memberRoutes } from './routes/members';
+import { microdepositRoutes, userMicrodepositRoutes } from './routes/microDeposits';
 import { oauthRoutes } from './routes/oauth';
 import { userRoutes } from './routes/users';
 import { createState, type BackendState } from './state';
@@ -55,6 +56,8 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
   api.route('/institutions', institutionRoutes(state));
   api.route('/users', userRoutes(state, widgetOrigin));
   api.route('/users/:user_guid/members', memberRoutes(state, originOf));
+  api.route('/users/:user_guid/micro_deposits', userMicrodepositRoutes(state));
+  api.route('/micro_deposits', microdepositRoutes(state));
   api.route('/oauth', oauthRoutes(state));
   app.route('/api', api);
 

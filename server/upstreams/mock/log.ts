@@ -9,7 +9,8 @@ export interface LogEntry {
   body?: unknown;
 }
 
-const SECRET_KEYS = new Set(['value', 'password', 'credentials_value']);
+// account numbers too: a microdeposit's full number never reaches the log
+const SECRET_KEYS = new Set(['value', 'password', 'credentials_value', 'account_number']);
 
 /** Copies a request body with every credential or answer value replaced, for the request log. */
 export function redact(body: unknown): unknown {

@@ -1,10 +1,12 @@
 import { getCatalogue, type Catalogue } from './catalogue';
+import { HttpError } from './http';
 import { createVirtualClock, type VirtualClock } from './clock';
 import { createFaultBoard, type FaultBoard } from './faults';
 import { createRequestLog, type RequestLog } from './log';
 import { randomIdSource, type MemberRecord } from './members';
 import { buildInstitutionIndex, type InstitutionIndex } from './search';
 import type { HelpRequestRecord } from '../../help';
+import type { MicrodepositRecord } from './microdeposits';
 
 export interface UserRecord {
   guid: string;
@@ -19,6 +21,7 @@ export interface BackendState {
   index: InstitutionIndex;
   users: Map<string, UserRecord>;
   members: Map<string, MemberRecord>;
+  microDeposits: Map<string, MicrodepositRecord>;
   /** "Get help" requests in mock mode, newest last, at most MAX_HELP_REQUESTS */
   helpRequests: HelpRequestRecord[];
   log: RequestLog;
@@ -40,6 +43,7 @@ export function createState(options: { clockSpeed?: number; realNow?: () => numb
     index: sharedIndex,
     users: new Map(),
     members: new Map(),
+    microDeposits: new Map(),
     helpRequests: [],
     log: createRequestLog(),
     faults: createFaultBoard(),
@@ -48,9 +52,17 @@ export function createState(options: { clockSpeed?: number; realNow?: () => numb
       state.users.clear();
       state.members.clear();
       state.helpRequests.length = 0;
+      state.microDeposits.clear();
       state.log.clear();
       state.faults.clear();
     },
   };
   return state;
+}
+
+/** The user a path names, or the 404 MX answers for an unknown one. */
+export function userNamed(state: BackendState, guid: string | undefined): UserRecord {
+  const user = state.users.get(guid ?? '');
+  if (!user) throw new HttpError(404, `User not found: ${guid ?? ''}`);
+  return user;
 }

@@ -5,7 +5,7 @@ import { accountsFor } from '../accounts';
 import { createMember, updateCredentials } from '../memberRules';
 import { aggregate, OAUTH_PENDING_LIFETIME_MS, resume, snapshot, startJob, type MemberRecord } from '../members';
 import { memberStatusView, memberView } from '../serialize';
-import type { BackendState } from '../state';
+import { userNamed, type BackendState } from '../state';
 
 const answer = z.object({ guid: requiredString, value: z.string().trim() });
 
@@ -69,12 +69,7 @@ const resumeBody = z.object({
 export function memberRoutes(state: BackendState, originOf: (request: Request) => string) {
   const routes = new Hono();
 
-  const userOf = (c: Context) => {
-    const guid = c.req.param('user_guid') ?? '';
-    const user = state.users.get(guid);
-    if (!user) throw new HttpError(404, `User not found: ${guid}`);
-    return user;
-  };
+  const userOf = (c: Context) => userNamed(state, c.req.param('user_guid'));
 
   const memberOf = (c: Context): MemberRecord => {
     const user = userOf(c);

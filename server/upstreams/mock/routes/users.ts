@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { HttpError, json, optionalString, readBody, requiredString } from '../http';
 import { addManualAccount } from '../memberRules';
-import { MAX_HELP_REQUESTS, type UserRecord } from '../state';
+import { MAX_HELP_REQUESTS, userNamed, type UserRecord } from '../state';
 import { HELP_FAILS_SANDBOX_TEXT, helpRecord, helpRequestBodySchema } from '../../../help';
 import { MANUAL_ACCOUNT_TYPES, MAX_MANUAL_BALANCE } from '../../../../sdk/src/contract/manualAccounts';
 import { WIDGET_URL_OPTIONS } from '../../../widgetOptions';
@@ -59,11 +59,7 @@ export function userRoutes(state: BackendState, widgetOrigin: (request: Request)
     return json(c, { user: { ...user, is_disabled: false } });
   });
 
-  const userOf = (guid: string): UserRecord => {
-    const user = state.users.get(guid);
-    if (!user) throw new HttpError(404, `User not found: ${guid}`);
-    return user;
-  };
+  const userOf = (guid: string): UserRecord => userNamed(state, guid);
 
   routes.get('/:user_guid', (c) => json(c, { user: { ...userOf(c.req.param('user_guid')), is_disabled: false } }));
 
