@@ -165,3 +165,50 @@ test('on the demo host page, opening the widget again continues as the same user
   await page.getByRole('button', { name: 'New user' }).click();
   await expect(widget.getByRole('combobox', { name: 'Search for your bank or credit union' })).toBeVisible();
 });
+
+test('keyboard only: a manual account from search', async ({ page }) => {
+  const widget = await openHost(page);
+  const search = widget.getByRole('combobox', { name: 'Search for your bank or credit union' });
+  await expect(search).toBeFocused();
+  await page.keyboard.type('qqqzzz');
+  const add = widget.getByRole('button', { name: 'Add an account manually' });
+  await expect(add).toBeVisible();
+  await page.keyboard.press('Tab');
+  await expect(add).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(widget.getByRole('heading', { name: 'Add an account manually', level: 1 })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(widget.getByRole('combobox', { name: 'Account type' })).toBeFocused();
+  await widget.getByRole('combobox', { name: 'Account type' }).selectOption({ label: 'Checking' });
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('Everyday');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('250.75');
+  await page.keyboard.press('Enter');
+  await expect(widget.getByRole('heading', { name: 'Account added', level: 1 })).toBeFocused();
+});
+
+test('keyboard only: Get help while fixing credentials', async ({ page, request }) => {
+  const { user, member } = await apiMember(request, 'locked', uniqueUser('keys-help'));
+  const fixing = await openHost(page, { user_guid: user, current_member_guid: member });
+  const help = fixing.getByRole('button', { name: 'Get help' });
+  await expect(help).toBeVisible();
+  await expect(fixing.getByRole('heading', { name: 'Update your credentials', level: 1 })).toBeFocused();
+  // past the username, password, forgot-password link and Continue
+  for (let i = 0; i < 12 && !(await help.evaluate((el) => el === document.activeElement)); i += 1) {
+    await page.keyboard.press('Tab');
+  }
+  await expect(help).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(fixing.getByRole('heading', { name: 'Get help', level: 1 })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('jane@example.com');
+  await page.keyboard.press('Tab');
+  await fixing.getByRole('combobox', { name: 'What went wrong' }).selectOption('credentials');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('It says my password is wrong.');
+  await page.keyboard.press('Tab');
+  await expect(fixing.getByRole('button', { name: 'Send' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(fixing.getByRole('heading', { name: 'Message sent', level: 1 })).toBeFocused();
+});

@@ -58,8 +58,9 @@ export function HelpStep() {
   };
 
   if (send.isSuccess) {
+    // a new section (key), so its heading mounts afresh and takes focus from the Send button that went away
     return (
-      <section>
+      <section key="sent">
         <StepHeading>{t('help.sent.heading')}</StepHeading>
         <p className="mb-4">{t('help.sent.body')}</p>
         <Button onClick={() => back()}>{t('common.back')}</Button>

@@ -38,7 +38,8 @@ describe('Get help', () => {
     await w.user.type(screen.getByLabelText('Your email'), 'jane@example.com');
     await w.user.click(screen.getByRole('button', { name: 'Send' }));
 
-    await screen.findByRole('heading', { name: 'Message sent' });
+    // the Send button is gone: focus moves to the new heading, not to the page
+    expect(await screen.findByRole('heading', { name: 'Message sent' })).toHaveFocus();
     const listed = (await w.server.request('GET', '/mock/help_requests')).json as { help_requests: HelpRecord[] };
     expect(listed.help_requests).toEqual([
       expect.objectContaining({
