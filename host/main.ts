@@ -18,7 +18,8 @@ function logLine(text: string) {
   const item = document.createElement('li');
   item.textContent = text;
   log.append(item);
-  item.scrollIntoView({ block: 'nearest' });
+  // scroll the log only: scrollIntoView would scroll the page too, moving the widget under a click
+  log.scrollTop = log.scrollHeight;
 }
 
 interface Minted {
