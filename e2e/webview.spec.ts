@@ -1,6 +1,7 @@
 import type { APIRequestContext, Page } from '@playwright/test';
 import { DEMO_PARTNER_SECRET } from '../server/config';
 import { WIDGET_ORIGIN } from '../playwright.config';
+import { DEFAULT_TIMING } from '../src/config/timing';
 import { expect, hostEvents, openHost, openProvider, signIn, test, uniqueUser, type HostMessage } from './fixtures';
 
 const SCHEME = 'myapp';
@@ -160,8 +161,11 @@ test('OAuth in a WebView without the app’s message: polling ends it, with the 
   const form = await request.get(url);
   const token = /name="form_token" value="([^"]+)"/.exec(await form.text())?.[1] ?? '';
   await request.post(url, { form: { decision: 'authorize', form_token: token }, maxRedirects: 0 });
-  // no message from the app this time: polling alone sees the status change
-  await expect(page.getByRole('heading', { name: 'Success!' })).toBeVisible();
+  // no message from the app this time: polling alone sees the status change. While OAuth waits,
+  // polls back off to maxPollMs apart; one such poll sees CONNECTED, the next (connecting) the end
+  await expect(page.getByRole('heading', { name: 'Success!' })).toBeVisible({
+    timeout: 2 * DEFAULT_TIMING.maxPollMs + 5_000,
+  });
 
   const host = await page.context().newPage();
   const widget = await openHost(host, { current_institution_code: 'mxbank_oauth' });
