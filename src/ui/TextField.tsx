@@ -11,13 +11,24 @@ export function FieldError({ id, children }: { id: string; children: ReactNode }
   );
 }
 
-/** A labelled input whose error text is linked with aria-describedby. */
-export function TextField({
+/** What a field's control needs to be labelled and to point at its error. */
+export interface ControlProps {
+  id: string;
+  className: string;
+  'aria-invalid': true | undefined;
+  'aria-describedby': string | undefined;
+}
+
+/** The one labelled-field frame: label, the control (given its ids), and the linked error text. */
+export function Field({
   label,
   error,
-  trailing,
-  ...input
-}: InputHTMLAttributes<HTMLInputElement> & { label: string; error?: string | null; trailing?: ReactNode }) {
+  children,
+}: {
+  label: string;
+  error?: string | null;
+  children: (control: ControlProps) => ReactNode;
+}) {
   const id = useId();
   const errorId = `${id}-error`;
   return (
@@ -25,17 +36,32 @@ export function TextField({
       <label htmlFor={id} className="block text-sm font-medium mb-1">
         {label}
       </label>
-      <div className="flex gap-2">
-        <input
-          id={id}
-          className={inputClass}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? errorId : undefined}
-          {...input}
-        />
-        {trailing}
-      </div>
+      {children({
+        id,
+        className: inputClass,
+        'aria-invalid': error ? true : undefined,
+        'aria-describedby': error ? errorId : undefined,
+      })}
       {error ? <FieldError id={errorId}>{error}</FieldError> : null}
     </div>
+  );
+}
+
+/** A labelled input whose error text is linked with aria-describedby. */
+export function TextField({
+  label,
+  error,
+  trailing,
+  ...input
+}: InputHTMLAttributes<HTMLInputElement> & { label: string; error?: string | null; trailing?: ReactNode }) {
+  return (
+    <Field label={label} error={error}>
+      {(control) => (
+        <div className="flex gap-2">
+          <input {...control} {...input} />
+          {trailing}
+        </div>
+      )}
+    </Field>
   );
 }

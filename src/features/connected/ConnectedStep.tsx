@@ -3,11 +3,10 @@ import { useDone } from '../../embedding/useDone';
 import { useFlow } from '../../flow/store';
 import { useBackToSearch } from '../../flow/useBackToSearch';
 import { useT } from '../../i18n/translate';
-import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { Spinner } from '../../ui/Spinner';
 import { StepHeading } from '../../ui/StepHeading';
-import { AccountSummary } from '../../ui/AccountSummary';
+import { AccountList, AccountsError } from '../../ui/AccountList';
 import { useAccounts } from '../../api/queries';
 import { VerifyAccount } from './VerifyAccount';
 import { useConfig } from '../../config/ConfigProvider';
@@ -28,7 +27,9 @@ export function ConnectedStep() {
       <section>
         <StepHeading>{t('verify.heading')}</StepHeading>
         {accounts.isLoading ? <Spinner label={t('common.loading')} /> : null}
-        {accounts.isError ? <AccountsError retry={() => void accounts.refetch()} /> : null}
+        {accounts.isError ? (
+          <AccountsError text={t('connected.accountsError')} retry={() => void accounts.refetch()} />
+        ) : null}
         {accounts.data ? <VerifyAccount memberGuid={memberGuid} bank={bank} accounts={accounts.data} /> : null}
       </section>
     );
@@ -41,16 +42,8 @@ export function ConnectedStep() {
       {!manual ? (
         <>
           <h2 className="text-sm font-semibold text-muted mb-1">{t('connected.accounts')}</h2>
-          {accounts.isLoading ? <Spinner label={t('common.loading')} /> : null}
           {accounts.data && accounts.data.length === 0 ? <p className="mb-3">{t('connected.noAccounts')}</p> : null}
-          {accounts.isError ? <AccountsError retry={() => void accounts.refetch()} /> : null}
-          <ul className="mb-4 divide-y divide-slate-300 dark:divide-slate-600">
-            {(accounts.data ?? []).map((account) => (
-              <li key={account.guid} className="flex justify-between gap-2 py-2">
-                <AccountSummary account={account} />
-              </li>
-            ))}
-          </ul>
+          <AccountList accounts={accounts} errorText={t('connected.accountsError')} />
         </>
       ) : null}
       <div className="flex flex-col gap-3">
@@ -60,17 +53,5 @@ export function ConnectedStep() {
         </Button>
       </div>
     </section>
-  );
-}
-
-function AccountsError({ retry }: { retry: () => void }) {
-  const t = useT();
-  return (
-    <Alert tone="error">
-      {t('connected.accountsError')}{' '}
-      <Button variant="link" onClick={retry}>
-        {t('common.tryAgain')}
-      </Button>
-    </Alert>
   );
 }

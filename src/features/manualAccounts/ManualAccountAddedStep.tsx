@@ -3,9 +3,8 @@ import { useDone } from '../../embedding/useDone';
 import { useFlow } from '../../flow/store';
 import { useT } from '../../i18n/translate';
 import { Button } from '../../ui/Button';
-import { Spinner } from '../../ui/Spinner';
 import { StepHeading } from '../../ui/StepHeading';
-import { AccountSummary } from '../../ui/AccountSummary';
+import { AccountList } from '../../ui/AccountList';
 
 /** Saved: the user's manual accounts, the new one among them; done, add another, or connect one. */
 export function ManualAccountAddedStep() {
@@ -18,14 +17,7 @@ export function ManualAccountAddedStep() {
       <StepHeading>{t('manual.added.heading')}</StepHeading>
       <p className="mb-3">{t('manual.added.body')}</p>
       <h2 className="text-sm font-semibold text-muted mb-1">{t('manual.added.list')}</h2>
-      {accounts.isLoading ? <Spinner label={t('common.loading')} /> : null}
-      <ul className="mb-4 divide-y divide-slate-300 dark:divide-slate-600">
-        {(accounts.data ?? []).map((account) => (
-          <li key={account.guid} className="flex justify-between gap-2 py-2">
-            <AccountSummary account={account} />
-          </li>
-        ))}
-      </ul>
+      <AccountList accounts={accounts} errorText={t('connected.accountsError')} />
       <div className="flex flex-col gap-3">
         <Button onClick={done}>{t('connected.done')}</Button>
         <Button variant="secondary" onClick={() => send({ type: 'manualAccountChosen' })}>
