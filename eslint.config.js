@@ -72,7 +72,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/{api,config,flow,i18n,ui,embedding,memberStatus}/**/*.{ts,tsx}'],
+    files: ['src/{api,config,flow,i18n,ui,embedding,memberStatus,polling}/**/*.{ts,tsx}'],
     ignores: ['src/**/*.test.{ts,tsx}'],
     rules: {
       'no-restricted-imports': [

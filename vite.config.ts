@@ -24,7 +24,13 @@ export default defineConfig(({ command }) => ({
     }),
   ],
   html: command === 'serve' ? { cspNonce: DEV_NONCE } : undefined,
-  build: { outDir: 'dist', sourcemap: false },
+  build: {
+    outDir: 'dist',
+    sourcemap: false,
+    // every browser the widget supports preloads modules itself (Safari 17+, Chrome, Firefox 115+); older ones
+    // just load the chunks when asked, so the polyfill's bytes in the first bundle buy nothing
+    modulePreload: { polyfill: false },
+  },
   // Vite answers CORS for any localhost origin by default: none here, the widget calls its own origin
   server: { port: 5173, strictPort: true, cors: false },
   preview: { port: 4173, strictPort: true, cors: false },

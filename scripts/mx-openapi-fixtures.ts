@@ -53,6 +53,8 @@ function build(raw: Schema, nulls: boolean, depth = 0): unknown {
       }),
     );
   }
+  // MX's microdeposit bodies declare `items` without `type: array`, yet the API answers one object
+  if (schema.items && schema.type === undefined) return build(schema.items, nulls, depth + 1);
   if (schema.type === 'array') {
     if (schema.example !== undefined && !schema.items?.$ref) return schema.example;
     return schema.items ? [build(schema.items, nulls, depth + 1)] : [];

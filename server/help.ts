@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { HELP_TOPICS, MAX_EMAIL, MAX_HELP_DETAILS, type HelpTopic } from '../sdk/src/contract/help';
+import { EMAIL_PATTERN } from '../sdk/src/contract/email';
 
 /**
  * "Get help" requests: what the widget may send, checked the same way by the server (before a
@@ -8,11 +9,10 @@ import { HELP_TOPICS, MAX_EMAIL, MAX_HELP_DETAILS, type HelpTopic } from '../sdk
  */
 
 /** One address, no display name, no spaces: enough to reply to, not a full RFC 5322 parser. */
-const EMAIL = /^[^\s@<>()",;:]+@[^\s@<>()",;:]+\.[^\s@<>()",;:]+$/;
 
 export const helpRequestBodySchema = z.object({
   help_request: z.object({
-    email: z.string().trim().max(MAX_EMAIL).regex(EMAIL, 'must be an email address').optional(),
+    email: z.string().trim().max(MAX_EMAIL).regex(EMAIL_PATTERN, 'must be an email address').optional(),
     topic: z.enum(HELP_TOPICS),
     details: z.string().trim().min(1, 'must not be empty').max(MAX_HELP_DETAILS),
     member_guid: z

@@ -7,6 +7,7 @@ export const WIDGET_URL_OPTIONS = [
   'color_scheme',
   'current_institution_code',
   'current_member_guid',
+  'current_microdeposit_guid',
   'disable_institution_search',
   'include_transactions',
   'locale',

@@ -23,6 +23,10 @@ export interface ConnectWidgetCallbacks {
   onBackToSearch?(metadata: Metadata<'mx/connect/backToSearch'>): void;
   onStepChange?(metadata: Metadata<'mx/connect/stepChange'>): void;
   onInvalidData?(metadata: Metadata<'mx/connect/invalidData'>): void;
+  onMicrodepositsBlockedRoutingNumber?(metadata: Metadata<'mx/connect/microdeposits/blockedRoutingNumber'>): void;
+  onMicrodepositsDetailsSubmitted?(metadata: Metadata<'mx/connect/microdeposits/detailsSubmitted'>): void;
+  onMicrodepositsVerified?(metadata: Metadata<'mx/connect/microdeposits/verified'>): void;
+  onMicrodepositsErrorPrimaryAction?(metadata: Metadata<'mx/connect/microdeposits/error/primaryAction'>): void;
   onNavigation?(metadata: Metadata<'mx/navigation'>): void;
   onFocusTrap?(metadata: Metadata<'mx/focusTrap'>): void;
   onPing?(metadata: Metadata<'mx/ping'>): void;
@@ -79,6 +83,10 @@ const CALLBACK_OF: Record<WidgetEventType, keyof ConnectWidgetCallbacks> = {
   'mx/connect/backToSearch': 'onBackToSearch',
   'mx/connect/stepChange': 'onStepChange',
   'mx/connect/invalidData': 'onInvalidData',
+  'mx/connect/microdeposits/blockedRoutingNumber': 'onMicrodepositsBlockedRoutingNumber',
+  'mx/connect/microdeposits/detailsSubmitted': 'onMicrodepositsDetailsSubmitted',
+  'mx/connect/microdeposits/verified': 'onMicrodepositsVerified',
+  'mx/connect/microdeposits/error/primaryAction': 'onMicrodepositsErrorPrimaryAction',
   'mx/navigation': 'onNavigation',
   'mx/focusTrap': 'onFocusTrap',
   'mx/ping': 'onPing',

@@ -24,7 +24,6 @@ export const WIDGET_ROUTES: readonly AllowedRoute[] = [
   { method: 'GET', path: '/users/:user_guid/members/:member_guid/oauth_window_uri' },
   { method: 'GET', path: '/users/:user_guid/members/:member_guid/accounts' },
   { method: 'POST', path: '/users/:user_guid/accounts' },
-  { method: 'GET', path: '/users/:user_guid/micro_deposits' },
   { method: 'POST', path: '/users/:user_guid/micro_deposits' },
   { method: 'GET', path: '/users/:user_guid/micro_deposits/:micro_deposit_guid' },
   { method: 'DELETE', path: '/users/:user_guid/micro_deposits/:micro_deposit_guid' },

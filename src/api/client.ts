@@ -2,9 +2,6 @@ import type { z } from 'zod/mini';
 import { ApiError, NetworkError, SchemaError } from './errors';
 import {
   accountListSchema,
-  accountResponseSchema,
-  helpOptionsSchema,
-  helpSentSchema,
   credentialListSchema,
   errorBodySchema,
   institutionListSchema,
@@ -12,42 +9,9 @@ import {
   memberListSchema,
   memberResponseSchema,
   memberStatusResponseSchema,
-  oauthWindowResponseSchema,
-  type AnswerInput,
 } from './schemas';
 
 import { fieldPath, MX_MEDIA_TYPE } from '../../sdk/src/contract/mx';
-import type { ManualAccountType } from '../../sdk/src/contract/manualAccounts';
-import type { HelpTopic } from '../../sdk/src/contract/help';
-
-/** A manual account as MX's create request names its fields; type-dependent ones only when asked. */
-export interface ManualAccountInput {
-  name: string;
-  account_type: ManualAccountType;
-  balance: number;
-  is_business: boolean;
-  interest_rate?: number;
-  credit_limit?: number;
-  original_balance?: number;
-  minimum_payment?: number;
-  day_payment_is_due?: number;
-}
-
-/** How the bank returns the user after OAuth (MX's oauth_window_uri parameters). */
-export interface OauthReturn {
-  referralSource: 'BROWSER' | 'APP';
-  clientRedirectUrl?: string;
-  webviewScheme?: string;
-}
-
-export interface HelpRequestInput {
-  topic: HelpTopic;
-  details: string;
-  email?: string;
-  member_guid?: string;
-  institution_code?: string;
-  step?: string;
-}
 
 const DEFAULT_TIMEOUT_MS = 15_000;
 
@@ -104,6 +68,12 @@ function withTimeout(
     },
   };
 }
+
+/** Paths of MX's user-scoped resources, for this client and the endpoint modules beside it. */
+export const userPath = (userGuid: string) => `/users/${encodeURIComponent(userGuid)}`;
+const members = (userGuid: string) => `${userPath(userGuid)}/members`;
+export const memberPath = (userGuid: string, memberGuid: string) =>
+  `${members(userGuid)}/${encodeURIComponent(memberGuid)}`;
 
 export function createApiClient(options: ApiClientOptions = {}) {
   const baseUrl = (options.baseUrl ?? '/api').replace(/\/$/, '');
@@ -181,11 +151,12 @@ export function createApiClient(options: ApiClientOptions = {}) {
     return parsed.data;
   }
 
-  const user = (userGuid: string) => `/users/${encodeURIComponent(userGuid)}`;
-  const members = (userGuid: string) => `${user(userGuid)}/members`;
-  const member = (userGuid: string, memberGuid: string) => `${members(userGuid)}/${encodeURIComponent(memberGuid)}`;
-
   return {
+    /**
+     * One call by hand, for endpoint modules that load with their feature (api/microdeposits.ts):
+     * same headers, timeout, error mapping and schema check as every method here.
+     */
+    request,
     searchInstitutions: (
       args: {
         name: string;
@@ -230,77 +201,16 @@ export function createApiClient(options: ApiClientOptions = {}) {
           signal,
         })
       ).credentials,
-    createMember: async (
-      userGuid: string,
-      input: {
-        institutionCode: string;
-        credentials?: AnswerInput[];
-        isOauth?: boolean;
-        referralSource?: string;
-        clientRedirectUrl?: string;
-        webviewScheme?: string;
-      },
-    ) =>
-      (
-        await request('POST', members(userGuid), memberResponseSchema, {
-          body: {
-            member: {
-              institution_code: input.institutionCode,
-              credentials: input.credentials ?? [],
-              ...(input.isOauth ? { is_oauth: true } : {}),
-            },
-            ...(input.referralSource ? { referral_source: input.referralSource } : {}),
-            ...(input.clientRedirectUrl ? { client_redirect_url: input.clientRedirectUrl } : {}),
-            ...(input.webviewScheme ? { ui_message_webview_url_scheme: input.webviewScheme } : {}),
-          },
-        })
-      ).member,
     /** the user's members (first page, up to 100: the widget only looks for one it just made) */
     listMembers: async (userGuid: string, signal?: AbortSignal) =>
       (await request('GET', members(userGuid), memberListSchema, { query: { records_per_page: 100 }, signal })).members,
     getMember: async (userGuid: string, memberGuid: string, signal?: AbortSignal) =>
-      (await request('GET', member(userGuid, memberGuid), memberResponseSchema, { signal })).member,
-    updateMember: async (userGuid: string, memberGuid: string, credentials: AnswerInput[]) =>
-      (await request('PUT', member(userGuid, memberGuid), memberResponseSchema, { body: { member: { credentials } } }))
-        .member,
-    deleteMember: (userGuid: string, memberGuid: string) => request('DELETE', member(userGuid, memberGuid), null),
-    aggregateMember: async (userGuid: string, memberGuid: string) =>
-      (await request('POST', `${member(userGuid, memberGuid)}/aggregate`, memberResponseSchema)).member,
+      (await request('GET', memberPath(userGuid, memberGuid), memberResponseSchema, { signal })).member,
     getMemberStatus: async (userGuid: string, memberGuid: string, signal?: AbortSignal) =>
-      (await request('GET', `${member(userGuid, memberGuid)}/status`, memberStatusResponseSchema, { signal })).member,
-    resumeMember: async (userGuid: string, memberGuid: string, challenges: AnswerInput[]) =>
-      (
-        await request('PUT', `${member(userGuid, memberGuid)}/resume`, memberResponseSchema, {
-          body: { member: { challenges } },
-        })
-      ).member,
-    /** APP: the bank sends the user back to the app (client_redirect_url, else `<scheme>://oauth_complete`) */
-    getOAuthWindowUri: async (
-      userGuid: string,
-      memberGuid: string,
-      app: OauthReturn = { referralSource: 'BROWSER' },
-      signal?: AbortSignal,
-    ) =>
-      (
-        await request('GET', `${member(userGuid, memberGuid)}/oauth_window_uri`, oauthWindowResponseSchema, {
-          query: {
-            referral_source: app.referralSource,
-            client_redirect_url: app.clientRedirectUrl,
-            ui_message_webview_url_scheme: app.webviewScheme,
-          },
-          signal,
-        })
-      ).member.oauth_window_uri,
+      (await request('GET', `${memberPath(userGuid, memberGuid)}/status`, memberStatusResponseSchema, { signal }))
+        .member,
     listAccounts: async (userGuid: string, memberGuid: string, signal?: AbortSignal) =>
-      (await request('GET', `${member(userGuid, memberGuid)}/accounts`, accountListSchema, { signal })).accounts,
-    /** MX's "create manual account": it lands under the user's manual member */
-    createManualAccount: async (userGuid: string, account: ManualAccountInput) =>
-      (await request('POST', `${user(userGuid)}/accounts`, accountResponseSchema, { body: { account } })).account,
-    /** whether "Get help" can be offered, and whether it must ask for an email */
-    getHelpOptions: async (userGuid: string, signal?: AbortSignal) =>
-      (await request('GET', `${user(userGuid)}/help`, helpOptionsSchema, { signal })).help,
-    sendHelpRequest: async (userGuid: string, helpRequest: HelpRequestInput) =>
-      request('POST', `${user(userGuid)}/help`, helpSentSchema, { body: { help_request: helpRequest } }),
+      (await request('GET', `${memberPath(userGuid, memberGuid)}/accounts`, accountListSchema, { signal })).accounts,
   };
 }
 

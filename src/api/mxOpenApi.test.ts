@@ -2,7 +2,10 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { serveRaw, startMockServer, type MockServer } from '../test/mockServer';
 import { createApiClient, type ApiClient } from './client';
 import { SchemaError } from './errors';
+import { createManualAccount } from './manualAccounts';
+import { microdepositCalls } from './microdeposits';
 import spec from './fixtures/mx-openapi.json';
+import { memberWrites } from './memberWrites';
 
 /**
  * The tolerant reader, against bodies built from MX's published OpenAPI document
@@ -15,7 +18,16 @@ const fixtures: Record<string, Fixture> = spec.fixtures;
 
 const USER = 'USR-tolerant';
 const MEMBER = 'MBR-tolerant';
+const MICRO = 'MIC-tolerant';
 const answer = [{ guid: 'CRD-1', value: 'x' }];
+const details = {
+  routing_number: '091000019',
+  account_number: '3331261',
+  account_type: 'CHECKING',
+  first_name: 'Ann',
+  last_name: 'Lee',
+  email: 'ann@example.com',
+} as const;
 
 /** route (as the server's allow-list names it) → the client call that reads it */
 const calls: Record<string, (api: ApiClient) => Promise<unknown>> = {
@@ -24,14 +36,21 @@ const calls: Record<string, (api: ApiClient) => Promise<unknown>> = {
   'GET /institutions/:institution_code': (api) => api.getInstitution('mxbank'),
   'GET /institutions/:institution_code/credentials': (api) => api.getCredentials('mxbank'),
   'GET /users/:user_guid/members': (api) => api.listMembers(USER),
-  'POST /users/:user_guid/members': (api) => api.createMember(USER, { institutionCode: 'mxbank', credentials: answer }),
+  'POST /users/:user_guid/members': (api) =>
+    memberWrites(api).create(USER, { institutionCode: 'mxbank', credentials: answer }),
   'GET /users/:user_guid/members/:member_guid': (api) => api.getMember(USER, MEMBER),
-  'PUT /users/:user_guid/members/:member_guid': (api) => api.updateMember(USER, MEMBER, answer),
-  'POST /users/:user_guid/members/:member_guid/aggregate': (api) => api.aggregateMember(USER, MEMBER),
+  'PUT /users/:user_guid/members/:member_guid': (api) => memberWrites(api).update(USER, MEMBER, answer),
+  'POST /users/:user_guid/members/:member_guid/aggregate': (api) => memberWrites(api).aggregate(USER, MEMBER),
   'GET /users/:user_guid/members/:member_guid/status': (api) => api.getMemberStatus(USER, MEMBER),
-  'PUT /users/:user_guid/members/:member_guid/resume': (api) => api.resumeMember(USER, MEMBER, answer),
-  'GET /users/:user_guid/members/:member_guid/oauth_window_uri': (api) => api.getOAuthWindowUri(USER, MEMBER),
+  'PUT /users/:user_guid/members/:member_guid/resume': (api) => memberWrites(api).resume(USER, MEMBER, answer),
+  'GET /users/:user_guid/members/:member_guid/oauth_window_uri': (api) =>
+    memberWrites(api).oauthWindowUri(USER, MEMBER),
   'GET /users/:user_guid/members/:member_guid/accounts': (api) => api.listAccounts(USER, MEMBER),
+  'POST /users/:user_guid/accounts': (api) =>
+    createManualAccount(api, USER, { name: 'Cash', account_type: 'CASH', balance: 1, is_business: false }),
+  'POST /users/:user_guid/micro_deposits': (api) => microdepositCalls(api).create(USER, details),
+  'GET /users/:user_guid/micro_deposits/:micro_deposit_guid': (api) => microdepositCalls(api).get(USER, MICRO),
+  'PUT /micro_deposits/:micro_deposit_guid/verify': (api) => microdepositCalls(api).verify(MICRO, [0.07, 0.03]),
 };
 
 /**
@@ -45,6 +64,7 @@ const needsKey: Record<string, string> = {
   'PUT /users/:user_guid/members/:member_guid': 'member.guid',
   'POST /users/:user_guid/members/:member_guid/aggregate': 'member.guid',
   'PUT /users/:user_guid/members/:member_guid/resume': 'member.guid',
+  'POST /users/:user_guid/accounts': 'account.guid',
 };
 
 let server: MockServer;
@@ -86,6 +106,13 @@ describe('every route the widget calls reads what MX’s OpenAPI allows', () => 
 });
 
 describe('what the widget makes of the spec’s odd corners', () => {
+  it('a microdeposit read keeps only the last four digits of the account number MX sends whole', async () => {
+    const route = 'GET /users/:user_guid/micro_deposits/:micro_deposit_guid';
+    const read_ = (await read(route, fixtures[route]?.example)) as { account_number: string; status: string };
+    expect(read_.account_number).toBe('1261');
+    expect(read_.status).toBe('INITIATED');
+  });
+
   const example = (route: string) =>
     structuredClone(fixtures[route]?.example) as Record<string, Record<string, unknown>[]>;
 

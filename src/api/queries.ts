@@ -78,15 +78,6 @@ export const membersOptions = (api: ApiClient, userGuid: string) =>
     queryFn: ({ signal }) => api.listMembers(userGuid, signal),
   });
 
-/** Whether "Get help" can be offered here, and whether it must ask for an email. */
-export const helpOptions = (api: ApiClient, userGuid: string) =>
-  queryOptions({
-    queryKey: queryKeys.help(userGuid),
-    queryFn: ({ signal }) => api.getHelpOptions(userGuid, signal),
-    staleTime: Infinity,
-    retry: false,
-  });
-
 export const accountsOptions = (api: ApiClient, userGuid: string, memberGuid: string | null) =>
   queryOptions({
     queryKey: queryKeys.accounts(userGuid, memberGuid ?? ''),
@@ -102,17 +93,25 @@ export const memberStatusOptions = (api: ApiClient, userGuid: string, memberGuid
   queryOptions({
     queryKey: queryKeys.memberStatus(userGuid, memberGuid ?? ''),
     queryFn: memberGuid === null ? skipToken : ({ signal }) => api.getMemberStatus(userGuid, memberGuid, signal),
-    staleTime: 0,
-    refetchOnWindowFocus: false,
-    refetchOnReconnect: false,
-    retry: (failures, error) => isRetryable(error) && failures < timing.maxRetries,
-    // Retry-After, when the server sends one, is a floor under our own backoff
-    retryDelay: (failures, error) =>
-      Math.max(
-        Math.min(timing.retryBaseMs * 2 ** failures, timing.maxPollMs),
-        error instanceof ApiError ? Math.min(error.details.retryAfterMs ?? 0, MAX_RETRY_AFTER_MS) : 0,
-      ),
+    ...polledRead(timing),
   });
+
+/**
+ * How a polled read behaves (a member's status, a microdeposit): never refetched on focus or
+ * reconnect (the poller decides), transient failures retried with backoff, Retry-After (when the
+ * server sends one) a floor under that backoff.
+ */
+export const polledRead = (timing: Timing) => ({
+  staleTime: 0,
+  refetchOnWindowFocus: false,
+  refetchOnReconnect: false,
+  retry: (failures: number, error: Error) => isRetryable(error) && failures < timing.maxRetries,
+  retryDelay: (failures: number, error: Error) =>
+    Math.max(
+      Math.min(timing.retryBaseMs * 2 ** failures, timing.maxPollMs),
+      error instanceof ApiError ? Math.min(error.details.retryAfterMs ?? 0, MAX_RETRY_AFTER_MS) : 0,
+    ),
+});
 
 export function useInstitution(code: string | null) {
   return useQuery(institutionOptions(useApi(), code));
@@ -137,10 +136,6 @@ export function useAccounts(memberGuid: string | null) {
 
 export function useMembers(enabled = true) {
   return useQuery({ ...membersOptions(useApi(), useConfig().user_guid), enabled });
-}
-
-export function useHelpOptions() {
-  return useQuery(helpOptions(useApi(), useConfig().user_guid));
 }
 
 /** The list of connections changed (a member made, deleted, a manual account added): read it again. */

@@ -12,5 +12,6 @@ export const queryKeys = {
   member: (userGuid: string, memberGuid: string) => [...queryKeys.all, 'member', userGuid, memberGuid] as const,
   memberStatus: (userGuid: string, memberGuid: string) =>
     [...queryKeys.member(userGuid, memberGuid), 'status'] as const,
+  microdeposit: (userGuid: string, guid: string) => [...queryKeys.all, 'microdeposit', userGuid, guid] as const,
   accounts: (userGuid: string, memberGuid: string) => [...queryKeys.member(userGuid, memberGuid), 'accounts'] as const,
 };

@@ -12,10 +12,10 @@ import { z } from 'zod/mini';
  * than failing the whole list; a single object the widget cannot use is a SchemaError naming the
  * field, which the step shows as an error.
  */
-const nullableString = z.nullish(z.string());
+export const nullableString = z.nullish(z.string());
 const nullableBoolean = z.nullish(z.boolean());
 const nullableNumber = z.nullish(z.number());
-const nonEmpty = z.string().check(z.minLength(1));
+export const nonEmpty = z.string().check(z.minLength(1));
 /** The items of a list that parse; the rest are left out (a bad item never fails its list). */
 function usableItems<T extends z.ZodMiniType>(item: T) {
   return z.pipe(
@@ -36,7 +36,7 @@ const oneOf =
     names.some((name) => name === value);
 
 /** a missing or null boolean counts as false */
-const flag = z.pipe(
+export const flag = z.pipe(
   nullableBoolean,
   z.transform((v) => v === true),
 );
@@ -231,20 +231,10 @@ export const memberListSchema = z.object({
   pagination: z.nullish(paginationSchema),
 });
 export const memberStatusResponseSchema = z.object({ member: memberStatusSchema });
-export const oauthWindowResponseSchema = z.object({
-  // null is allowed: the OAuth step shows its error screen for a member without a usable URL
-  member: z.object({ guid: nullableString, oauth_window_uri: nullableString }),
-});
 export const accountListSchema = z.object({
   accounts: usableItems(accountSchema),
   pagination: z.nullish(paginationSchema),
 });
-export const accountResponseSchema = z.object({ account: accountSchema });
-export const helpOptionsSchema = z.object({
-  help: z.object({ available: flag, email_on_file: flag }),
-});
-export type HelpOptions = z.infer<typeof helpOptionsSchema>['help'];
-export const helpSentSchema = z.object({ help_request: z.object({ guid: nullableString }) });
 export const challengeListSchema = z.object({ challenges: usableItems(challengeSchema) });
 
 export const errorBodySchema = z.object({

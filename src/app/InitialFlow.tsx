@@ -29,7 +29,7 @@ export function InitialFlow(props: FlowProps) {
   const code = config.current_institution_code ?? member.data?.institution_code ?? null;
   const institution = useInstitution(code);
   // a user with connections starts at them; a partner who named a member or institution skips them
-  const askMembers = memberGuid === null && code === null;
+  const askMembers = memberGuid === null && code === null && !config.current_microdeposit_guid;
   const members = useMembers(askMembers);
   const waiting =
     (memberGuid !== null && member.isPending) ||

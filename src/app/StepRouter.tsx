@@ -1,6 +1,6 @@
 import { lazy, Suspense, type ComponentType } from 'react';
 import { SearchStep } from '../features/search/SearchStep';
-import { POLLING_STEPS, type Step } from '../flow/steps';
+import { MICRODEPOSIT_FORM_STEPS, POLLING_STEPS, type MicrodepositFormStep, type Step } from '../flow/steps';
 import { useFlow } from '../flow/store';
 import { useBackToSearch } from '../flow/useBackToSearch';
 import { useT } from '../i18n/translate';
@@ -12,32 +12,25 @@ import { ErrorBoundary } from './ErrorBoundary';
 import { ErrorStep } from './ErrorStep';
 
 // Only search is in the first bundle; every later step loads while the user is busy on the one before.
+/** A lazily loaded screen: the named export of a module, loaded the first time it shows. */
+function screen<M, K extends keyof M>(load: () => Promise<M>, name: K) {
+  return lazy(() => load().then((m) => ({ default: m[name] as ComponentType })));
+}
 // the status watcher (and its status table) is needed once there is a member to poll, not before
-const MemberStatusWatcher = lazy(() =>
-  import('../features/status/MemberStatusWatcher').then((m) => ({ default: m.MemberStatusWatcher })),
+const MemberStatusWatcher = screen(() => import('../features/status/MemberStatusWatcher'), 'MemberStatusWatcher');
+const ConsentStep = screen(() => import('../features/consent/ConsentStep'), 'ConsentStep');
+const InstitutionUnavailableStep = screen(
+  () => import('../features/institutionStatus/InstitutionUnavailableStep'),
+  'InstitutionUnavailableStep',
 );
-const ConsentStep = lazy(() => import('../features/consent/ConsentStep').then((m) => ({ default: m.ConsentStep })));
-const InstitutionUnavailableStep = lazy(() =>
-  import('../features/institutionStatus/InstitutionUnavailableStep').then((m) => ({
-    default: m.InstitutionUnavailableStep,
-  })),
-);
-const ChooseMethodStep = lazy(() =>
-  import('../features/method/ChooseMethodStep').then((m) => ({ default: m.ChooseMethodStep })),
-);
-const CredentialsStep = lazy(() =>
-  import('../features/credentials/CredentialsStep').then((m) => ({ default: m.CredentialsStep })),
-);
-const OAuthStep = lazy(() => import('../features/oauth/OAuthStep').then((m) => ({ default: m.OAuthStep })));
-const ConnectingStep = lazy(() =>
-  import('../features/status/ConnectingStep').then((m) => ({ default: m.ConnectingStep })),
-);
-const MfaStep = lazy(() => import('../features/mfa/MfaStep').then((m) => ({ default: m.MfaStep })));
-const ConnectedStep = lazy(() =>
-  import('../features/connected/ConnectedStep').then((m) => ({ default: m.ConnectedStep })),
-);
-const accountScreen = <K extends keyof typeof import('./accountScreens')>(name: K) =>
-  lazy(() => import('./accountScreens').then((m) => ({ default: m[name] })));
+const ChooseMethodStep = screen(() => import('../features/method/ChooseMethodStep'), 'ChooseMethodStep');
+const CredentialsStep = screen(() => import('../features/credentials/CredentialsStep'), 'CredentialsStep');
+const OAuthStep = screen(() => import('../features/oauth/OAuthStep'), 'OAuthStep');
+const ConnectingStep = screen(() => import('../features/status/ConnectingStep'), 'ConnectingStep');
+const MfaStep = screen(() => import('../features/mfa/MfaStep'), 'MfaStep');
+const ConnectedStep = screen(() => import('../features/connected/ConnectedStep'), 'ConnectedStep');
+const StatusStep = screen(() => import('../features/status/StatusStep'), 'StatusStep');
+const accountScreen = (name: keyof typeof import('./accountScreens')) => screen(() => import('./accountScreens'), name);
 const ConnectionsStep = accountScreen('ConnectionsStep');
 const DisconnectStep = accountScreen('DisconnectStep');
 const DisconnectedStep = accountScreen('DisconnectedStep');
@@ -45,9 +38,13 @@ const ManualAccountStep = accountScreen('ManualAccountStep');
 const ManualAccountAddedStep = accountScreen('ManualAccountAddedStep');
 const HelpStep = accountScreen('HelpStep');
 const GetHelpButton = accountScreen('GetHelpButton');
-const StatusStep = lazy(() => import('../features/status/StatusStep').then((m) => ({ default: m.StatusStep })));
+// the whole microdeposit flow is one lazy chunk; its details form is one component for all its screens
+const microdepositScreen = (name: keyof typeof import('./microdepositScreens')) =>
+  screen(() => import('./microdepositScreens'), name);
+const MicrodepositForm = microdepositScreen('MicrodepositForm');
+const MicrodepositStatusStep = microdepositScreen('MicrodepositStatusStep');
 
-const STEPS: Record<Step, ComponentType> = {
+const STEPS: Record<Exclude<Step, MicrodepositFormStep>, ComponentType> = {
   consent: ConsentStep,
   connections: ConnectionsStep,
   disconnect: DisconnectStep,
@@ -55,6 +52,7 @@ const STEPS: Record<Step, ComponentType> = {
   manualAccount: ManualAccountStep,
   manualAccountAdded: ManualAccountAddedStep,
   help: HelpStep,
+  microdepositStatus: MicrodepositStatusStep,
   search: SearchStep,
   institutionUnavailable: InstitutionUnavailableStep,
   chooseMethod: ChooseMethodStep,
@@ -91,7 +89,8 @@ export function StepRouter() {
   const step = useFlow((s) => s.step);
   const memberGuid = useFlow((s) => s.memberGuid);
   const attempt = useFlow((s) => s.attempt);
-  const StepComponent = STEPS[step];
+  const formStep = (MICRODEPOSIT_FORM_STEPS as readonly Step[]).includes(step);
+  const StepComponent = formStep ? MicrodepositForm : STEPS[step as Exclude<Step, MicrodepositFormStep>];
   const polling = memberGuid !== null && POLLING_STEPS.includes(step);
   const credentialsMode = useFlow((s) => s.credentialsMode);
   // where people get stuck: fixing credentials, answering MFA, and every error screen
@@ -107,8 +106,12 @@ export function StepRouter() {
           <MemberStatusWatcher key={memberGuid} />
         </Suspense>
       ) : null}
-      {/* a fresh start re-enters even the step on screen (OAuth, pinned institution) from scratch */}
-      <ErrorBoundary key={`${attempt}:${step}`} fallback={(reset) => <CrashFallback reset={reset} />}>
+      {/* a fresh start re-enters even the step on screen (OAuth, pinned institution) from scratch;
+          the microdeposit form's screens are one component, kept (with what was typed) across them */}
+      <ErrorBoundary
+        key={`${attempt}:${StepComponent === MicrodepositForm ? 'microdepositForm' : step}`}
+        fallback={(reset) => <CrashFallback reset={reset} />}
+      >
         <Suspense fallback={<Spinner label={t('common.loading')} />}>
           <StepComponent />
           {offerHelp ? <GetHelpButton /> : null}

@@ -4,7 +4,7 @@ import { stepAfterInstitution, stepForMember } from '../flow/routing';
 import type { FlowState } from '../flow/store';
 
 type Initial = Pick<FlowState, 'step' | 'institutionCode' | 'memberGuid' | 'credentialsMode' | 'isOauth'> &
-  Partial<Pick<FlowState, 'afterConsent'>>;
+  Partial<Pick<FlowState, 'afterConsent' | 'microdepositGuid'>>;
 
 /**
  * Where the widget opens, from the URL config and what the backend says about it. A new connection
@@ -17,7 +17,8 @@ export function resolveInitialStep(
   hasConnections = false,
 ): Initial {
   const initial = whereItStarts(config, institution, member, hasConnections);
-  if (member || config.disable_consent) return initial;
+  // fixing a member or resuming a microdeposit continues what the user already agreed to
+  if (member || initial.microdepositGuid || config.disable_consent) return initial;
   return { ...initial, step: 'consent', afterConsent: initial.step };
 }
 
@@ -34,13 +35,16 @@ function whereItStarts(
     credentialsMode: 'create',
     isOauth: false,
   };
+  if (config.current_microdeposit_guid) {
+    return { ...base, step: 'microdepositStatus', microdepositGuid: config.current_microdeposit_guid };
+  }
   if (member) {
     const common = { ...base, institutionCode: member.institution_code ?? null, memberGuid: member.guid };
     if (member.is_manual || member.connection_status === null) return { ...common, step: 'connected' };
     return { ...common, ...stepForMember(member) };
   }
   if (institution) {
-    const step = stepAfterInstitution(institution);
+    const step = stepAfterInstitution(institution, config.mode === 'verification');
     return { ...base, step, institutionCode: institution.code, isOauth: step === 'oauth' };
   }
   return hasConnections ? { ...base, step: 'connections' } : base;
@@ -54,5 +58,6 @@ export function loadedStepName(step: Initial['step']): string {
   if (step === 'consent') return 'consent';
   if (step === 'connections') return 'connections';
   if (step === 'error') return 'loginError';
+  if (step === 'microdepositStatus') return 'microdeposits';
   return 'enterCreds';
 }

@@ -7,7 +7,7 @@ import type { Emitter } from '../embedding/emitter';
 import type { FlowState } from '../flow/store';
 import type { Step } from '../flow/steps';
 
-const PATHS: Record<Exclude<Step, 'loginError' | 'error' | 'enterCreds'>, AnalyticPath> = {
+const PATHS: Record<Exclude<Step, 'loginError' | 'error' | 'enterCreds' | `microdeposit${string}`>, AnalyticPath> = {
   consent: '/consent',
   connections: '/connections',
   disconnect: '/disconnect',
@@ -34,7 +34,13 @@ export function pageviewPath(state: FlowState, statusName: string | null | undef
     case 'error':
       return `/error/${state.errorKind ?? 'server'}`;
     default:
-      return PATHS[state.step];
+      // microdepositHowItWorks → /microdeposits/how-it-works
+      return state.step.startsWith('microdeposit')
+        ? `/microdeposits/${state.step
+            .slice(12)
+            .replace(/\B[A-Z]/g, (c) => `-${c}`)
+            .toLowerCase()}`
+        : PATHS[state.step as keyof typeof PATHS];
   }
 }
 

@@ -52,6 +52,8 @@ export const configSchema = z.object({
   color_scheme: z._default(z.enum(['light', 'dark']), 'light'),
   current_institution_code: z.optional(trimmed.check(z.minLength(1), z.maxLength(200))),
   current_member_guid: z.optional(guid('MBR')),
+  /** verification mode: resume this microdeposit at the step its status calls for */
+  current_microdeposit_guid: z.optional(guid('MIC')),
   disable_institution_search: z._default(flag, false),
   include_transactions: z._default(flag, true),
   locale: z.optional(trimmed),

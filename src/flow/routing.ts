@@ -3,14 +3,20 @@ import type { Step } from './steps';
 import type { MemberFix } from './transitions';
 
 /**
- * An unavailable institution explains itself instead of a form that cannot work; otherwise
- * chooseMethod only when both ways work (OAuth-only and credentials-only skip it).
+ * An unavailable institution (or, in verification mode, one that cannot verify) explains itself
+ * instead of a form that cannot work; otherwise chooseMethod only when both ways work
+ * (OAuth-only and credentials-only skip it).
  */
 export function stepAfterInstitution(
   institution: Pick<Institution, 'supports_oauth' | 'supports_credentials'> &
-    Partial<Pick<Institution, 'operational_status'>>,
+    Partial<Pick<Institution, 'operational_status' | 'supports_account_verification'>>,
+  verification = false,
 ): Step {
-  if (institution.operational_status === 'unavailable') return 'institutionUnavailable';
+  if (
+    institution.operational_status === 'unavailable' ||
+    (verification && institution.supports_account_verification === false)
+  )
+    return 'institutionUnavailable';
   const credentials = institution.supports_credentials !== false;
   if (institution.supports_oauth && credentials) return 'chooseMethod';
   if (institution.supports_oauth) return 'oauth';

@@ -8,6 +8,8 @@ export type Step =
   | 'manualAccount'
   | 'manualAccountAdded'
   | 'help'
+  | MicrodepositFormStep
+  | 'microdepositStatus'
   | 'institutionUnavailable'
   | 'chooseMethod'
   | 'enterCreds'
@@ -20,3 +22,16 @@ export type Step =
 
 /** Steps during which the member's status is polled. */
 export const POLLING_STEPS: readonly Step[] = ['connecting', 'oauth'];
+
+/**
+ * The screens of the microdeposit details form, in order. One form component shows them all, so
+ * what the user typed lives only as long as the form (never in the flow store).
+ */
+export const MICRODEPOSIT_FORM_STEPS = [
+  'microdepositRouting',
+  'microdepositHowItWorks',
+  'microdepositAccount',
+  'microdepositPersonal',
+  'microdepositReview',
+] as const;
+export type MicrodepositFormStep = (typeof MICRODEPOSIT_FORM_STEPS)[number];

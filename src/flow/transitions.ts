@@ -1,5 +1,5 @@
 import type { ErrorKind } from '../api/errors';
-import type { Step } from './steps';
+import type { MicrodepositFormStep, Step } from './steps';
 
 /** Where fixing an existing member starts, and how (routing.stepForMember). */
 export type MemberFix = Pick<FlowPosition, 'step' | 'credentialsMode' | 'isOauth'>;
@@ -19,6 +19,8 @@ export interface FlowPosition {
   errorKind: ErrorKind | null;
   /** where the flow goes once the user agrees (the consent step comes first) */
   afterConsent: Step | null;
+  /** the microdeposit being verified by account and routing number */
+  microdepositGuid: string | null;
   /** counts fresh starts: a step entered again by a new start (same step, new attempt) is a new screen */
   attempt: number;
 }
@@ -33,6 +35,7 @@ export const FRESH: FlowPosition = {
   notice: null,
   errorKind: null,
   afterConsent: null,
+  microdepositGuid: null,
   attempt: 0,
 };
 
@@ -73,7 +76,13 @@ export type FlowEvent =
   | { type: 'manualAccountChosen' }
   /** the manual account is saved under the user's manual member */
   | { type: 'manualAccountAdded'; memberGuid: string }
-  | { type: 'helpRequested' };
+  | { type: 'helpRequested' }
+  /** "Connect with account numbers instead" (verification mode); also "Start over" after one ended */
+  | { type: 'microdepositsChosen' }
+  /** Continue, Back or an edit link within the microdeposit details form */
+  | { type: 'microdepositScreenChosen'; step: MicrodepositFormStep }
+  /** the details are sent: the microdeposit exists; its status decides the screens from here */
+  | { type: 'microdepositSubmitted'; guid: string };
 
 type Transitions = {
   [K in FlowEvent['type']]: (state: FlowPosition, event: Extract<FlowEvent, { type: K }>) => Partial<FlowPosition>;
@@ -120,6 +129,9 @@ export const TRANSITIONS: Transitions = {
   manualAccountChosen: () => ({ step: 'manualAccount' }),
   manualAccountAdded: (_, { memberGuid }) => ({ step: 'manualAccountAdded', memberGuid, institutionCode: null }),
   helpRequested: () => ({ step: 'help' }),
+  microdepositsChosen: (state) => ({ ...FRESH, attempt: state.attempt + 1, step: 'microdepositRouting' }),
+  microdepositScreenChosen: (_, { step }) => ({ step }),
+  microdepositSubmitted: (_, { guid }) => ({ step: 'microdepositStatus', microdepositGuid: guid }),
 };
 
 /** The position an event leads to. */
@@ -133,6 +145,11 @@ export const STEPS_WITH_BACK: ReadonlySet<Step> = new Set<Step>([
   'disconnect',
   'manualAccount',
   'help',
+  'microdepositRouting',
+  'microdepositHowItWorks',
+  'microdepositAccount',
+  'microdepositPersonal',
+  'microdepositReview',
   'institutionUnavailable',
   'chooseMethod',
   'enterCreds',

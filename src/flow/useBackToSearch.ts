@@ -30,13 +30,21 @@ export function useBackToSearch() {
         send({
           type: 'institutionChosen',
           code: pinned,
-          next: institution ? stepAfterInstitution(institution) : 'enterCreds',
+          next: institution ? stepAfterInstitution(institution, config.mode === 'verification') : 'enterCreds',
         });
         return;
       }
       send({ type: 'reset' });
       emit('mx/connect/backToSearch', context ? { context } : {});
     },
-    [emit, analyticEvent, store, queryClient, config.disable_institution_search, config.current_institution_code],
+    [
+      emit,
+      analyticEvent,
+      store,
+      queryClient,
+      config.disable_institution_search,
+      config.current_institution_code,
+      config.mode,
+    ],
   );
 }

@@ -2,6 +2,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useApi } from '../api/ApiProvider';
 import { ApiError } from '../api/errors';
 import { useConfig } from '../config/ConfigProvider';
+import { memberWrites } from '../api/memberWrites';
 
 /** POST …/aggregate; a 409 means one is already running, which is just as good. */
 export function useAggregate() {
@@ -10,7 +11,7 @@ export function useAggregate() {
   return useMutation({
     mutationFn: async (memberGuid: string) => {
       try {
-        await api.aggregateMember(user_guid, memberGuid);
+        await memberWrites(api).aggregate(user_guid, memberGuid);
       } catch (error) {
         if (!(error instanceof ApiError && error.status === 409)) throw error;
       }

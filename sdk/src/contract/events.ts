@@ -20,6 +20,17 @@ export interface WidgetEventMap {
   'mx/connect/backToSearch': { context?: string };
   'mx/connect/stepChange': { previous: string; current: string };
   'mx/connect/invalidData': { member_guid: string; code: number };
+  /** the routing number cannot take microdeposits; `reason` is the check's answer (never the account number) */
+  'mx/connect/microdeposits/blockedRoutingNumber': {
+    routing_number: string;
+    reason: string;
+    /** when the user was finishing one already made */
+    microdeposit_guid?: string;
+  };
+  'mx/connect/microdeposits/detailsSubmitted': { microdeposit_guid: string };
+  'mx/connect/microdeposits/verified': { microdeposit_guid: string };
+  /** the action on an ended microdeposit's screen (start over): its status name */
+  'mx/connect/microdeposits/error/primaryAction': { microdeposit_guid: string; status: string };
   'mx/navigation': { did_go_back: boolean };
   'mx/focusTrap': Record<string, never>;
   'mx/ping': Record<string, never>;
@@ -75,6 +86,7 @@ export type AnalyticPath =
   | '/manual-account'
   | '/manual-account/added'
   | '/help'
+  | `/microdeposits/${string}`
   | '/search'
   | '/institution-unavailable'
   | '/choose-method'
@@ -90,7 +102,10 @@ export type AnalyticPath =
 /** Every analytic event name, and what its metadata may carry. */
 export interface AnalyticEventMap {
   search_submitted: { query_length: number };
-  institution_selected: { institution_code: string; source: 'popular' | 'results' | 'routing_number' };
+  institution_selected: {
+    institution_code: string;
+    source: 'popular' | 'results' | 'routing_number' | 'instant_preferred';
+  };
   method_chosen: { method: 'oauth' | 'credentials' };
   credentials_submitted: { mode: 'create' | 'update' };
   forgot_password_clicked: { institution_code: string };
@@ -106,6 +121,8 @@ export interface AnalyticEventMap {
   manual_account_added: { account_type: string };
   help_requested: { step: string };
   help_sent: { topic: string };
+  microdeposits_chosen: { source: string };
+  microdeposit_amounts_submitted: { attempt: number };
 }
 
 /** Why the user disconnected (the confirmation's choices), for the partner's records. */

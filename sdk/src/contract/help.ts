@@ -2,4 +2,4 @@
 export const HELP_TOPICS = ['credentials', 'verification_code', 'connection_error', 'other'] as const;
 export type HelpTopic = (typeof HELP_TOPICS)[number];
 export const MAX_HELP_DETAILS = 1_000;
-export const MAX_EMAIL = 254;
+export { MAX_EMAIL } from './email';

@@ -9,7 +9,6 @@ import {
   institutionListSchema,
   memberResponseSchema,
   memberStatusResponseSchema,
-  oauthWindowResponseSchema,
   type Challenge,
   type Member,
   type MemberStatus,
@@ -18,6 +17,7 @@ import { decideOauth, startMockServer, type MockServer } from '../../../src/test
 import { createMockBackend } from './app';
 import { withCheckDigit } from '../../../sdk/src/contract/routingNumber';
 import { GENERATED_COUNT, SANDBOX_COUNT } from './catalogue';
+import { oauthWindowResponseSchema } from '../../../src/api/memberWrites';
 
 /** Every body is read through the widget's own schemas: the mock must answer what the client accepts. */
 const widgetUrlSchema = z.object({ widget_url: z.object({ url: z.string() }) });

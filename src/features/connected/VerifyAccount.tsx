@@ -3,6 +3,7 @@ import type { Account } from '../../api/schemas';
 import { useEmitter } from '../../embedding/emitter';
 import { INVALID_DATA_CODES } from '../../../sdk/src/contract/events';
 import { useBackToSearch } from '../../flow/useBackToSearch';
+import { useChooseMicrodeposits } from '../../flow/useChooseMicrodeposits';
 import { useT } from '../../i18n/translate';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
@@ -26,6 +27,7 @@ export function VerifyAccount({
   const t = useT();
   const emitter = useEmitter();
   const backToSearch = useBackToSearch();
+  const chooseMicrodeposits = useChooseMicrodeposits('noEligibleAccounts');
   const usable = accounts.filter((a) => USABLE.has((a.type ?? '').toUpperCase()));
   const [picked, setPicked] = useState<string | null>(null);
   const [chosen, setChosen] = useState<Account | null>(null);
@@ -44,9 +46,12 @@ export function VerifyAccount({
     return (
       <>
         <Alert tone="error">{t('verify.none', { bank })}</Alert>
-        <Button variant="secondary" onClick={() => backToSearch('invalidData')}>
-          {t('connected.another')}
-        </Button>
+        <div className="flex flex-col gap-3">
+          {chooseMicrodeposits ? <Button onClick={chooseMicrodeposits}>{t('md.useNumbers')}</Button> : null}
+          <Button variant="secondary" onClick={() => backToSearch('invalidData')}>
+            {t('connected.another')}
+          </Button>
+        </div>
       </>
     );
   }

@@ -5,6 +5,7 @@ import { useConfig } from '../../config/ConfigProvider';
 import { useEmit, useEmitter } from '../../embedding/emitter';
 import { useFlow } from '../../flow/store';
 import type { DisconnectReason } from '../../../sdk/src/contract/events';
+import { memberWrites } from '../../api/memberWrites';
 
 /** DELETE the member; the host hears memberDeleted, the list is read again, the flow moves on. */
 export function useDisconnect() {
@@ -17,7 +18,7 @@ export function useDisconnect() {
   const forgetStatus = useForgetMemberStatus();
   return useMutation({
     mutationFn: ({ memberGuid }: { memberGuid: string; reason: DisconnectReason }) =>
-      api.deleteMember(user_guid, memberGuid),
+      memberWrites(api).remove(user_guid, memberGuid),
     onSuccess: (_, { memberGuid, reason }) => {
       forgetStatus(memberGuid);
       refreshMembers();

@@ -5,6 +5,7 @@ import { useForgetMemberStatus } from '../../api/queries';
 import type { AnswerInput } from '../../api/schemas';
 import { useConfig } from '../../config/ConfigProvider';
 import { useFlow } from '../../flow/store';
+import { memberWrites } from '../../api/memberWrites';
 
 /**
  * Creates the member (or updates it in update mode). gcTime 0 drops the mutation, and the
@@ -27,7 +28,7 @@ export function useSubmitCredentials() {
   const createOnce = async (institutionCode: string, credentials: AnswerInput[]) => {
     const before = await api.listMembers(user_guid).catch(() => null);
     try {
-      return await api.createMember(user_guid, { institutionCode, credentials });
+      return await memberWrites(api).create(user_guid, { institutionCode, credentials });
     } catch (error) {
       if (!(error instanceof NetworkError)) throw error;
       const known = new Set(before?.map((m) => m.guid));
@@ -44,7 +45,7 @@ export function useSubmitCredentials() {
     gcTime: 0,
     mutationFn: (credentials: AnswerInput[]) =>
       mode === 'update' && memberGuid
-        ? api.updateMember(user_guid, memberGuid, credentials)
+        ? memberWrites(api).update(user_guid, memberGuid, credentials)
         : createOnce(code ?? '', credentials),
     onSuccess: (member) => {
       forgetStatus(member.guid);

@@ -1,5 +1,5 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
-import { useHelpOptions } from '../../api/queries';
+import { useHelpOptions } from '../../api/help';
 import { useFlow } from '../../flow/store';
 import { useT } from '../../i18n/translate';
 import { Alert } from '../../ui/Alert';
@@ -9,9 +9,9 @@ import { StepHeading } from '../../ui/StepHeading';
 import { FieldError, inputClass, TextField } from '../../ui/TextField';
 import { useSendHelp } from './useSendHelp';
 import { HELP_TOPICS, MAX_EMAIL, MAX_HELP_DETAILS, type HelpTopic } from '../../../sdk/src/contract/help';
+import { EMAIL_PATTERN } from '../../../sdk/src/contract/email';
 
 type Field = 'email' | 'topic' | 'details';
-const EMAIL = /^[^\s@<>()",;:]+@[^\s@<>()",;:]+\.[^\s@<>()",;:]+$/;
 
 /**
  * "Get help": what went wrong, in the user's words, sent through the server to the partner's
@@ -35,7 +35,7 @@ export function HelpStep() {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const found: Partial<Record<Field, string>> = {};
-    if (askEmail && !EMAIL.test(email.trim())) {
+    if (askEmail && !EMAIL_PATTERN.test(email.trim())) {
       found.email = email.trim() ? t('help.error.email') : t('common.required', { label: t('help.email') });
     }
     if (!topic) found.topic = t('common.required', { label: t('help.topic') });

@@ -1,6 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { useApi } from '../../api/ApiProvider';
-import type { HelpRequestInput } from '../../api/client';
+import { helpCalls, type HelpRequestInput } from '../../api/help';
 import { useConfig } from '../../config/ConfigProvider';
 import { useEmitter } from '../../embedding/emitter';
 
@@ -10,7 +10,7 @@ export function useSendHelp() {
   const { user_guid } = useConfig();
   const { analyticEvent } = useEmitter();
   return useMutation({
-    mutationFn: (input: HelpRequestInput) => api.sendHelpRequest(user_guid, input),
+    mutationFn: (input: HelpRequestInput) => helpCalls(api).send(user_guid, input),
     onSuccess: (_, input) => analyticEvent('help_sent', { topic: input.topic }),
   });
 }

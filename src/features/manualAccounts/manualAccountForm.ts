@@ -1,4 +1,4 @@
-import type { ManualAccountInput } from '../../api/client';
+import type { ManualAccountInput } from '../../api/manualAccounts';
 import { parseLocaleNumber } from '../../i18n/parseNumber';
 import {
   FIELDS_BY_TYPE,

@@ -1,6 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { useApi } from '../../api/ApiProvider';
-import type { ManualAccountInput } from '../../api/client';
+import { createManualAccount, type ManualAccountInput } from '../../api/manualAccounts';
 import { useRefreshMembers } from '../../api/queries';
 import { useConfig } from '../../config/ConfigProvider';
 import { useEmitter } from '../../embedding/emitter';
@@ -14,7 +14,7 @@ export function useAddManualAccount() {
   const send = useFlow((s) => s.send);
   const refreshMembers = useRefreshMembers();
   return useMutation({
-    mutationFn: (input: ManualAccountInput) => api.createManualAccount(user_guid, input),
+    mutationFn: (input: ManualAccountInput) => createManualAccount(api, user_guid, input),
     onSuccess: (account, input) => {
       refreshMembers();
       analyticEvent('manual_account_added', { account_type: input.account_type });

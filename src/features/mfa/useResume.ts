@@ -5,6 +5,7 @@ import { useForgetMemberStatus } from '../../api/queries';
 import type { AnswerInput } from '../../api/schemas';
 import { useConfig } from '../../config/ConfigProvider';
 import { useFlow } from '../../flow/store';
+import { memberWrites } from '../../api/memberWrites';
 
 /** PUT …/resume with the answers; like credentials, they leave the cache with the form (gcTime 0). */
 export function useResume() {
@@ -15,7 +16,7 @@ export function useResume() {
   const forgetStatus = useForgetMemberStatus();
   return useMutation({
     gcTime: 0,
-    mutationFn: (answers: AnswerInput[]) => api.resumeMember(user_guid, memberGuid ?? '', answers),
+    mutationFn: (answers: AnswerInput[]) => memberWrites(api).resume(user_guid, memberGuid ?? '', answers),
     onSuccess: (member) => {
       forgetStatus(member.guid);
       send({ type: 'answersSent' });

@@ -4,6 +4,7 @@ import { useConfig } from '../../config/ConfigProvider';
 import { useEmit, useEmitter } from '../../embedding/emitter';
 import { useFlow } from '../../flow/store';
 import { useBackToSearch } from '../../flow/useBackToSearch';
+import { memberWrites } from '../../api/memberWrites';
 
 /**
  * "Cancel" on the OAuth step: the pending member is deleted (the host hears memberDeleted), then
@@ -20,7 +21,7 @@ export function useCancelOauth(memberGuid: string | null) {
     mutationFn: async () => {
       analyticEvent('oauth_cancelled', { institution_code: code ?? '' });
       if (!memberGuid) return;
-      await api.deleteMember(user_guid, memberGuid);
+      await memberWrites(api).remove(user_guid, memberGuid);
       emit('mx/connect/memberDeleted', { member_guid: memberGuid });
     },
     onSettled: () => backToSearch('oauth'),

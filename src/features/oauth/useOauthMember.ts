@@ -3,7 +3,7 @@ import { useEffect, useRef } from 'react';
 import { useApi } from '../../api/ApiProvider';
 import { SchemaError } from '../../api/errors';
 import { safeUrl } from '../../api/safeUrl';
-import type { OauthReturn } from '../../api/client';
+import { memberWrites, type OauthReturn } from '../../api/memberWrites';
 import { oauthReferralSource } from '../../config/config';
 import { useConfig } from '../../config/ConfigProvider';
 import { useFlow } from '../../flow/store';
@@ -29,7 +29,7 @@ export function useOauthMember() {
 
   const create = useMutation({
     mutationFn: () =>
-      api.createMember(user_guid, {
+      memberWrites(api).create(user_guid, {
         institutionCode: code ?? '',
         isOauth: true,
         referralSource,
@@ -40,7 +40,7 @@ export function useOauthMember() {
   });
 
   const uri = useMutation({
-    mutationFn: (guid: string) => api.getOAuthWindowUri(user_guid, guid, oauthReturn),
+    mutationFn: (guid: string) => memberWrites(api).oauthWindowUri(user_guid, guid, oauthReturn),
   });
 
   useEffect(() => {

@@ -1,13 +1,11 @@
-import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
-import { seedInstitution } from '../../api/queries';
-import { safeUrl } from '../../api/safeUrl';
 import type { Institution } from '../../api/schemas';
 import { useConfig } from '../../config/ConfigProvider';
 import { useTiming } from '../../config/timing';
 import { useEmit, useEmitter } from '../../embedding/emitter';
-import { stepAfterInstitution } from '../../flow/routing';
 import { useFlow } from '../../flow/store';
+import { useChooseInstitution } from '../../flow/useChooseInstitution';
+import { useChooseMicrodeposits } from '../../flow/useChooseMicrodeposits';
 import { useT } from '../../i18n/translate';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
@@ -22,11 +20,12 @@ export function SearchStep() {
   const t = useT();
   const emit = useEmit();
   const { analyticEvent } = useEmitter();
-  const queryClient = useQueryClient();
   const { debounceMs } = useTiming();
   const send = useFlow((s) => s.send);
+  const chooseInstitution = useChooseInstitution();
   // a manual account cannot verify anything: offered in aggregation mode only
   const verification = useConfig().mode === 'verification';
+  const chooseMicrodeposits = useChooseMicrodeposits('search');
   const [text, setText] = useState('');
   const query = useDebouncedValue(text, debounceMs).trim();
   const search = useInstitutionSearch(query);
@@ -45,20 +44,11 @@ export function SearchStep() {
     analyticEvent('search_submitted', { query_length: query.length });
   }, [query, emit, analyticEvent]);
 
-  const choose = (institution: Institution) => {
-    seedInstitution(queryClient, institution);
-    emit('mx/connect/selectedInstitution', {
-      code: institution.code,
-      guid: institution.guid ?? '',
-      name: institution.name,
-      url: safeUrl(institution.url),
-    });
-    analyticEvent('institution_selected', {
-      institution_code: institution.code,
-      source: !search.searching ? 'popular' : search.byRoutingNumber ? 'routing_number' : 'results',
-    });
-    send({ type: 'institutionChosen', code: institution.code, next: stepAfterInstitution(institution) });
-  };
+  const choose = (institution: Institution) =>
+    chooseInstitution(
+      institution,
+      !search.searching ? 'popular' : search.byRoutingNumber ? 'routing_number' : 'results',
+    );
 
   const count = search.institutions.length;
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
@@ -157,6 +147,14 @@ export function SearchStep() {
         <Button variant="secondary" className="mt-2" onClick={search.loadMore} disabled={search.isLoadingMore}>
           {search.isLoadingMore ? t('common.loading') : t('search.loadMore')}
         </Button>
+      ) : null}
+      {chooseMicrodeposits && !search.isLoading && !pending ? (
+        <p className="mt-3 text-sm">
+          {search.searching ? `${t('search.notListed')} ` : null}
+          <Button variant="link" onClick={chooseMicrodeposits}>
+            {t('md.useNumbers')}
+          </Button>
+        </p>
       ) : null}
       {search.searching && !search.isLoading && !pending && !verification ? (
         <p className="mt-3 text-sm">

@@ -16,10 +16,13 @@ const clockView = (state: BackendState) => ({
   now: new Date(state.clock.now()).toISOString(),
 });
 
-/** Moves one user's members forward in time by pulling their jobs' start back. */
+/** Moves one user's members and microdeposits forward in time by pulling their start back. */
 function advanceUser(state: BackendState, userGuid: string, ms: number) {
   for (const member of state.members.values()) {
     if (member.user_guid === userGuid && member.job) member.job.startedAt -= ms;
+  }
+  for (const record of state.microDeposits.values()) {
+    if (record.user_guid === userGuid && record.initiatedAt !== null) record.initiatedAt -= ms;
   }
 }
 

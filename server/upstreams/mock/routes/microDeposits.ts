@@ -5,8 +5,8 @@ import { ACCOUNT_NUMBER_PATTERN, MAX_DEPOSIT, MIN_DEPOSIT } from '../../../../sd
 import { HttpError, json, optionalString, paginate, pageRequest, readBody } from '../http';
 import { microdepositView, routingCheck, verifyAmounts, type MicrodepositRecord } from '../microdeposits';
 import { userNamed, type BackendState } from '../state';
+import { EMAIL_PATTERN, MAX_EMAIL } from '../../../../sdk/src/contract/email';
 
-const EMAIL = /^[^\s@<>()",;:]+@[^\s@<>()",;:]+\.[^\s@<>()",;:]+$/;
 const routingNumber = z.string().trim().refine(isValidRoutingNumber, 'must be a valid ABA routing number');
 
 const createBody = z.object({
@@ -17,7 +17,7 @@ const createBody = z.object({
     routing_number: routingNumber.optional(),
     first_name: z.string().trim().min(1).max(100).optional(),
     last_name: z.string().trim().min(1).max(100).optional(),
-    email: z.string().trim().max(254).regex(EMAIL, 'must be an email address').optional(),
+    email: z.string().trim().max(MAX_EMAIL).regex(EMAIL_PATTERN, 'must be an email address').optional(),
   }),
 });
 

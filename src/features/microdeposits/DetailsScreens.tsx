@@ -1,0 +1,96 @@
+import { useT } from '../../i18n/translate';
+import { FormActions } from './FormActions';
+import { RadioCard } from '../../ui/RadioCard';
+import { StepHeading } from '../../ui/StepHeading';
+import { FieldError, TextField } from '../../ui/TextField';
+import { checkAccount, checkPersonal, MAX_NAME } from './microdepositForm';
+import type { FormScreenProps } from './MicrodepositForm';
+import { useFieldProblems } from './useFieldProblems';
+import { MAX_EMAIL } from '../../../sdk/src/contract/email';
+
+/** Checking or savings, and the account number typed twice (digits only, 4 to 17, matching). */
+export function AccountScreen(props: FormScreenProps) {
+  const t = useT();
+  const { draft, back } = props;
+  const form = useFieldProblems(props, checkAccount);
+  const typeError = form.message('account_type');
+  // no autofill history and no spellcheck dictionary for an account number
+  const numberInput = { inputMode: 'numeric', autoComplete: 'off', spellCheck: false, maxLength: 20 } as const;
+  return (
+    <section>
+      <StepHeading>{t('md.account.heading')}</StepHeading>
+      <form onSubmit={form.submit} noValidate>
+        <fieldset className="mb-3" aria-describedby={typeError ? 'md-type-error' : undefined}>
+          <legend className="text-sm font-medium mb-1">{form.label('account_type')}</legend>
+          <div className="flex gap-2">
+            {(['CHECKING', 'SAVINGS'] as const).map((type) => (
+              <RadioCard
+                key={type}
+                name="account_type"
+                value={type}
+                checked={draft.account_type === type}
+                invalid={typeError !== null}
+                onChange={() => form.edit('account_type', type)}
+              >
+                {t(`md.type.${type}`)}
+              </RadioCard>
+            ))}
+          </div>
+          {typeError ? <FieldError id="md-type-error">{typeError}</FieldError> : null}
+        </fieldset>
+        <TextField
+          name="account_number"
+          label={form.label('account_number')}
+          {...numberInput}
+          value={draft.account_number}
+          error={form.message('account_number')}
+          onChange={(e) => form.edit('account_number', e.target.value)}
+        />
+        <TextField
+          name="account_number_confirm"
+          label={form.label('account_number_confirm')}
+          {...numberInput}
+          value={draft.account_number_confirm}
+          error={form.message('account_number_confirm')}
+          onChange={(e) => form.edit('account_number_confirm', e.target.value)}
+        />
+        <FormActions back={back} />
+      </form>
+    </section>
+  );
+}
+
+const PERSONAL_FIELDS = [
+  { field: 'first_name', autoComplete: 'given-name', maxLength: MAX_NAME },
+  { field: 'last_name', autoComplete: 'family-name', maxLength: MAX_NAME },
+  { field: 'email', autoComplete: 'email', maxLength: MAX_EMAIL },
+] as const;
+
+/** The account holder's name and an email for the "deposits arrived" notice. */
+export function PersonalScreen(props: FormScreenProps) {
+  const t = useT();
+  const { draft, back } = props;
+  const form = useFieldProblems(props, checkPersonal);
+  return (
+    <section>
+      <StepHeading>{t('md.personal.heading')}</StepHeading>
+      <p className="mb-3">{t('md.personal.intro')}</p>
+      <form onSubmit={form.submit} noValidate>
+        {PERSONAL_FIELDS.map(({ field, autoComplete, maxLength }) => (
+          <TextField
+            key={field}
+            name={field}
+            type={field === 'email' ? 'email' : 'text'}
+            label={form.label(field)}
+            autoComplete={autoComplete}
+            maxLength={maxLength}
+            value={draft[field]}
+            error={form.message(field)}
+            onChange={(e) => form.edit(field, e.target.value)}
+          />
+        ))}
+        <FormActions back={back} />
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,128 @@
+import { useQueries } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { useApi } from '../../api/ApiProvider';
+import { institutionOptions } from '../../api/queries';
+import type { Institution } from '../../api/schemas';
+import { useConfig } from '../../config/ConfigProvider';
+import { useChooseInstitution } from '../../flow/useChooseInstitution';
+import { useT } from '../../i18n/translate';
+import { Alert } from '../../ui/Alert';
+import { Button } from '../../ui/Button';
+import { StepHeading } from '../../ui/StepHeading';
+import { FormActions } from './FormActions';
+import { TextField } from '../../ui/TextField';
+import type { FormScreenProps } from './MicrodepositForm';
+import { checkRouting, digitsOf } from './microdepositForm';
+import { useRoutingCheck } from './useMicrodeposits';
+
+/** At most this many instant-verification institutions are offered for one routing number. */
+const MAX_OFFERED = 5;
+
+/**
+ * The routing number: nine digits and the ABA checksum here, then the server's check, which may
+ * refuse it (invalid, blocked, blocked by the partner) or prefer instant verification.
+ */
+export function RoutingNumberScreen({ draft, change, next, back }: FormScreenProps) {
+  const t = useT();
+  const clientName = useConfig().client_name ?? t('consent.defaultClient');
+  const check = useRoutingCheck();
+  const [problem, setProblem] = useState<string | null>(null);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const local = checkRouting(draft).routing_number;
+    if (local) {
+      setProblem(
+        local === 'required' ? t('common.required', { label: t('md.field.routing_number') }) : t(`md.error.${local}`),
+      );
+      return;
+    }
+    check.mutate(digitsOf(draft.routing_number), {
+      onSuccess: (answer) => {
+        if (answer.check === 'VALID') next();
+        else if (answer.check === 'INVALID') setProblem(t('md.routing.INVALID'));
+      },
+    });
+  };
+
+  const answer = check.data?.check;
+  const blocked = answer === 'BLOCKED' || answer === 'CLIENT_BLOCKED';
+
+  if (answer === 'IAV_PREFERRED' && check.data) {
+    return (
+      <InstantPreferred codes={check.data.institution_codes ?? []} onContinue={next} onBack={() => check.reset()} />
+    );
+  }
+
+  return (
+    <section>
+      <StepHeading>{t('md.routing.heading')}</StepHeading>
+      <p className="mb-3">{t('md.routing.intro')}</p>
+      {blocked ? <Alert tone="error">{t(`md.routing.${answer}`, { client: clientName })}</Alert> : null}
+      {check.isError ? <Alert tone="error">{t('md.routing.checkError')}</Alert> : null}
+      <form onSubmit={submit} noValidate>
+        <TextField
+          name="routing_number"
+          label={t('md.field.routing_number')}
+          inputMode="numeric"
+          autoComplete="off"
+          maxLength={11}
+          value={draft.routing_number}
+          error={problem}
+          onChange={(e) => {
+            change({ routing_number: e.target.value });
+            setProblem(null);
+            check.reset();
+          }}
+        />
+        <FormActions back={back} disabled={check.isPending} label={check.isPending ? t('md.checking') : undefined} />
+      </form>
+    </section>
+  );
+}
+
+/** "Your bank supports instant verification": its institutions, or go on with numbers anyway. */
+function InstantPreferred({
+  codes,
+  onContinue,
+  onBack,
+}: {
+  codes: string[];
+  onContinue: () => void;
+  onBack: () => void;
+}) {
+  const t = useT();
+  const api = useApi();
+  const chooseInstitution = useChooseInstitution();
+  const institutions = useQueries({
+    queries: codes.slice(0, MAX_OFFERED).map((code) => institutionOptions(api, code)),
+  })
+    .map((q) => q.data)
+    .filter((i): i is Institution => i !== undefined);
+
+  return (
+    <section>
+      <StepHeading>{t('md.iav.heading')}</StepHeading>
+      <p className="mb-3">{t('md.iav.intro')}</p>
+      <ul className="flex flex-col gap-2 mb-4" aria-label={t('md.iav.list')}>
+        {institutions.map((institution) => (
+          <li key={institution.code}>
+            <Button
+              variant="secondary"
+              className="w-full text-left"
+              onClick={() => chooseInstitution(institution, 'instant_preferred')}
+            >
+              {t('md.iav.signIn', { bank: institution.name })}
+            </Button>
+          </li>
+        ))}
+      </ul>
+      <div className="flex flex-col gap-3">
+        <Button onClick={onContinue}>{t('md.iav.continue')}</Button>
+        <Button variant="link" onClick={onBack}>
+          {t('md.iav.changeNumber')}
+        </Button>
+      </div>
+    </section>
+  );
+}
