@@ -20,6 +20,8 @@ export interface HostOptions {
   /** skips search: the widget opens at this institution */
   current_institution_code?: string;
   current_member_guid?: string;
+  /** verification mode: resume this microdeposit */
+  current_microdeposit_guid?: string;
   /** 'true' hides search: the partner has fixed the institution */
   disable_institution_search?: 'true';
   brand_color?: string;

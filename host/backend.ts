@@ -58,8 +58,11 @@ function pageOrigin(req: IncomingMessage): string | null {
   }
 }
 
+const DAY_MS = 24 * 60 * 60_000;
+
 export function demoBackendMiddleware({ widgetOrigin, partnerSecret }: DemoBackendOptions): Connect.NextHandleFunction {
   return (req, res, next) => {
+    if (req.url === '/demo/skip-ahead') return skipAhead(req, res, widgetOrigin());
     if (req.url !== '/demo/widget-url') return next();
     if (req.method !== 'POST') return send(res, 405, { error: { message: 'POST only', status: 405 } });
     const origin = pageOrigin(req);
@@ -95,6 +98,36 @@ export function demoBackendMiddleware({ widgetOrigin, partnerSecret }: DemoBacke
       }
     })();
   };
+}
+
+/**
+ * "Skip ahead one day": moves this user's microdeposits (and members) a day on in the mock's
+ * virtual time, through the mock's control API (off unless MOCK_CONTROL_API=1; never in production).
+ */
+function skipAhead(req: IncomingMessage, res: ServerResponse, widget: string) {
+  if (req.method !== 'POST') return send(res, 405, { error: { message: 'POST only', status: 405 } });
+  if (!pageOrigin(req)) return send(res, 403, { error: { message: 'Same-origin requests only.', status: 403 } });
+  void (async () => {
+    try {
+      const input = (await readJson(req)) as { user_guid?: unknown };
+      const user =
+        typeof input.user_guid === 'string' && /^USR-[\w-]{1,100}$/.test(input.user_guid) ? input.user_guid : null;
+      if (!user) return send(res, 400, { error: { message: 'user_guid is required.', status: 400 } });
+      const response = await fetch(`${widget}/mock/clock`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ advance_ms: DAY_MS, user_guid: user }),
+        signal: AbortSignal.timeout(10_000),
+      });
+      send(
+        res,
+        response.ok ? 200 : response.status,
+        response.ok ? { ok: true } : { error: { status: response.status } },
+      );
+    } catch (error) {
+      send(res, 502, { error: { message: error instanceof Error ? error.message : 'mock clock', status: 502 } });
+    }
+  })();
 }
 
 /** The demo page may not be framed by anyone: it is a partner's page, not a widget. */

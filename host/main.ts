@@ -60,6 +60,11 @@ async function open() {
       url: minted.url,
       widgetOrigin: minted.widget_origin,
       onMessage: ({ type, metadata }) => logLine(`${type} ${JSON.stringify(metadata)}`),
+      // a partner keeps the guid to bring the user back to it; this page puts it in the form
+      onMicrodepositsDetailsSubmitted: ({ microdeposit_guid }) => {
+        const field = form.elements.namedItem('current_microdeposit_guid');
+        if (field instanceof HTMLInputElement) field.value = microdeposit_guid;
+      },
       onAccountSelected: (metadata) => logLine(`connect-widget/accountSelected ${JSON.stringify(metadata)}`),
       onSessionExpired: (metadata) => logLine(`connect-widget/sessionExpired ${JSON.stringify(metadata)}`),
       onConsentGiven: (metadata) => logLine(`connect-widget/consentGiven ${JSON.stringify(metadata)}`),
@@ -100,6 +105,20 @@ document.querySelector('#ping')?.addEventListener('click', () => widget?.ping())
 document.querySelector('#new-user')?.addEventListener('click', () => {
   userGuid = null;
   void open();
+});
+document.querySelector('#skip-day')?.addEventListener('click', () => {
+  void (async () => {
+    if (!userGuid) return;
+    const response = await fetch('/demo/skip-ahead', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ user_guid: userGuid }),
+    });
+    if (statusLine)
+      statusLine.textContent = response.ok
+        ? 'A day later (mock clock). Open the widget again to check back.'
+        : `Could not move the mock clock (HTTP ${response.status}; it needs MOCK_CONTROL_API=1).`;
+  })();
 });
 prefillFromQuery();
 void open();
