@@ -52,6 +52,8 @@ test('keyboard only: search, credentials, MFA and Done without the mouse', async
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Enter');
   await expect(widget.getByRole('heading', { name: 'Enter your credentials' })).toBeFocused();
+  // the heading shows first; a user tabs on once the bank's fields are there (they load after it)
+  await expect(widget.getByLabel('Username')).toBeVisible();
   await page.keyboard.press('Tab');
   await page.keyboard.type(uniqueUser('keys'));
   await page.keyboard.press('Tab');

@@ -217,3 +217,32 @@ describe('SDK version', () => {
     expect(version).toMatch(/^\d+\.\d+\.\d+/);
   });
 });
+
+describe('microdeposit events', () => {
+  it('reach their typed callbacks; a blocked routing number without a guid is valid, a wrong field type is not', () => {
+    const onMicrodepositsDetailsSubmitted = vi.fn();
+    const onMicrodepositsBlockedRoutingNumber = vi.fn();
+    const onInvalidMessage = vi.fn();
+    mount({ onMicrodepositsDetailsSubmitted, onMicrodepositsBlockedRoutingNumber, onInvalidMessage });
+    const ids = { user_guid: 'USR-1', session_guid: 'SES-1' };
+    send({
+      mx: true,
+      type: 'mx/connect/microdeposits/detailsSubmitted',
+      metadata: { ...ids, microdeposit_guid: 'MIC-1' },
+    });
+    send({
+      mx: true,
+      type: 'mx/connect/microdeposits/blockedRoutingNumber',
+      metadata: { ...ids, routing_number: '111000025', reason: 'BLOCKED' },
+    });
+    send({ mx: true, type: 'mx/connect/microdeposits/verified', metadata: { ...ids, microdeposit_guid: 42 } });
+    expect(onMicrodepositsDetailsSubmitted).toHaveBeenCalledWith(
+      expect.objectContaining({ microdeposit_guid: 'MIC-1' }),
+    );
+    expect(onMicrodepositsBlockedRoutingNumber).toHaveBeenCalledWith(expect.objectContaining({ reason: 'BLOCKED' }));
+    expect(onInvalidMessage).toHaveBeenCalledWith(
+      expect.anything(),
+      'mx/connect/microdeposits/verified: microdeposit_guid should be a string',
+    );
+  });
+});

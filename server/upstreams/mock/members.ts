@@ -6,7 +6,7 @@ import type { ChallengeType, ConnectionStatusName, MockChallenge, MockInstitutio
 /** Virtual milliseconds between a job's steps ("a few virtual seconds" of aggregation). */
 export const STEP_MS = 2_000;
 export const OAUTH_PENDING_LIFETIME_MS = 60 * 60_000;
-const DELAYED_FOR_MS = 30_000;
+export const DELAYED_FOR_MS = 30_000;
 
 interface Step {
   at: number;

@@ -38,7 +38,10 @@ export function useRoutingCheck() {
   });
 }
 
-/** Sends the details (the only request that carries the account number) and moves on to its status. */
+/**
+ * Sends the details (the only request that carries the account number) and moves on to its
+ * status. gcTime 0 drops the mutation, and the number it carried, from the cache with the form.
+ */
 export function useSubmitMicrodeposit() {
   const calls = useCalls();
   const queryClient = useQueryClient();
@@ -46,6 +49,7 @@ export function useSubmitMicrodeposit() {
   const emit = useEmit();
   const send = useFlow((s) => s.send);
   return useMutation({
+    gcTime: 0,
     mutationFn: (input: MicrodepositInput) => calls.create(user_guid, input),
     onSuccess: (microdeposit) => {
       queryClient.setQueryData(queryKeys.microdeposit(user_guid, microdeposit.guid), microdeposit);
