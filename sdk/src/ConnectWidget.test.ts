@@ -204,7 +204,7 @@ describe('ConnectWidget (host SDK)', () => {
 
 describe('SDK version', () => {
   it('answers mx/load with mx/sdk/info carrying the package version', async () => {
-    const { version } = await import('../../package.json');
+    const { version } = await import('../package.json');
     mount();
     const target = widget?.iframe.contentWindow;
     if (!target) throw new Error('no iframe window');
