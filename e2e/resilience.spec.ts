@@ -22,18 +22,16 @@ async function memberPosts(request: import('@playwright/test').APIRequestContext
 
 test.describe.configure({ mode: 'serial' });
 
+// a timed-out poll costs its own wait before the retry's backoff: one is enough to show recovery
 for (const [name, rule] of [
-  ['503s', { kind: 'status', status: 503, count: 2 }],
-  ['timeouts', { kind: 'timeout', delay_ms: 1_000, count: 2 }],
+  ['503s on the first two /status polls', { kind: 'status', status: 503, count: 2 }],
+  ['a timeout on the first /status poll', { kind: 'timeout', delay_ms: 1_000, count: 1 }],
 ] as const) {
-  test(`${name} on the first two /status polls: "Reconnecting…", then recovery with one member`, async ({
-    page,
-    request,
-  }) => {
+  test(`${name}: "Reconnecting…", then recovery with one member`, async ({ page, request }) => {
     const widget = await openAtBank(page);
     const user = await widgetUser(page);
     await faultStatus(request, user, rule);
-    await signIn(widget, 'password', uniqueUser(name));
+    await signIn(widget, 'password', uniqueUser(rule.kind));
     // "Reconnecting…" only ever shows on the connecting screen: the step is kept while it retries
     await expect(widget.getByText('Reconnecting…')).toBeVisible();
     await expect(widget.getByRole('heading', { name: 'Success!' })).toBeVisible();
@@ -45,7 +43,7 @@ for (const [name, rule] of [
 test('429 with Retry-After is honoured', async ({ page, request }) => {
   const widget = await openAtBank(page);
   const user = await widgetUser(page);
-  await faultStatus(request, user, { kind: 'status', status: 429, retry_after_s: 2, count: 2 });
+  await faultStatus(request, user, { kind: 'status', status: 429, retry_after_s: 2, count: 1 });
   await signIn(widget, 'password', uniqueUser('429'));
   await expect(widget.getByText('Reconnecting…')).toBeVisible();
   await expect(widget.getByRole('heading', { name: 'Success!' })).toBeVisible();
@@ -54,11 +52,11 @@ test('429 with Retry-After is honoured', async ({ page, request }) => {
     status: number;
     time: string;
   }[];
-  const limited = log
-    .filter((e) => e.path.startsWith(`/users/${user}/`) && e.status === 429)
-    .map((e) => Date.parse(e.time));
-  // at the e2e clock speed (10×), 2 s between tries is 20 virtual seconds
-  for (let i = 1; i < limited.length; i += 1)
-    expect((limited[i] ?? 0) - (limited[i - 1] ?? 0)).toBeGreaterThanOrEqual(19_000);
+  const polls = log.filter((e) => e.path.startsWith(`/users/${user}/`) && e.path.endsWith('/status'));
+  const limited = polls.findIndex((e) => e.status === 429);
+  const next = polls[limited + 1];
+  expect(limited).toBeGreaterThanOrEqual(0);
+  // at the e2e clock speed (10×), the 2 s it asked for are 20 virtual seconds before the next try
+  expect(Date.parse(next?.time ?? '') - Date.parse(polls[limited]?.time ?? '')).toBeGreaterThanOrEqual(19_000);
   await request.delete(`${WIDGET_ORIGIN}/mock/faults`);
 });
