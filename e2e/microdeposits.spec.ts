@@ -152,7 +152,7 @@ async function tabTo(page: Page, target: ReturnType<FrameLocator['getByRole']>, 
   await expect(target).toBeFocused();
 }
 
-test('keyboard only (light): search → details → review → check back; a day later the amounts verify it', async ({
+test('keyboard only (light): search → routing number → how it works → account → name → review → check back', async ({
   page,
 }) => {
   const widget = await openHost(page, { mode: 'verification', client_name: 'Acme Pay' });
@@ -205,8 +205,21 @@ test('keyboard only (light): search → details → review → check back; a day
   expect(String(guid)).toMatch(/^MIC-/);
   expect(await page.locator('#log').textContent()).not.toContain(ACCOUNT);
   await expect(page.getByLabel(/Microdeposit guid to resume/)).toHaveValue(String(guid));
+});
 
-  // a day later, from the demo host: skip ahead, open again (the form resumes it)
+test('keyboard only, a day later (dark): from the demo host, skip ahead and reopen; the amounts verify it', async ({
+  page,
+  request,
+}) => {
+  const { user, guid } = await microdeposit(request, fullDetails());
+  const widget = await openHost(page, {
+    user_guid: user,
+    mode: 'verification',
+    color_scheme: 'dark',
+    current_microdeposit_guid: guid,
+  });
+  await expect(heading(widget, 'Check back in 1–2 business days')).toBeFocused();
+  // the demo host moves this user a day on (mock clock) and opens the widget again: it resumes the same one
   await page.getByRole('button', { name: 'Skip ahead one day (mock)' }).click();
   await expect(page.getByRole('status')).toContainText('A day later');
   await page.getByRole('button', { name: 'Open the widget' }).click();
@@ -256,15 +269,24 @@ test('the details form in the dark scheme: errors, an edit from review, axe on e
   await expect(widget.getByText('ann.lee@example.com')).toBeVisible();
 });
 
-test('every routing-check outcome: invalid, blocked, blocked by the partner, instant verification preferred', async ({
-  page,
-}) => {
+/** The routing-number screen, from search in verification mode; `check` types a number and continues. */
+async function atRoutingNumber(page: Page) {
   const widget = await openHost(page, { mode: 'verification', client_name: 'Acme Pay' });
   await widget.getByRole('button', { name: 'Connect with account numbers instead' }).click();
   const check = async (number: string) => {
     await widget.getByLabel('Routing number').fill(number);
     await widget.getByRole('button', { name: 'Continue' }).click();
   };
+  return { widget, check };
+}
+
+const blockedReasons = async (page: Page) =>
+  (await hostEvents(page))
+    .filter((e) => e.type === 'mx/connect/microdeposits/blockedRoutingNumber')
+    .map((e) => e.metadata.reason);
+
+test('routing-check outcomes that refuse the number: invalid, blocked, blocked by the partner', async ({ page }) => {
+  const { widget, check } = await atRoutingNumber(page);
   await check('111000012');
   await expect(widget.getByText(/could not find a bank with this routing number/)).toBeVisible();
   await check('111000025');
@@ -272,16 +294,19 @@ test('every routing-check outcome: invalid, blocked, blocked by the partner, ins
   await check('111000038');
   await expect(widget.getByRole('alert')).toContainText('Acme Pay does not accept accounts at this bank');
   await expectNoAxeViolations(page, 'routing number blocked by the partner');
+  await expect.poll(() => blockedReasons(page)).toEqual(['INVALID', 'BLOCKED', 'CLIENT_BLOCKED']);
+});
+
+test('routing check: instant verification preferred offers the bank’s sign-in, or numbers anyway', async ({ page }) => {
+  const { widget, check } = await atRoutingNumber(page);
   await check('123456780');
   await expect(heading(widget, 'Your bank can verify you instantly')).toBeFocused();
   await expectNoAxeViolations(page, 'instant verification preferred');
-  await expect
-    .poll(async () =>
-      (await hostEvents(page))
-        .filter((e) => e.type === 'mx/connect/microdeposits/blockedRoutingNumber')
-        .map((e) => e.metadata.reason),
-    )
-    .toEqual(['INVALID', 'BLOCKED', 'CLIENT_BLOCKED', 'IAV_PREFERRED']);
+  await expect.poll(() => blockedReasons(page)).toEqual(['IAV_PREFERRED']);
+  await widget.getByRole('button', { name: 'Continue with account numbers' }).click();
+  await expect(heading(widget, 'How verifying with deposits works')).toBeFocused();
+  await widget.getByRole('button', { name: 'Back' }).click();
+  await widget.getByRole('button', { name: 'Continue' }).click();
   await widget.getByRole('button', { name: 'Sign in to MX Bank' }).click();
   await expect(heading(widget, 'Enter your credentials')).toBeVisible();
 });
