@@ -156,7 +156,9 @@ test('keyboard only (light): search → routing number → how it works → acco
   page,
 }) => {
   const widget = await openHost(page, { mode: 'verification', client_name: 'Acme Pay' });
-  await tabTo(page, widget.getByRole('button', { name: 'Connect with account numbers instead' }), 40);
+  // the widget puts focus in its search box on open; from there on, keys only
+  await widget.getByRole('combobox').focus();
+  await tabTo(page, widget.getByRole('button', { name: 'Connect with account numbers instead' }));
   await page.keyboard.press('Enter');
   await expect(heading(widget, 'Enter your routing number')).toBeFocused();
   await page.keyboard.press('Tab');
@@ -270,8 +272,8 @@ test('the details form in the dark scheme: errors, an edit from review, axe on e
 });
 
 /** The routing-number screen, from search in verification mode; `check` types a number and continues. */
-async function atRoutingNumber(page: Page) {
-  const widget = await openHost(page, { mode: 'verification', client_name: 'Acme Pay' });
+async function atRoutingNumber(page: Page, scheme: 'light' | 'dark') {
+  const widget = await openHost(page, { mode: 'verification', client_name: 'Acme Pay', color_scheme: scheme });
   await widget.getByRole('button', { name: 'Connect with account numbers instead' }).click();
   const check = async (number: string) => {
     await widget.getByLabel('Routing number').fill(number);
@@ -285,8 +287,10 @@ const blockedReasons = async (page: Page) =>
     .filter((e) => e.type === 'mx/connect/microdeposits/blockedRoutingNumber')
     .map((e) => e.metadata.reason);
 
-test('routing-check outcomes that refuse the number: invalid, blocked, blocked by the partner', async ({ page }) => {
-  const { widget, check } = await atRoutingNumber(page);
+test('routing-check outcomes that refuse the number (light): invalid, blocked, blocked by the partner', async ({
+  page,
+}) => {
+  const { widget, check } = await atRoutingNumber(page, 'light');
   await check('111000012');
   await expect(widget.getByText(/could not find a bank with this routing number/)).toBeVisible();
   await check('111000025');
@@ -297,8 +301,10 @@ test('routing-check outcomes that refuse the number: invalid, blocked, blocked b
   await expect.poll(() => blockedReasons(page)).toEqual(['INVALID', 'BLOCKED', 'CLIENT_BLOCKED']);
 });
 
-test('routing check: instant verification preferred offers the bank’s sign-in, or numbers anyway', async ({ page }) => {
-  const { widget, check } = await atRoutingNumber(page);
+test('routing check (dark): instant verification preferred offers the bank’s sign-in, or numbers anyway', async ({
+  page,
+}) => {
+  const { widget, check } = await atRoutingNumber(page, 'dark');
   await check('123456780');
   await expect(heading(widget, 'Your bank can verify you instantly')).toBeFocused();
   await expectNoAxeViolations(page, 'instant verification preferred');
