@@ -8,6 +8,7 @@ import { RadioCard } from '../../ui/RadioCard';
 import { StepHeading } from '../../ui/StepHeading';
 import { SelectField } from '../../ui/SelectField';
 import { TextField } from '../../ui/TextField';
+import { useFieldProblems } from '../../ui/useFieldProblems';
 import { MANUAL_ACCOUNT_TYPES } from '../../../sdk/src/contract/manualAccounts';
 import {
   checkDraft,
@@ -31,13 +32,13 @@ export function ManualAccountStep() {
   const send = useFlow((s) => s.send);
   const add = useAddManualAccount();
   const [draft, setDraft] = useState<ManualAccountDraft>(EMPTY_DRAFT);
-  const [problems, setProblems] = useState<Partial<Record<DraftField, FieldProblem>>>({});
+  const problems = useFieldProblems<DraftField, FieldProblem>();
   const formRef = useRef<HTMLFormElement>(null);
 
   const label = (field: DraftField) => t(`manual.field.${field}`);
   const example = formatLocaleNumber(1234.56, locale);
   const message = (field: DraftField): string | null => {
-    const problem = problems[field];
+    const problem = problems.problemOf(field);
     if (!problem) return null;
     if (problem === 'required') return t('common.required', { label: label(field) });
     if (problem === 'amount') return t('manual.error.amount', { label: label(field), example });
@@ -47,18 +48,13 @@ export function ManualAccountStep() {
   };
   const change = (field: keyof ManualAccountDraft, value: string | boolean) => {
     setDraft((d) => ({ ...d, [field]: value }));
-    setProblems(({ [field as DraftField]: _cleared, ...rest }) => rest);
+    problems.clear(field as DraftField);
   };
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const checked = checkDraft(draft, locale);
-    if (!checked.ok) {
-      setProblems(checked.problems);
-      const first = Object.keys(checked.problems)[0];
-      if (first) formRef.current?.querySelector<HTMLElement>(`[name="${first}"]`)?.focus();
-      return;
-    }
+    if (!problems.report(checked.ok ? {} : checked.problems, formRef.current) || !checked.ok) return;
     add.mutate(checked.input);
   };
 

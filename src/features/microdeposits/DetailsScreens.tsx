@@ -5,14 +5,14 @@ import { StepHeading } from '../../ui/StepHeading';
 import { FieldError, TextField } from '../../ui/TextField';
 import { checkAccount, checkPersonal, MAX_NAME } from './microdepositForm';
 import type { FormScreenProps } from './MicrodepositForm';
-import { useFieldProblems } from './useFieldProblems';
+import { useScreenChecks } from './useScreenChecks';
 import { MAX_EMAIL } from '../../../sdk/src/contract/email';
 
 /** Checking or savings, and the account number typed twice (digits only, 4 to 17, matching). */
 export function AccountScreen(props: FormScreenProps) {
   const t = useT();
   const { draft, back } = props;
-  const form = useFieldProblems(props, checkAccount);
+  const form = useScreenChecks(props, checkAccount);
   const typeError = form.message('account_type');
   // no autofill history and no spellcheck dictionary for an account number
   const numberInput = { inputMode: 'numeric', autoComplete: 'off', spellCheck: false, maxLength: 20 } as const;
@@ -70,7 +70,7 @@ const PERSONAL_FIELDS = [
 export function PersonalScreen(props: FormScreenProps) {
   const t = useT();
   const { draft, back } = props;
-  const form = useFieldProblems(props, checkPersonal);
+  const form = useScreenChecks(props, checkPersonal);
   return (
     <section>
       <StepHeading>{t('md.personal.heading')}</StepHeading>

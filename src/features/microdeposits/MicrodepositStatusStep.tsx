@@ -69,7 +69,7 @@ function StatusBody({
   const backToSearch = useBackToSearch();
   const send = useFlow((s) => s.send);
   const last4 = microdeposit.account_number ?? '';
-  const message = t(`md.status.${row.code}`, { last4 });
+  const message = t(row.message, { last4 });
 
   if (row.screen === 'verifyAmounts') {
     return <VerifyAmountsForm microdeposit={microdeposit} denied={row.code === 'DENIED'} last4={last4} />;

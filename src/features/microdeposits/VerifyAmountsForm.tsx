@@ -5,9 +5,13 @@ import { useLocale, useT } from '../../i18n/translate';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { TextField } from '../../ui/TextField';
+import { useFieldProblems } from '../../ui/useFieldProblems';
 import { MAX_DEPOSIT, MIN_DEPOSIT } from '../../../sdk/src/contract/microdeposits';
 import { parseDeposit, type AmountProblem } from './microdepositForm';
 import { useVerifyAmounts } from './useMicrodeposits';
+
+const AMOUNT_FIELDS = ['deposit_amount_1', 'deposit_amount_2'] as const;
+type AmountField = (typeof AMOUNT_FIELDS)[number];
 
 /**
  * DEPOSITED (and DENIED, after wrong amounts): the two amounts, in the user's locale. The answer
@@ -25,44 +29,42 @@ export function VerifyAmountsForm({
   const t = useT();
   const locale = useLocale();
   const verify = useVerifyAmounts(microdeposit.guid);
-  const [amounts, setAmounts] = useState(['', '']);
-  const [problems, setProblems] = useState<(AmountProblem | null)[]>([null, null]);
+  const [amounts, setAmounts] = useState<Record<AmountField, string>>({ deposit_amount_1: '', deposit_amount_2: '' });
+  const problems = useFieldProblems<AmountField, AmountProblem>();
   // each wrong pair is a new alert (a re-rendered one with the same text would not be announced)
   const [attempts, setAttempts] = useState(0);
   const formRef = useRef<HTMLFormElement>(null);
-  const focusAmount = (i: number) =>
-    formRef.current?.querySelector<HTMLInputElement>(`[name="deposit_amount_${i + 1}"]`)?.focus();
   const format = (n: number) => formatLocaleNumber(n, locale);
-  const labels = [t('md.field.amount1'), t('md.field.amount2')];
+  const labels: Record<AmountField, string> = {
+    deposit_amount_1: t('md.field.amount1'),
+    deposit_amount_2: t('md.field.amount2'),
+  };
 
-  const submit = (event: FormEvent) => {
+  const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const parsed = amounts.map((a) => parseDeposit(a, locale));
-    setProblems(parsed.map((p) => (p.ok ? null : p.problem)));
-    const [a, b] = parsed;
-    if (!a?.ok || !b?.ok) {
-      const first = parsed.findIndex((p) => !p.ok);
-      focusAmount(first);
-      return;
-    }
+    const a = parseDeposit(amounts.deposit_amount_1, locale);
+    const b = parseDeposit(amounts.deposit_amount_2, locale);
+    const found: Partial<Record<AmountField, AmountProblem>> = {};
+    if (!a.ok) found.deposit_amount_1 = a.problem;
+    if (!b.ok) found.deposit_amount_2 = b.problem;
+    if (!problems.report(found, event.currentTarget) || !a.ok || !b.ok) return;
     verify.mutate(
       { amounts: [a.value, b.value], attempt: attempts + 1 },
       {
         onSuccess: () => {
           setAttempts((n) => n + 1);
-          setAmounts(['', '']);
-          focusAmount(0);
+          setAmounts({ deposit_amount_1: '', deposit_amount_2: '' });
+          formRef.current?.querySelector<HTMLInputElement>('input')?.focus();
         },
       },
     );
   };
 
-  const error = (i: number) => {
-    const problem = problems[i];
-    const label = labels[i] ?? '';
+  const error = (field: AmountField) => {
+    const problem = problems.problemOf(field);
     if (!problem) return null;
     return problem === 'required'
-      ? t('common.required', { label })
+      ? t('common.required', { label: labels[field] })
       : t('md.error.amount', { min: format(MIN_DEPOSIT), max: format(MAX_DEPOSIT), example: format(0.07) });
   };
 
@@ -76,20 +78,20 @@ export function VerifyAmountsForm({
       <p className="mb-3">{t('md.status.DEPOSITED', { last4 })}</p>
       {verify.isError ? <Alert tone="error">{t('md.verify.error')}</Alert> : null}
       <form ref={formRef} onSubmit={submit} noValidate>
-        {labels.map((label, i) => (
+        {AMOUNT_FIELDS.map((field) => (
           <TextField
-            key={label}
-            name={`deposit_amount_${i + 1}`}
-            label={label}
+            key={field}
+            name={field}
+            label={labels[field]}
             inputMode="decimal"
             autoComplete="off"
             placeholder={format(0)}
-            value={amounts[i]}
-            error={error(i)}
+            value={amounts[field]}
+            error={error(field)}
             onChange={(e) => {
               const value = e.target.value;
-              setAmounts((all) => all.map((v, j) => (j === i ? value : v)));
-              setProblems((all) => all.map((p, j) => (j === i ? null : p)));
+              setAmounts((all) => ({ ...all, [field]: value }));
+              problems.clear(field);
             }}
           />
         ))}

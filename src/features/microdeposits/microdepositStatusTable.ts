@@ -7,8 +7,8 @@ export type MicrodepositAction = 'continue' | 'verify' | 'tryAgain' | 'startOver
 export interface MicrodepositRow {
   code: MicrodepositStatus | 'UNKNOWN';
   screen: MicrodepositScreen;
-  /** the message key suffix (microdeposits.status.<code>) */
-  message: string;
+  /** what the screen says (its catalog key) */
+  message: `md.status.${MicrodepositStatus | 'UNKNOWN'}`;
   actions: readonly MicrodepositAction[];
   /** whether the status is polled while it is on screen */
   polls: boolean;
@@ -19,7 +19,7 @@ const row = (
   screen: MicrodepositScreen,
   actions: readonly MicrodepositAction[],
   polls = false,
-): MicrodepositRow => ({ code, screen, message: code, actions, polls });
+): MicrodepositRow => ({ code, screen, message: `md.status.${code}`, actions, polls });
 
 /** The single source of truth: status → screen → message → actions. */
 export const MICRODEPOSIT_TABLE: readonly MicrodepositRow[] = [

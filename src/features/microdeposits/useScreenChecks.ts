@@ -1,0 +1,28 @@
+import type { FormEvent } from 'react';
+import { useT } from '../../i18n/translate';
+import { useFieldProblems } from '../../ui/useFieldProblems';
+import type { DraftField, FieldProblem, MicrodepositDraft, Problems } from './microdepositForm';
+import type { FormScreenProps } from './MicrodepositForm';
+
+/** One screen of the details form: its fields' labels and messages, and Continue running its `check`. */
+export function useScreenChecks({ draft, change, next }: FormScreenProps, check: (d: MicrodepositDraft) => Problems) {
+  const t = useT();
+  const problems = useFieldProblems<DraftField, FieldProblem>();
+  const label = (field: DraftField) => t(`md.field.${field}`);
+  return {
+    label,
+    message: (field: DraftField): string | null => {
+      const problem = problems.problemOf(field);
+      if (!problem) return null;
+      return problem === 'required' ? t('common.required', { label: label(field) }) : t(`md.error.${problem}`);
+    },
+    edit: (field: DraftField, value: string) => {
+      change({ [field]: value });
+      problems.clear(field);
+    },
+    submit: (event: FormEvent<HTMLFormElement>) => {
+      event.preventDefault();
+      if (problems.report(check(draft), event.currentTarget)) next();
+    },
+  };
+}
