@@ -8,6 +8,7 @@ import {
   hostEvents,
   openHost,
   signIn,
+  tabTo,
   test,
   uniqueUser,
   type HostOptions,
@@ -58,10 +59,7 @@ test('keyboard only: disconnect with a reason; the host hears memberDeleted', as
   const disconnect = widget.getByRole('button', { name: 'Disconnect MX Bank' });
   await expect(disconnect).toBeVisible();
   // Tab from the heading to the row's Disconnect (Refresh comes first)
-  for (let i = 0; i < 5 && !(await disconnect.evaluate((el) => el === document.activeElement)); i += 1) {
-    await page.keyboard.press('Tab');
-  }
-  await expect(disconnect).toBeFocused();
+  await tabTo(page, disconnect, 5);
   await page.keyboard.press('Enter');
   await expect(widget.getByRole('heading', { name: 'Disconnect MX Bank?', level: 1 })).toBeFocused();
   await page.keyboard.press('Tab');
@@ -195,10 +193,7 @@ test('keyboard only: Get help while fixing credentials', async ({ page, request 
   await expect(help).toBeVisible();
   await expect(fixing.getByRole('heading', { name: 'Update your credentials', level: 1 })).toBeFocused();
   // past the username, password, forgot-password link and Continue
-  for (let i = 0; i < 12 && !(await help.evaluate((el) => el === document.activeElement)); i += 1) {
-    await page.keyboard.press('Tab');
-  }
-  await expect(help).toBeFocused();
+  await tabTo(page, help, 12);
   await page.keyboard.press('Enter');
   await expect(fixing.getByRole('heading', { name: 'Get help', level: 1 })).toBeFocused();
   await page.keyboard.press('Tab');

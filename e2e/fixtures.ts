@@ -198,3 +198,11 @@ export async function returningUser(request: APIRequestContext, passwords: strin
   await advanceUserClock(request, first.user, 10_000);
   return first;
 }
+
+/** Presses Tab until `target` has focus (at most `max` times), then checks that it does. */
+export async function tabTo(page: Page, target: Locator, max = 12) {
+  for (let i = 0; i < max && !(await target.evaluate((el) => el === document.activeElement)); i += 1) {
+    await page.keyboard.press('Tab');
+  }
+  await expect(target).toBeFocused();
+}

@@ -2,7 +2,7 @@ import type { APIRequestContext, FrameLocator, Page } from '@playwright/test';
 import { WIDGET_ORIGIN } from '../playwright.config';
 import { DEPOSITED_AFTER_MS, REQUESTED_AFTER_MS } from '../server/upstreams/mock/microdeposits';
 import { expectNoAxeViolations } from './a11y';
-import { advanceUserClock, expect, hostEvents, openHost, partnerSession, test } from './fixtures';
+import { advanceUserClock, expect, hostEvents, openHost, partnerSession, tabTo, test } from './fixtures';
 
 /**
  * Verification by account and routing number, through the demo host page (cross-origin), in
@@ -39,6 +39,18 @@ const fullDetails = (account = ACCOUNT) => ({
   email: 'ann@example.com',
 });
 
+/**
+ * A microdeposit with full details, `ms` of virtual time old, then the amounts `tries` gave (each
+ * pair a verify request): every status but PREINITIATED is made this way.
+ */
+async function aged(r: APIRequestContext, ms: number, tries: [number, number][] = [], account = ACCOUNT) {
+  const made = await microdeposit(r, fullDetails(account));
+  if (ms > 0) await advanceUserClock(r, made.user, ms);
+  for (const amounts of tries) await made.verify(amounts);
+  return made;
+}
+const WRONG: [number, number] = [0.01, 0.02];
+
 /** How each status is made, the heading and text its screen shows. */
 const STATUSES: {
   status: string;
@@ -52,46 +64,23 @@ const STATUSES: {
     heading: 'Finish your account details',
     text: /still missing/,
   },
-  { status: 'INITIATED', make: (r) => microdeposit(r, fullDetails()), heading: 'Check back', text: /We are sending/ },
-  {
-    status: 'REQUESTED',
-    make: async (r) => {
-      const made = await microdeposit(r, fullDetails());
-      await advanceUserClock(r, made.user, REQUESTED_AFTER_MS);
-      return made;
-    },
-    heading: 'Check back',
-    text: /on their way/,
-  },
+  { status: 'INITIATED', make: (r) => aged(r, 0), heading: 'Check back', text: /We are sending/ },
+  { status: 'REQUESTED', make: (r) => aged(r, REQUESTED_AFTER_MS), heading: 'Check back', text: /on their way/ },
   {
     status: 'DEPOSITED',
-    make: async (r) => {
-      const made = await microdeposit(r, fullDetails());
-      await advanceUserClock(r, made.user, DEPOSITED_AFTER_MS);
-      return made;
-    },
+    make: (r) => aged(r, DEPOSITED_AFTER_MS),
     heading: 'Enter the two deposit amounts',
     text: /have arrived in your account ending in 4321/,
   },
   {
     status: 'DENIED',
-    make: async (r) => {
-      const made = await microdeposit(r, fullDetails());
-      await advanceUserClock(r, made.user, DEPOSITED_AFTER_MS);
-      await made.verify([0.01, 0.02]);
-      return made;
-    },
+    make: (r) => aged(r, DEPOSITED_AFTER_MS, [WRONG]),
     heading: 'Enter the two deposit amounts',
     text: /do not match the deposits/,
   },
   {
     status: 'VERIFIED',
-    make: async (r) => {
-      const made = await microdeposit(r, fullDetails());
-      await advanceUserClock(r, made.user, DEPOSITED_AFTER_MS);
-      await made.verify([0.07, 0.03]);
-      return made;
-    },
+    make: (r) => aged(r, DEPOSITED_AFTER_MS, [[0.07, 0.03]]),
     heading: 'Account verified',
     text: /ending in 4321 is verified/,
   },
@@ -103,22 +92,13 @@ const STATUSES: {
     ] as const
   ).map(([status, account, text]) => ({
     status,
-    make: async (r: APIRequestContext) => {
-      const made = await microdeposit(r, fullDetails(account));
-      await advanceUserClock(r, made.user, REQUESTED_AFTER_MS);
-      return made;
-    },
+    make: (r: APIRequestContext) => aged(r, REQUESTED_AFTER_MS, [], account),
     heading: 'We could not verify your account',
     text,
   })),
   {
     status: 'PREVENTED',
-    make: async (r) => {
-      const made = await microdeposit(r, fullDetails());
-      await advanceUserClock(r, made.user, DEPOSITED_AFTER_MS);
-      for (let i = 0; i < 3; i += 1) await made.verify([0.01, 0.02]);
-      return made;
-    },
+    make: (r) => aged(r, DEPOSITED_AFTER_MS, [WRONG, WRONG, WRONG]),
     heading: 'We could not verify your account',
     text: /Too many wrong amounts/,
   },
@@ -143,14 +123,6 @@ STATUSES.forEach(({ status, make, heading: name, text }, i) => {
     await expectNoAxeViolations(page, `microdeposit ${status} (${scheme})`);
   });
 });
-
-/** Tabs until `target` has focus (at most `max` presses), then checks it does. */
-async function tabTo(page: Page, target: ReturnType<FrameLocator['getByRole']>, max = 12) {
-  for (let i = 0; i < max && !(await target.evaluate((el) => el === document.activeElement)); i += 1) {
-    await page.keyboard.press('Tab');
-  }
-  await expect(target).toBeFocused();
-}
 
 test('keyboard only (light): search → routing number → how it works → account → name → review → check back', async ({
   page,
@@ -213,7 +185,7 @@ test('keyboard only, a day later (dark): from the demo host, skip ahead and reop
   page,
   request,
 }) => {
-  const { user, guid } = await microdeposit(request, fullDetails());
+  const { user, guid } = await aged(request, 0);
   const widget = await openHost(page, {
     user_guid: user,
     mode: 'verification',

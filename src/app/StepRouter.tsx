@@ -65,6 +65,14 @@ const STEPS: Record<Exclude<Step, MicrodepositFormStep>, ComponentType> = {
   error: ErrorStep,
 };
 
+/**
+ * One key per screen component. A new step gets a fresh screen; steps that one component shows
+ * (the microdeposit form's five) keep it mounted, and with it what the user typed.
+ */
+const SCREEN_KEYS = new Map<ComponentType, number>(
+  [...new Set([...Object.values(STEPS), MicrodepositForm])].map((component, i) => [component, i]),
+);
+
 function CrashFallback({ reset }: { reset: () => void }) {
   const t = useT();
   const backToSearch = useBackToSearch();
@@ -106,10 +114,9 @@ export function StepRouter() {
           <MemberStatusWatcher key={memberGuid} />
         </Suspense>
       ) : null}
-      {/* a fresh start re-enters even the step on screen (OAuth, pinned institution) from scratch;
-          the microdeposit form's screens are one component, kept (with what was typed) across them */}
+      {/* a fresh start re-enters even the screen it is on (OAuth, pinned institution) from scratch */}
       <ErrorBoundary
-        key={`${attempt}:${StepComponent === MicrodepositForm ? 'microdepositForm' : step}`}
+        key={`${attempt}:${SCREEN_KEYS.get(StepComponent) ?? step}`}
         fallback={(reset) => <CrashFallback reset={reset} />}
       >
         <Suspense fallback={<Spinner label={t('common.loading')} />}>

@@ -38,22 +38,17 @@ export function AccountScreen(props: FormScreenProps) {
           </div>
           {typeError ? <FieldError id="md-type-error">{typeError}</FieldError> : null}
         </fieldset>
-        <TextField
-          name="account_number"
-          label={form.label('account_number')}
-          {...numberInput}
-          value={draft.account_number}
-          error={form.message('account_number')}
-          onChange={(e) => form.edit('account_number', e.target.value)}
-        />
-        <TextField
-          name="account_number_confirm"
-          label={form.label('account_number_confirm')}
-          {...numberInput}
-          value={draft.account_number_confirm}
-          error={form.message('account_number_confirm')}
-          onChange={(e) => form.edit('account_number_confirm', e.target.value)}
-        />
+        {(['account_number', 'account_number_confirm'] as const).map((field) => (
+          <TextField
+            key={field}
+            name={field}
+            label={form.label(field)}
+            {...numberInput}
+            value={draft[field]}
+            error={form.message(field)}
+            onChange={(e) => form.edit(field, e.target.value)}
+          />
+        ))}
         <FormActions back={back} />
       </form>
     </section>

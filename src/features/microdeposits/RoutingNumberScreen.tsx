@@ -1,8 +1,4 @@
-import { useQueries } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { useApi } from '../../api/ApiProvider';
-import { institutionOptions } from '../../api/queries';
-import type { Institution } from '../../api/schemas';
 import { useConfig } from '../../config/ConfigProvider';
 import { useChooseInstitution } from '../../flow/useChooseInstitution';
 import { useT } from '../../i18n/translate';
@@ -13,10 +9,7 @@ import { FormActions } from './FormActions';
 import { TextField } from '../../ui/TextField';
 import type { FormScreenProps } from './MicrodepositForm';
 import { checkRouting, digitsOf } from './microdepositForm';
-import { useRoutingCheck } from './useMicrodeposits';
-
-/** At most this many instant-verification institutions are offered for one routing number. */
-const MAX_OFFERED = 5;
+import { useOfferedInstitutions, useRoutingCheck } from './useMicrodeposits';
 
 /**
  * The routing number: nine digits and the ABA checksum here, then the server's check, which may
@@ -92,13 +85,8 @@ function InstantPreferred({
   onBack: () => void;
 }) {
   const t = useT();
-  const api = useApi();
   const chooseInstitution = useChooseInstitution();
-  const institutions = useQueries({
-    queries: codes.slice(0, MAX_OFFERED).map((code) => institutionOptions(api, code)),
-  })
-    .map((q) => q.data)
-    .filter((i): i is Institution => i !== undefined);
+  const institutions = useOfferedInstitutions(codes);
 
   return (
     <section>

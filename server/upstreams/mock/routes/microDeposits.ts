@@ -54,19 +54,17 @@ export function userMicrodepositRoutes(state: BackendState) {
     if (mine.length >= MAX_PER_USER) throw new HttpError(422, `A user may have at most ${MAX_PER_USER} microdeposits.`);
     const details = body.account_number !== undefined || body.routing_number !== undefined;
     if (details) {
-      if (!body.account_number)
-        throw new HttpError(400, 'Invalid field "micro_deposit.account_number": required.', {
-          field: 'micro_deposit.account_number',
-        });
-      if (!body.account_type)
-        throw new HttpError(400, 'Invalid field "micro_deposit.account_type": required.', {
-          field: 'micro_deposit.account_type',
-        });
-      if (!body.routing_number)
-        throw new HttpError(400, 'Invalid field "micro_deposit.routing_number": required.', {
-          field: 'micro_deposit.routing_number',
-        });
-      const { check } = routingCheck(state.catalogue, body.routing_number);
+      const required = <K extends 'account_number' | 'account_type' | 'routing_number'>(field: K) => {
+        const value = body[field];
+        if (!value)
+          throw new HttpError(400, `Invalid field "micro_deposit.${field}": required.`, {
+            field: `micro_deposit.${field}`,
+          });
+        return value;
+      };
+      required('account_number');
+      required('account_type');
+      const { check } = routingCheck(state.catalogue, required('routing_number'));
       if (check === 'INVALID' || check === 'BLOCKED' || check === 'CLIENT_BLOCKED') {
         throw new HttpError(422, `Microdeposits cannot be sent to this routing number (${check}).`, {
           field: 'micro_deposit.routing_number',
