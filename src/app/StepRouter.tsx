@@ -1,4 +1,4 @@
-import { lazy, Suspense, type ComponentType } from 'react';
+import { Suspense, useEffect, type ComponentType } from 'react';
 import { SearchStep } from '../features/search/SearchStep';
 import { MICRODEPOSIT_FORM_STEPS, POLLING_STEPS, type MicrodepositFormStep, type Step } from '../flow/steps';
 import { useFlow } from '../flow/store';
@@ -8,14 +8,12 @@ import { Button } from '../ui/Button';
 import { Spinner } from '../ui/Spinner';
 import { StepHeading } from '../ui/StepHeading';
 import { ErrorBoundary } from './ErrorBoundary';
+import { lazyScreen as screen, type LazyScreen } from './lazyScreen';
 // error screens must show even when the network that would load a lazy chunk is down
 import { ErrorStep } from './ErrorStep';
 
-// Only search is in the first bundle; every later step loads while the user is busy on the one before.
-/** A lazily loaded screen: the named export of a module, loaded the first time it shows. */
-function screen<M, K extends keyof M>(load: () => Promise<M>, name: K) {
-  return lazy(() => load().then((m) => ({ default: m[name] as ComponentType })));
-}
+// Only search is in the first bundle; the connect path's later steps load while the user is busy
+// on the first screen (usePreloadConnectPath), every other screen the first time it shows.
 // the status watcher (and its status table) is needed once there is a member to poll, not before
 const MemberStatusWatcher = screen(() => import('../features/status/MemberStatusWatcher'), 'MemberStatusWatcher');
 const ConsentStep = screen(() => import('../features/consent/ConsentStep'), 'ConsentStep');
@@ -65,6 +63,27 @@ const STEPS: Record<Exclude<Step, MicrodepositFormStep>, ComponentType> = {
   error: ErrorStep,
 };
 
+/** What a connection needs after search, in the order it is needed. */
+const CONNECT_PATH: readonly LazyScreen[] = [
+  ChooseMethodStep,
+  CredentialsStep,
+  OAuthStep,
+  ConnectingStep,
+  MemberStatusWatcher,
+  MfaStep,
+  ConnectedStep,
+  StatusStep,
+];
+
+/** Loads the connect path's screens once the first screen is up and has sent its own requests. */
+function usePreloadConnectPath() {
+  useEffect(() => {
+    // a failed preload costs nothing: the screen loads (or reports its failure) when it shows
+    const timer = setTimeout(() => CONNECT_PATH.forEach((next) => void next.preload().catch(() => undefined)), 300);
+    return () => clearTimeout(timer);
+  }, []);
+}
+
 /**
  * One key per screen component. A new step gets a fresh screen; steps that one component shows
  * (the microdeposit form's five) keep it mounted, and with it what the user typed.
@@ -94,6 +113,7 @@ function CrashFallback({ reset }: { reset: () => void }) {
 
 export function StepRouter() {
   const t = useT();
+  usePreloadConnectPath();
   const step = useFlow((s) => s.step);
   const memberGuid = useFlow((s) => s.memberGuid);
   const attempt = useFlow((s) => s.attempt);
