@@ -116,12 +116,6 @@ export async function advanceUserClock(request: APIRequestContext, userGuid: str
   expect(response.ok()).toBe(true);
 }
 
-/** The mock's virtual time, in ms since the epoch. */
-export async function virtualNow(request: APIRequestContext): Promise<number> {
-  const body = (await (await request.get(`${WIDGET_ORIGIN}/mock/clock`)).json()) as { now: string };
-  return Date.parse(body.now);
-}
-
 const PARTNER = { authorization: `Bearer ${DEMO_PARTNER_SECRET}` };
 
 /**
