@@ -1,11 +1,11 @@
 import { act, render, screen } from '@testing-library/react';
-import { Suspense } from 'react';
+import { Suspense, type ReactNode } from 'react';
 import { describe, expect, it } from 'vitest';
 import { lazyScreen } from './lazyScreen';
 
 const module = { Greeting: () => <h1>Hello</h1> };
 
-function show(Screen: () => React.ReactNode) {
+function show(Screen: () => ReactNode) {
   return render(
     <Suspense fallback={<p>Loading…</p>}>
       <Screen />

@@ -39,15 +39,7 @@ export function AccountScreen(props: FormScreenProps) {
           {typeError ? <FieldError id="md-type-error">{typeError}</FieldError> : null}
         </fieldset>
         {(['account_number', 'account_number_confirm'] as const).map((field) => (
-          <TextField
-            key={field}
-            name={field}
-            label={form.label(field)}
-            {...numberInput}
-            value={draft[field]}
-            error={form.message(field)}
-            onChange={(e) => form.edit(field, e.target.value)}
-          />
+          <TextField key={field} {...form.textField(field)} {...numberInput} />
         ))}
         <FormActions back={back} />
       </form>
@@ -64,7 +56,7 @@ const PERSONAL_FIELDS = [
 /** The account holder's name and an email for the "deposits arrived" notice. */
 export function PersonalScreen(props: FormScreenProps) {
   const t = useT();
-  const { draft, back } = props;
+  const { back } = props;
   const form = useScreenChecks(props, checkPersonal);
   return (
     <section>
@@ -74,14 +66,10 @@ export function PersonalScreen(props: FormScreenProps) {
         {PERSONAL_FIELDS.map(({ field, autoComplete, maxLength }) => (
           <TextField
             key={field}
-            name={field}
+            {...form.textField(field)}
             type={field === 'email' ? 'email' : 'text'}
-            label={form.label(field)}
             autoComplete={autoComplete}
             maxLength={maxLength}
-            value={draft[field]}
-            error={form.message(field)}
-            onChange={(e) => form.edit(field, e.target.value)}
           />
         ))}
         <FormActions back={back} />

@@ -32,12 +32,17 @@ async function fillDetails(w: Rendered, account = ACCOUNT) {
   await w.user.type(screen.getByLabelText('Account number'), account);
   await w.user.type(screen.getByLabelText('Confirm account number'), account);
   await w.user.click(screen.getByRole('button', { name: 'Continue' }));
+  await enterNameAndEmail(w, 'ann@example.com');
+  await heading('Review your details');
+}
+
+/** The name-and-email screen, filled in and continued. */
+async function enterNameAndEmail(w: Rendered, email: string) {
   await heading('Your name and email');
   await w.user.type(screen.getByLabelText('First name'), 'Ann');
   await w.user.type(screen.getByLabelText('Last name'), 'Lee');
-  await w.user.type(screen.getByLabelText('Email'), 'ann@example.com');
+  await w.user.type(screen.getByLabelText('Email'), email);
   await w.user.click(screen.getByRole('button', { name: 'Continue' }));
-  await heading('Review your details');
 }
 
 /** A microdeposit made over HTTP, as a partner's back end (or an earlier visit) would have. */
@@ -95,11 +100,7 @@ describe('microdeposits: verification by account and routing number', () => {
     await w.user.clear(screen.getByLabelText('Confirm account number'));
     await w.user.type(screen.getByLabelText('Confirm account number'), ACCOUNT);
     await w.user.click(screen.getByRole('button', { name: 'Continue' }));
-    await heading('Your name and email');
-    await w.user.type(screen.getByLabelText('First name'), 'Ann');
-    await w.user.type(screen.getByLabelText('Last name'), 'Lee');
-    await w.user.type(screen.getByLabelText('Email'), 'ann@');
-    await w.user.click(screen.getByRole('button', { name: 'Continue' }));
+    await enterNameAndEmail(w, 'ann@');
     expect(await screen.findByText(/Enter an email address/)).toBeVisible();
     expect(screen.getByLabelText('Email')).toHaveFocus();
     await w.user.type(screen.getByLabelText('Email'), 'example.com');
