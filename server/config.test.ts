@@ -10,6 +10,7 @@ describe('server configuration', () => {
     expect(result.config.CONNECT_UPSTREAM).toBe('mock');
     expect(result.config.CONNECT_HOST_ORIGINS).toEqual(['http://127.0.0.1:4174', 'http://localhost:4174']);
     expect(result.config.SESSION_TTL_S).toBe(1_800);
+    expect(result.config.MX_API_VERSION).toBe('v1');
   });
 
   it.each([
@@ -19,6 +20,7 @@ describe('server configuration', () => {
     [{ CONNECT_UPSTREAM: 'mx' }, 'MX_BASE_URL'],
     [{ NODE_ENV: 'production' }, 'PARTNER_SECRET'],
     [{ SESSION_SECRET: 'short' }, 'SESSION_SECRET'],
+    [{ MX_API_VERSION: 'v2' }, 'MX_API_VERSION'],
   ])('%j is refused in one line naming %s', (env, name) => {
     const result = loadConfig(env);
     expect(result.ok).toBe(false);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MX_API_VERSIONS } from './upstreams/apiVersion';
 
 /**
  * The production server's configuration, from the environment, validated once at start-up.
@@ -44,6 +45,8 @@ export const configSchema = z
     MX_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
     MX_CLIENT_ID: z.string().trim().min(1).optional(),
     MX_API_KEY: z.string().trim().min(1).optional(),
+    /** MX Platform API version the server speaks to MX (server/upstreams/apiVersion.ts) */
+    MX_API_VERSION: z.enum(MX_API_VERSIONS).default('v1'),
     /** per request to the upstream */
     UPSTREAM_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
     PARTNER_SECRET: z.string().min(16, 'must be at least 16 characters').default(DEMO_PARTNER_SECRET),

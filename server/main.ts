@@ -32,6 +32,7 @@ export function buildApp(config: ServerConfig, distDir: string, quiet = false) {
       clientId: config.MX_CLIENT_ID ?? '',
       apiKey: config.MX_API_KEY ?? '',
       timeoutMs: config.UPSTREAM_TIMEOUT_MS,
+      version: config.MX_API_VERSION,
     });
   return createServerApp({
     config,

@@ -1,3 +1,5 @@
+import type { MxApiVersion } from './apiVersion';
+
 /**
  * The only MX Platform API routes the widget uses, and so the only ones the server forwards.
  * Anything else is a 404 from the server itself, never a request upstream.
@@ -6,23 +8,67 @@ export interface AllowedRoute {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   /** MX path template; `:name` is one opaque segment */
   path: string;
+  /**
+   * The query parameters MX's spec defines for the route, per API version
+   * (vendor/mx-openapi/mx_platform_api.yml and v20250224.yml); no entry means none. Only these
+   * are forwarded to MX: a parameter MX does not define is never sent (issue #23).
+   */
+  query?: Readonly<Record<MxApiVersion, readonly string[]>>;
 }
 
+/** The same query parameters in both versions. */
+const both = (...names: string[]) => ({ v1: names, v20250224: names });
+const PAGE = ['page', 'records_per_page'];
+
 export const WIDGET_ROUTES: readonly AllowedRoute[] = [
-  { method: 'GET', path: '/institutions' },
-  { method: 'GET', path: '/institutions/favorites' },
+  {
+    method: 'GET',
+    path: '/institutions',
+    query: {
+      v1: [
+        'name',
+        'iso_country_code',
+        ...PAGE,
+        'supports_account_identification',
+        'supports_account_statement',
+        'supports_account_verification',
+        'supports_transaction_history',
+      ],
+      v20250224: ['name', 'iso_country_code', ...PAGE, 'supported_products'],
+    },
+  },
+  // no product filter here in either version: the server filters the list itself (apiVersion.ts)
+  { method: 'GET', path: '/institutions/favorites', query: both('iso_country_code', ...PAGE) },
   { method: 'GET', path: '/institutions/:institution_code' },
-  { method: 'GET', path: '/institutions/:institution_code/credentials' },
-  { method: 'GET', path: '/users/:user_guid/members' },
+  { method: 'GET', path: '/institutions/:institution_code/credentials', query: both(...PAGE) },
+  { method: 'GET', path: '/users/:user_guid/members', query: both(...PAGE, 'use_case') },
   { method: 'POST', path: '/users/:user_guid/members' },
   { method: 'GET', path: '/users/:user_guid/members/:member_guid' },
   { method: 'PUT', path: '/users/:user_guid/members/:member_guid' },
   { method: 'DELETE', path: '/users/:user_guid/members/:member_guid' },
-  { method: 'POST', path: '/users/:user_guid/members/:member_guid/aggregate' },
+  {
+    method: 'POST',
+    path: '/users/:user_guid/members/:member_guid/aggregate',
+    query: { v1: ['include_holdings', 'include_transactions'], v20250224: [] },
+  },
   { method: 'GET', path: '/users/:user_guid/members/:member_guid/status' },
   { method: 'PUT', path: '/users/:user_guid/members/:member_guid/resume' },
-  { method: 'GET', path: '/users/:user_guid/members/:member_guid/oauth_window_uri' },
-  { method: 'GET', path: '/users/:user_guid/members/:member_guid/accounts' },
+  {
+    method: 'GET',
+    path: '/users/:user_guid/members/:member_guid/oauth_window_uri',
+    query: both(
+      'client_redirect_url',
+      'enable_app2app',
+      'referral_source',
+      'skip_aggregation',
+      'ui_message_webview_url_scheme',
+    ),
+  },
+  {
+    method: 'GET',
+    path: '/users/:user_guid/members/:member_guid/accounts',
+    query: both('member_is_managed_by_user', ...PAGE),
+  },
   { method: 'POST', path: '/users/:user_guid/accounts' },
   { method: 'POST', path: '/users/:user_guid/micro_deposits' },
   { method: 'GET', path: '/users/:user_guid/micro_deposits/:micro_deposit_guid' },

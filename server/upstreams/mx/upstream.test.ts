@@ -8,7 +8,7 @@ import { createServerApp } from '../../app';
 import { loadConfig } from '../../config';
 import { mxBankMemberBody, partnerSession } from '../../testSupport';
 import { matchWidgetRoute } from '../allowList';
-import { createMxUpstream } from './upstream';
+import { createMxUpstream, MAX_UPSTREAM_BODY_BYTES } from './upstream';
 
 /** A stand-in for MX on its own port: the mock backend, recording the headers each request brought. */
 const seen: { path: string; authorization: string | null; accept: string | null }[] = [];
@@ -48,7 +48,7 @@ describe('the mx upstream, against a stand-in for MX on another port', () => {
     expect(response.status).toBe(200);
     expect(((await response.json()) as { institution: { code: string } }).institution.code).toBe('mxbank');
     const request = seen.at(-1);
-    expect(request?.accept).toBe('application/vnd.mx.api.v1+json');
+    expect(request?.accept).toBe('application/vnd.mx.api.v1+json, application/json;q=0.9');
     expect(request?.authorization).toBe(`Basic ${Buffer.from(`client-id:${API_KEY}`).toString('base64')}`);
   });
 
@@ -87,6 +87,103 @@ describe('the mx upstream, against a stand-in for MX on another port', () => {
     expect(response.status).toBe(502);
     expect(await response.text()).not.toContain(API_KEY);
   });
+});
+
+/** A fake MX answering one body in one media type, recording the URL and headers of each request. */
+function fakeMx(body: unknown, contentType = 'application/json') {
+  const requests: { url: string; headers: Headers }[] = [];
+  const fetch: typeof globalThis.fetch = (input, init) => {
+    requests.push({ url: String(input), headers: new Headers(init?.headers) });
+    return Promise.resolve(
+      new Response(typeof body === 'string' ? body : JSON.stringify(body), {
+        headers: { 'content-type': contentType },
+      }),
+    );
+  };
+  return { fetch, requests };
+}
+
+describe('the mx upstream per API version', () => {
+  it('v20250224 sends Accept: application/json and Accept-Version; v1 sends no Accept-Version', async () => {
+    const mx = fakeMx({ institution: { code: 'mxbank' } });
+    await upstream({ version: 'v20250224', fetch: mx.fetch })({
+      method: 'GET',
+      path: '/institutions/mxbank',
+      search: '',
+    });
+    await upstream({ version: 'v1', fetch: mx.fetch })({ method: 'GET', path: '/institutions/mxbank', search: '' });
+    expect(mx.requests.map((r) => [r.headers.get('accept'), r.headers.get('accept-version')])).toEqual([
+      ['application/json', 'v20250224'],
+      ['application/vnd.mx.api.v1+json, application/json;q=0.9', null],
+    ]);
+  });
+
+  it.each(['application/json', 'application/json; charset=utf-8', 'application/vnd.mx.api.v1+json'])(
+    'reads a body sent as %s, and hands the widget MX’s vendor type',
+    async (type) => {
+      const mx = fakeMx({ micro_deposit: [{ guid: 'MIC-1', status: 'INITIATED' }] }, type);
+      const response = await upstream({ fetch: mx.fetch })({
+        method: 'GET',
+        path: '/users/USR-1/micro_deposits/MIC-1',
+        search: '',
+      });
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toBe('application/vnd.mx.api.v1+json');
+      expect(await response.json()).toEqual({ micro_deposit: { guid: 'MIC-1', status: 'INITIATED' } });
+    },
+  );
+
+  it('a success that is not JSON, or is too large, becomes 502', async () => {
+    const html = fakeMx('<html>hi</html>', 'text/html');
+    expect((await upstream({ fetch: html.fetch })({ method: 'GET', path: '/institutions', search: '' })).status).toBe(
+      502,
+    );
+    const huge = fakeMx(`{"institutions":["${'x'.repeat(MAX_UPSTREAM_BODY_BYTES)}"]}`);
+    expect((await upstream({ fetch: huge.fetch })({ method: 'GET', path: '/institutions', search: '' })).status).toBe(
+      502,
+    );
+  });
+
+  it('forwards only the query parameters MX defines; a routing-number search is refused, never sent', async () => {
+    const mx = fakeMx({ institutions: [], pagination: {} });
+    const mxUpstream = upstream({ version: 'v20250224', fetch: mx.fetch });
+    await mxUpstream({
+      method: 'GET',
+      path: '/institutions',
+      search: '?name=mx&supports_oauth=true&supports_account_verification=true&records_per_page=25',
+    });
+    const refused = await mxUpstream({ method: 'GET', path: '/institutions', search: '?routing_number=123456780' });
+    expect(refused.status).toBe(422);
+    expect(mx.requests.map((r) => new URL(r.url).search)).toEqual([
+      '?name=mx&records_per_page=25&supported_products=account_verification',
+    ]);
+  });
+
+  it.each(['v1', 'v20250224'] as const)(
+    '%s: favorites in verification mode are filtered by the server, not by a parameter MX lacks',
+    async (version) => {
+      const shape = (verifies: boolean) =>
+        version === 'v1'
+          ? { supports_account_verification: verifies }
+          : { supported_products: verifies ? ['account_verification'] : [] };
+      const mx = fakeMx({
+        institutions: [
+          { code: 'a', ...shape(true) },
+          { code: 'b', ...shape(false) },
+          { code: 'c', ...shape(true) },
+        ],
+        pagination: { current_page: 1, per_page: 100, total_entries: 3, total_pages: 1 },
+      });
+      const response = await upstream({ version, fetch: mx.fetch })({
+        method: 'GET',
+        path: '/institutions/favorites',
+        search: '?records_per_page=25&supports_account_verification=true',
+      });
+      expect(new URL(mx.requests[0]?.url ?? '').search).toBe('?records_per_page=100');
+      const body = (await response.json()) as { institutions: { code: string }[] };
+      expect(body.institutions.map((i) => i.code)).toEqual(['a', 'c']);
+    },
+  );
 });
 
 describe('the whole server in mx mode, against the stand-in', () => {

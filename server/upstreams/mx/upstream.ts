@@ -1,5 +1,7 @@
 import { errorJson } from '../../errors';
-import { MX_MEDIA_TYPE } from '../mock/http';
+import { matchWidgetRoute } from '../allowList';
+import { mxVersionHeaders, upstreamSearch, widgetBody, type MxApiVersion } from '../apiVersion';
+import { isJsonContentType, MX_MEDIA_TYPE } from '../mock/http';
 import type { Upstream } from '../types';
 
 /**
@@ -12,7 +14,33 @@ export interface MxUpstreamOptions {
   clientId: string;
   apiKey: string;
   timeoutMs: number;
+  /** `MX_API_VERSION`: which version's headers, queries and bodies (apiVersion.ts); v1 by default */
+  version?: MxApiVersion;
   fetch?: typeof fetch;
+}
+
+/** The largest success body read from MX (a page of 100 institutions is far less). */
+export const MAX_UPSTREAM_BODY_BYTES = 2 * 1024 * 1024;
+
+/** The body as text, or null when it is larger than `max` bytes (reading stops there). */
+async function boundedText(response: Response, max: number): Promise<string | null> {
+  const declared = Number(response.headers.get('content-length') ?? '0');
+  if (declared > max) return null;
+  if (!response.body) return '';
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > max) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 /** MX's own message from a 4xx body, when it has one; never the body itself. */
@@ -29,14 +57,22 @@ export function createMxUpstream(options: MxUpstreamOptions): Upstream {
   const base = options.baseUrl.replace(/\/$/, '');
   const authorization = `Basic ${Buffer.from(`${options.clientId}:${options.apiKey}`).toString('base64')}`;
   const doFetch = options.fetch ?? fetch;
+  const version = options.version ?? 'v1';
+  const versionHeaders = mxVersionHeaders(version);
+  const oddly = () => errorJson(502, 'The bank data service answered oddly.');
 
   return async function mxUpstream({ method, path, search, body }) {
+    const route = matchWidgetRoute(method, path);
+    if (route?.route.path === '/institutions' && new URLSearchParams(search).has('routing_number')) {
+      // MX defines no such search (upstreamSearchCapabilities); an unfiltered list would pass for its answer
+      return errorJson(422, 'This bank data service cannot search by routing number. Search by name instead.');
+    }
     let response: Response;
     try {
-      response = await doFetch(`${base}${path}${search}`, {
+      response = await doFetch(`${base}${path}${upstreamSearch(version, route, search)}`, {
         method,
         headers: {
-          accept: MX_MEDIA_TYPE,
+          ...versionHeaders,
           authorization,
           ...(body === undefined ? {} : { 'content-type': 'application/json' }),
         },
@@ -51,7 +87,7 @@ export function createMxUpstream(options: MxUpstreamOptions): Upstream {
         : errorJson(502, 'The bank data service could not be reached.');
     }
     if (response.status >= 500) return errorJson(502, 'The bank data service is having trouble.');
-    if (response.status >= 300 && response.status < 400) return errorJson(502, 'The bank data service answered oddly.');
+    if (response.status >= 300 && response.status < 400) return oddly();
     if (response.status >= 400) {
       const message = (await upstreamMessage(response)) ?? `The request was refused (HTTP ${response.status}).`;
       const out = errorJson(response.status, message);
@@ -59,8 +95,20 @@ export function createMxUpstream(options: MxUpstreamOptions): Upstream {
       if (retryAfter) out.headers.set('retry-after', retryAfter);
       return out;
     }
-    // success bodies pass through as MX sent them; only safe headers travel with them
-    const headers = new Headers({ 'content-type': response.headers.get('content-type') ?? MX_MEDIA_TYPE });
-    return new Response(response.status === 204 ? null : response.body, { status: response.status, headers });
+    if (response.status === 204) return new Response(null, { status: 204 });
+    // either media type MX may answer in is JSON; the widget gets one shape, v1's, in one type
+    if (!isJsonContentType(response.headers.get('content-type'))) return oddly();
+    const text = await boundedText(response, MAX_UPSTREAM_BODY_BYTES);
+    if (text === null) return errorJson(502, 'The bank data service answered with too much data.');
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      return oddly();
+    }
+    return new Response(JSON.stringify(widgetBody(version, route, search, parsed)), {
+      status: response.status,
+      headers: { 'content-type': MX_MEDIA_TYPE },
+    });
   };
 }
