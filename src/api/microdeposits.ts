@@ -33,7 +33,17 @@ export const microdepositSchema = z.object({
   updated_at: nullableString,
 });
 export type Microdeposit = z.infer<typeof microdepositSchema>;
-const microdepositResponseSchema = z.object({ micro_deposit: microdepositSchema });
+/**
+ * MX's spec (MicrodepositResponseBody) sends the microdeposit as a one-element array under
+ * `micro_deposit`; the mock and MX's docs send the object. Either is read as the object; an
+ * empty or longer array is a SchemaError, never a guess at which one is meant.
+ */
+const microdepositResponseSchema = z.object({
+  micro_deposit: z.pipe(
+    z.union([microdepositSchema, z.tuple([microdepositSchema])]),
+    z.transform((value): Microdeposit => (Array.isArray(value) ? value[0] : value)),
+  ),
+});
 
 const isRoutingCheck = (value: unknown): value is RoutingCheck => ROUTING_CHECKS.some((c) => c === value);
 const routingCheckSchema = z.object({

@@ -1,0 +1,47 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { serveRaw, startMockServer, type MockServer } from '../test/mockServer';
+import { createApiClient } from './client';
+import { SchemaError } from './errors';
+import { microdepositCalls } from './microdeposits';
+
+const md = { guid: 'MIC-1', status: 'INITIATED', account_number: '3331261', institution_name: 'MX Bank' };
+const input = {
+  routing_number: '091000019',
+  account_number: '3331261',
+  account_type: 'CHECKING',
+  first_name: 'Ann',
+  last_name: 'Lee',
+  email: 'ann@example.com',
+} as const;
+
+let server: MockServer;
+let calls: ReturnType<typeof microdepositCalls>;
+beforeEach(() => {
+  server = startMockServer();
+  calls = microdepositCalls(createApiClient({ fetch: server.fetch }));
+});
+
+/** Every call that reads a microdeposit, with the route MX answers it on. */
+const reads = [
+  ['POST /users/*/micro_deposits', () => calls.create('USR-1', input)],
+  ['GET /users/*/micro_deposits/*', () => calls.get('USR-1', 'MIC-1')],
+  ['PUT /micro_deposits/*/verify', () => calls.verify('MIC-1', [0.07, 0.03])],
+] as const;
+
+describe('a microdeposit body', () => {
+  it.each(reads)('%s: read as an object or as MX’s one-element array, alike', async (route, call) => {
+    await serveRaw(server, route, JSON.stringify({ micro_deposit: md }));
+    const asObject = await call();
+    await serveRaw(server, route, JSON.stringify({ micro_deposit: [md] }));
+    const asArray = await call();
+    expect(asArray).toEqual(asObject);
+    expect(asArray).toMatchObject({ guid: 'MIC-1', status: 'INITIATED', account_number: '1261' });
+  });
+
+  it.each([[[]], [[md, md]]])('an array of other than one (%j) is a named schema error', async (value) => {
+    await serveRaw(server, 'GET /users/*/micro_deposits/*', JSON.stringify({ micro_deposit: value }));
+    const error = await calls.get('USR-1', 'MIC-1').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SchemaError);
+    expect(error).toMatchObject({ field: expect.stringContaining('micro_deposit') });
+  });
+});
