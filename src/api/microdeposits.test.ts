@@ -2,17 +2,17 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { serveRaw, startMockServer, type MockServer } from '../test/mockServer';
 import { createApiClient } from './client';
 import { SchemaError } from './errors';
-import { microdepositCalls } from './microdeposits';
+import { microdepositCalls, type MicrodepositInput } from './microdeposits';
 
 const md = { guid: 'MIC-1', status: 'INITIATED', account_number: '3331261', institution_name: 'MX Bank' };
-const input = {
-  routing_number: '091000019',
-  account_number: '3331261',
-  account_type: 'CHECKING',
-  first_name: 'Ann',
-  last_name: 'Lee',
-  email: 'ann@example.com',
-} as const;
+// what the user typed does not matter here: the answer is served as it is
+const who = { first_name: 'Bo', last_name: 'Ng', email: 'bo@example.com' };
+const input: MicrodepositInput = {
+  routing_number: '011000015',
+  account_number: '1234',
+  account_type: 'SAVINGS',
+  ...who,
+};
 
 let server: MockServer;
 let calls: ReturnType<typeof microdepositCalls>;
