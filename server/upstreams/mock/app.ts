@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { errorResponse, HttpError, MAX_BODY_BYTES } from './http';
-import { dataOnlyResponses, faultInjector, requestLogger, sameOriginOnly } from './middleware';
+import { dataOnlyResponses, faultInjector, mxNegotiation, requestLogger, sameOriginOnly } from './middleware';
 import { controlRoutes } from './routes/control';
 import { institutionRoutes } from './routes/institutions';
 import { memberRoutes } from './routes/members';
@@ -50,7 +50,12 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
 
   // No CORS grant of any kind: the widget calls its own origin, and nothing else may read these.
   app.use('/api/*', dataOnlyResponses(), limitBodies());
-  app.use('/api/*', requestLogger({ state, basePath: '/api' }), faultInjector({ state, basePath: '/api' }));
+  app.use(
+    '/api/*',
+    mxNegotiation({ basePath: '/api' }),
+    requestLogger({ state, basePath: '/api' }),
+    faultInjector({ state, basePath: '/api' }),
+  );
 
   const api = new Hono();
   api.route('/institutions', institutionRoutes(state));

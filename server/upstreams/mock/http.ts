@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { z } from 'zod';
 import { fieldPath, MX_MEDIA_TYPE, type MxErrorBody } from '../../../sdk/src/contract/mx';
+import type { MxApiVersion } from '../apiVersion';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 export { MX_MEDIA_TYPE };
@@ -29,6 +30,13 @@ export function errorResponse(status: number, message: string, extra: ErrorExtra
 export function json(c: Context, body: unknown, status = 200): Response {
   return c.body(JSON.stringify(body), status as 200, { 'content-type': MX_MEDIA_TYPE });
 }
+
+/**
+ * The MX API version a request asked for: v20250224 with `Accept-Version: v20250224`, else v1
+ * (the mxNegotiation middleware has already refused any other value).
+ */
+export const requestedVersion = (c: Context): MxApiVersion =>
+  c.req.header('accept-version') === 'v20250224' ? 'v20250224' : 'v1';
 
 /** Trims every string and turns empty strings into a "required" error naming the field. */
 const trimmed = z.string().trim();

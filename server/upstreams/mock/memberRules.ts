@@ -75,6 +75,13 @@ function refuseDuplicate(state: BackendState, user: UserRecord, institution: Moc
 export function createMember(state: BackendState, user: UserRecord, input: NewMemberInput): MemberRecord {
   const institution = state.catalogue.byCode.get(input.institution_code);
   if (!institution) throw new HttpError(404, `Institution not found: ${input.institution_code}`);
+  let owned = 0;
+  for (const m of state.members.values()) if (m.user_guid === user.guid) owned += 1;
+  // 422 like the mock's other caps and MX's own refusals of a well-formed request it will not
+  // carry out (its spec's 422 with a 4xxx code); not 429: waiting does not lift a cap on records
+  if (owned >= MAX_MEMBERS_PER_USER) {
+    throw new HttpError(422, `A user may have at most ${MAX_MEMBERS_PER_USER} members.`);
+  }
   const now = state.clock.now();
   const member: MemberRecord = {
     guid: `MBR-${state.nextId()}`,
@@ -155,3 +162,8 @@ export function addManualAccount(state: BackendState, user: UserRecord, input: N
 
 /** Keeps one user from growing the mock's memory without end. */
 export const MAX_MANUAL_ACCOUNTS = 50;
+/**
+ * Likewise for members (one session made 2,800 in a minute). The widget reads the first 100 of a
+ * user's members, so at this cap every one of them is still on that page.
+ */
+export const MAX_MEMBERS_PER_USER = 100;

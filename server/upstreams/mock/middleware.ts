@@ -1,5 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { errorResponse, MX_MEDIA_TYPE } from './http';
+import type { MxApiVersion } from '../apiVersion';
 import { redact } from './log';
 import type { BackendState } from './state';
 
@@ -136,5 +137,70 @@ export function sameOriginOnly({
       (origin !== undefined && origin !== new URL(c.req.url).origin);
     if (crossSite) return errorResponse(403, message);
     return next();
+  };
+}
+
+const JSON_TYPE = 'application/json';
+type MediaType = typeof MX_MEDIA_TYPE | typeof JSON_TYPE;
+
+/** How much an Accept header wants a type: the q of its most specific matching range; 0 if none. */
+function quality(ranges: { range: string; q: number }[], type: MediaType): number {
+  const [major] = type.split('/');
+  const exact = ranges.find((r) => r.range === type);
+  const family = ranges.find((r) => r.range === `${major}/*`);
+  const any = ranges.find((r) => r.range === '*/*');
+  return (exact ?? family ?? any)?.q ?? 0;
+}
+
+/**
+ * The media type to answer in, as HTTP content negotiation picks it between MX's two (its vendor
+ * type and `application/json`): the one the Accept header rates higher, the version's own on a tie
+ * (v1: the vendor type; v20250224: application/json); null when neither is acceptable (406). No
+ * Accept header accepts anything.
+ *
+ * @param accept the request's Accept header
+ */
+export function negotiateMediaType(accept: string | undefined, version: MxApiVersion): MediaType | null {
+  const ranges = (accept?.trim() ? accept : '*/*')
+    .split(',')
+    .slice(0, 20)
+    .map((part) => {
+      const [range = '', ...params] = part.split(';').map((p) => p.trim().toLowerCase());
+      const q = params.find((p) => p.startsWith('q='));
+      const value = q === undefined ? 1 : Number(q.slice(2));
+      return { range, q: Number.isFinite(value) ? Math.min(1, Math.max(0, value)) : 0 };
+    });
+  const own: MediaType = version === 'v1' ? MX_MEDIA_TYPE : JSON_TYPE;
+  const other: MediaType = own === MX_MEDIA_TYPE ? JSON_TYPE : MX_MEDIA_TYPE;
+  const [qOwn, qOther] = [quality(ranges, own), quality(ranges, other)];
+  if (qOwn <= 0 && qOther <= 0) return null;
+  return qOwn >= qOther ? own : other;
+}
+
+export interface MxNegotiationOptions {
+  basePath?: string;
+}
+
+/**
+ * MX's version and media type per request: `Accept-Version` absent (v1) or `v20250224` (anything
+ * else 400); the answer in the media type the Accept header allows (vendor type or
+ * application/json), 406 when it allows neither. The sandbox bank's OAuth pages are HTML for a
+ * browser and are left alone.
+ *
+ * @example app.use('/api/*', mxNegotiation({ basePath: '/api' }))
+ */
+export function mxNegotiation({ basePath = '/api' }: MxNegotiationOptions = {}): MiddlewareHandler {
+  return async function mxNegotiationMiddleware(c, next) {
+    if (pathBelow(c, basePath).startsWith('/oauth/')) return next();
+    const versionHeader = c.req.header('accept-version');
+    if (versionHeader !== undefined && versionHeader !== 'v20250224') {
+      return errorResponse(400, 'Unsupported Accept-Version: this API knows v20250224 (or none, for v1).');
+    }
+    const type = negotiateMediaType(c.req.header('accept'), versionHeader === undefined ? 'v1' : 'v20250224');
+    if (type === null) return errorResponse(406, `Not acceptable: this API answers ${MX_MEDIA_TYPE} or ${JSON_TYPE}.`);
+    await next();
+    if (type === JSON_TYPE && c.res.headers.get('content-type') === MX_MEDIA_TYPE) {
+      c.res.headers.set('content-type', JSON_TYPE);
+    }
   };
 }
