@@ -11,7 +11,13 @@ import { matchWidgetRoute } from '../allowList';
 import { createMxUpstream, MAX_UPSTREAM_BODY_BYTES } from './upstream';
 
 /** A stand-in for MX on its own port: the mock backend, recording the headers each request brought. */
-const seen: { path: string; authorization: string | null; accept: string | null }[] = [];
+const seen: {
+  path: string;
+  query: string;
+  authorization: string | null;
+  accept: string | null;
+  version: string | null;
+}[] = [];
 let standIn: ServerType;
 let base = '';
 const API_KEY = 'mx-api-key-that-must-never-leak';
@@ -25,8 +31,10 @@ beforeAll(async () => {
       const url = new URL(request.url);
       seen.push({
         path: url.pathname,
+        query: url.search,
         authorization: request.headers.get('authorization'),
         accept: request.headers.get('accept'),
+        version: request.headers.get('accept-version'),
       });
       if (url.pathname === '/api/slow') await new Promise((r) => setTimeout(r, 500));
       if (url.pathname === '/api/boom') return new Response('<html>oops</html>', { status: 500 });
@@ -218,6 +226,62 @@ describe('the whole server in mx mode, against the stand-in', () => {
       expect(text).not.toContain(API_KEY);
       expect(text).not.toContain(key64);
     }
+  });
+});
+
+describe.each(['v1', 'v20250224'] as const)('the whole server in mx mode with MX_API_VERSION=%s', (version) => {
+  it('reads the stand-in in the widget’s one shape: flags, the same verifying favorites, a microdeposit', async () => {
+    const loaded = loadConfig({ NODE_ENV: 'test', MX_API_VERSION: version });
+    if (!loaded.ok) throw new Error(loaded.error);
+    const app = createServerApp({
+      config: loaded.config,
+      upstream: upstream({ version: loaded.config.MX_API_VERSION }),
+    });
+    const { user, token } = await partnerSession(app, loaded.config.PARTNER_SECRET);
+    const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+    const read = async (path: string, init: RequestInit = {}) => {
+      const response = await app.request(path, { headers, ...init });
+      return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+    };
+    seen.length = 0;
+
+    const bank = await read('/api/institutions/mxbank');
+    expect(bank.body.institution).toMatchObject({ code: 'mxbank', supports_account_verification: true });
+    expect(seen.at(-1)?.version).toBe(version === 'v1' ? null : 'v20250224');
+
+    const favorites = await read('/api/institutions/favorites?records_per_page=25&supports_account_verification=true');
+    const codes = (favorites.body.institutions as { code: string; supports_account_verification: boolean }[]).map(
+      (i) => [i.code, i.supports_account_verification],
+    );
+    expect(codes.length).toBeGreaterThan(0);
+    expect(codes.every(([, verifies]) => verifies === true)).toBe(true);
+    // the mock's own filter (not MX's) agrees with what the server filtered from the whole list
+    const mockFiltered = createMockBackend({ mode: 'test' });
+    const expected = (await (
+      await mockFiltered.fetch(
+        new Request(
+          'http://mock.test/api/institutions/favorites?records_per_page=25&supports_account_verification=true',
+        ),
+      )
+    ).json()) as { institutions: { code: string }[] };
+    expect(codes.map(([code]) => code)).toEqual(expected.institutions.map((i) => i.code));
+    expect(seen.at(-1)?.query).toBe('?records_per_page=100');
+
+    const micro = await read(`/api/users/${user}/micro_deposits`, {
+      method: 'POST',
+      body: JSON.stringify({
+        micro_deposit: {
+          account_number: '123456789',
+          account_type: 'CHECKING',
+          routing_number: '091000019',
+          first_name: 'Jane',
+          last_name: 'Doe',
+          email: 'jane@example.com',
+        },
+      }),
+    });
+    expect(micro.status).toBe(200);
+    expect(micro.body.micro_deposit).toMatchObject({ guid: expect.stringMatching(/^MIC-/) });
   });
 });
 
