@@ -18,13 +18,18 @@ export const WIDGET_ORIGIN = `http://localhost:${WIDGET_PORT}`;
 export const HOST_ORIGIN = `http://127.0.0.1:${HOST_PORT}`;
 /**
  * mx mode: the same server pointed at a stand-in for MX on its own port (scripts/mx-stand-in.ts),
- * with its own demo host page; the `mx` project's specs (e2e/mx-mode/) run against it.
+ * with its own demo host page; the `mx` project's specs (e2e/mx-mode/) run against it. The
+ * `mx-v20250224` project runs them again through a second server speaking MX_API_VERSION=v20250224
+ * to the same stand-in.
  */
 const MX_STANDIN_PORT = String(Number(WIDGET_PORT) + 2);
 const MX_WIDGET_PORT = String(Number(WIDGET_PORT) + 3);
 const MX_HOST_PORT = String(Number(WIDGET_PORT) + 4);
+const MX2025_WIDGET_PORT = String(Number(WIDGET_PORT) + 5);
+const MX2025_HOST_PORT = String(Number(WIDGET_PORT) + 6);
 export const MX_STANDIN_ORIGIN = `http://127.0.0.1:${MX_STANDIN_PORT}`;
 export const MX_HOST_ORIGIN = `http://127.0.0.1:${MX_HOST_PORT}`;
+const MX2025_HOST_ORIGIN = `http://127.0.0.1:${MX2025_HOST_PORT}`;
 /** what the stand-in accepts, and the server holds; a test proves it never reaches the browser */
 export const E2E_MX_API_KEY = 'e2e-mx-api-key-never-in-the-browser';
 const mxCredentials = { MX_CLIENT_ID: 'e2e-client', MX_API_KEY: E2E_MX_API_KEY };
@@ -69,7 +74,19 @@ export default defineConfig({
   },
   projects: [
     { name: 'mock', testIgnore: /mx-mode\// },
-    { name: 'mx', testMatch: /mx-mode\/.*\.spec\.ts/, use: { baseURL: MX_HOST_ORIGIN } },
+    // metadata.mxApiVersion: the API version the project's server speaks to the stand-in
+    {
+      name: 'mx',
+      testMatch: /mx-mode\/.*\.spec\.ts/,
+      use: { baseURL: MX_HOST_ORIGIN },
+      metadata: { mxApiVersion: 'v1' },
+    },
+    {
+      name: 'mx-v20250224',
+      testMatch: /mx-mode\/.*\.spec\.ts/,
+      use: { baseURL: MX2025_HOST_ORIGIN },
+      metadata: { mxApiVersion: 'v20250224' },
+    },
   ],
   webServer: [
     {
@@ -103,6 +120,21 @@ export default defineConfig({
         HOST_PORT: MX_HOST_PORT,
         ACCESS_LOG: '0',
         CONNECT_UPSTREAM: 'mx',
+        MX_BASE_URL: `${MX_STANDIN_ORIGIN}/api`,
+        ...mxCredentials,
+      },
+    },
+    {
+      command: 'npm run serve',
+      url: `http://localhost:${MX2025_WIDGET_PORT}/healthz`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: {
+        WIDGET_PORT: MX2025_WIDGET_PORT,
+        HOST_PORT: MX2025_HOST_PORT,
+        ACCESS_LOG: '0',
+        CONNECT_UPSTREAM: 'mx',
+        MX_API_VERSION: 'v20250224',
         MX_BASE_URL: `${MX_STANDIN_ORIGIN}/api`,
         ...mxCredentials,
       },
