@@ -11,8 +11,6 @@ import type { MatchedRoute } from './allowList';
 export const MX_API_VERSIONS = ['v1', 'v20250224'] as const;
 export type MxApiVersion = (typeof MX_API_VERSIONS)[number];
 
-export const isMxApiVersion = (value: unknown): value is MxApiVersion => MX_API_VERSIONS.some((v) => v === value);
-
 /**
  * The headers that choose the version and the media type. v1: MX's vendor type first and
  * `application/json` as the fallback, since v1's microdeposit routes answer only `application/json`

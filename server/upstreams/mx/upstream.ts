@@ -1,13 +1,16 @@
 import { errorJson } from '../../errors';
 import { matchWidgetRoute } from '../allowList';
+import { upstreamSearchCapabilities } from '../capabilities';
 import { mxVersionHeaders, upstreamSearch, widgetBody, type MxApiVersion } from '../apiVersion';
 import { isJsonContentType, MX_MEDIA_TYPE } from '../mock/http';
 import type { Upstream } from '../types';
 
 /**
  * The real MX Platform API as the widget's upstream. The server adds what the browser must never
- * hold (HTTP Basic auth with the client id and API key) and MX's Accept header, and turns every
- * way the upstream can fail into the MX error shape the widget already handles.
+ * hold (HTTP Basic auth with the client id and API key) and the headers of its API version, sends
+ * only the query parameters MX defines for the route, reads MX's answer back into the one shape
+ * the widget reads (apiVersion.ts), and turns every way the upstream can fail into the MX error
+ * shape the widget already handles.
  */
 export interface MxUpstreamOptions {
   baseUrl: string;
@@ -63,8 +66,9 @@ export function createMxUpstream(options: MxUpstreamOptions): Upstream {
 
   return async function mxUpstream({ method, path, search, body }) {
     const route = matchWidgetRoute(method, path);
-    if (route?.route.path === '/institutions' && new URLSearchParams(search).has('routing_number')) {
-      // MX defines no such search (upstreamSearchCapabilities); an unfiltered list would pass for its answer
+    const byRoutingNumber = route?.route.path === '/institutions' && new URLSearchParams(search).has('routing_number');
+    if (byRoutingNumber && !upstreamSearchCapabilities('mx').routingNumber) {
+      // MX defines no such parameter: sent without it, MX's unfiltered list would pass for the answer
       return errorJson(422, 'This bank data service cannot search by routing number. Search by name instead.');
     }
     let response: Response;
