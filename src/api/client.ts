@@ -179,16 +179,10 @@ export function createApiClient(options: ApiClientOptions = {}) {
         },
         signal,
       }),
-    favoriteInstitutions: (
-      args: { page?: number; perPage?: number; verification?: boolean } = {},
-      signal?: AbortSignal,
-    ) =>
+    /** MX's favorites take no supports_* filter: a caller filters the list by each institution's own flags */
+    favoriteInstitutions: (args: { page?: number; perPage?: number } = {}, signal?: AbortSignal) =>
       request('GET', '/institutions/favorites', institutionListSchema, {
-        query: {
-          page: args.page,
-          records_per_page: args.perPage,
-          supports_account_verification: args.verification || undefined,
-        },
+        query: { page: args.page, records_per_page: args.perPage },
         signal,
       }),
     getInstitution: async (code: string, signal?: AbortSignal) =>

@@ -13,7 +13,7 @@ import { MAX_RETRY_AFTER_MS, type ApiClient } from './client';
 import { ApiError, isRetryable } from './errors';
 import { useApi } from './ApiProvider';
 import { queryKeys } from './queryKeys';
-import type { Institution, MemberStatus } from './schemas';
+import type { Institution, InstitutionPage, MemberStatus } from './schemas';
 import { isValidRoutingNumber } from '../../sdk/src/contract/routingNumber';
 
 /**
@@ -32,12 +32,21 @@ export const institutionOptions = (api: ApiClient, code: string | null) =>
     staleTime: CATALOGUE_STALE_MS,
   });
 
+/**
+ * The popular list. MX's favorites route has no filter, so verification mode keeps what does not
+ * say it cannot verify (an institution without the flag is offered; its method screen decides).
+ */
 export const favoritesOptions = (api: ApiClient, verification: boolean) =>
   queryOptions({
-    queryKey: queryKeys.favorites(verification),
-    queryFn: ({ signal }) => api.favoriteInstitutions({ perPage: SEARCH_PAGE_SIZE, verification }, signal),
+    queryKey: queryKeys.favorites(),
+    queryFn: ({ signal }) => api.favoriteInstitutions({ perPage: SEARCH_PAGE_SIZE }, signal),
     staleTime: CATALOGUE_STALE_MS,
+    select: verification ? verifiableOnly : undefined,
   });
+const verifiableOnly = (page: InstitutionPage): InstitutionPage => ({
+  ...page,
+  institutions: page.institutions.filter((i) => i.supports_account_verification !== false),
+});
 
 /** Search by name, or by routing number when the query is a valid one (nine digits, ABA checksum). */
 export const institutionSearchOptions = (api: ApiClient, name: string, verification: boolean) => {
