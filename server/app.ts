@@ -3,6 +3,8 @@ import type { MockBackend } from './upstreams/mock/app';
 import type { ServerConfig } from './config';
 import { partnerApi } from './partnerApi';
 import { errorJson } from './errors';
+import { logoProxy, MX_LOGO_SOURCE } from './logos';
+import { mockLogoSource } from './upstreams/mock/logos';
 import type { Upstream } from './upstreams/types';
 import { widgetApi } from './widgetApi';
 
@@ -39,6 +41,12 @@ export function createServerApp({ config, upstream, mockBackend, staticHandler, 
       upstream,
     }),
   );
+  const logos = logoProxy({
+    secret: config.SESSION_SECRET,
+    source: mockBackend ? mockLogoSource(mockBackend) : MX_LOGO_SOURCE,
+  });
+  // no session header on an <img>: the signed id in the path is the capability (server/logos.ts)
+  app.get('/logos/:id', (c) => logos.handle(c));
   if (mockBackend) {
     // the sandbox bank's own pages: public, like a real bank's sign-in page, and not part of the API
     app.all('/api/oauth/*', (c) => mockBackend.fetch(c.req.raw));
@@ -49,6 +57,7 @@ export function createServerApp({ config, upstream, mockBackend, staticHandler, 
     widgetApi({
       secret: config.SESSION_SECRET,
       upstream,
+      logos,
       helpDesk: config.HELP_WEBHOOK_URL
         ? { kind: 'webhook', url: config.HELP_WEBHOOK_URL, timeoutMs: config.HELP_WEBHOOK_TIMEOUT_MS }
         : mockBackend

@@ -8,6 +8,7 @@ import { matchWidgetRoute } from './upstreams/allowList';
 import { errorJson } from './errors';
 import type { Upstream } from './upstreams/types';
 import type { HelpDesk } from './help';
+import type { LogoProxy } from './logos';
 import { handleHelp, helpPathUser } from './helpRoutes';
 
 type Env = { Variables: { session: WidgetSession } };
@@ -51,6 +52,8 @@ export interface WidgetApiOptions {
    * route, so with MX the server answers from the checksum alone.
    */
   routingChecks?: 'upstream' | 'local';
+  /** rewrites logo URLs in institution bodies to the server's own /logos route */
+  logos?: Pick<LogoProxy, 'rewrite'>;
 }
 
 /**
@@ -63,6 +66,7 @@ export function widgetApi({
   limits,
   helpDesk = { kind: 'none' },
   routingChecks = 'upstream',
+  logos,
 }: WidgetApiOptions) {
   const api = new Hono<Env>();
   if (limits) api.use('*', limitPerAddress({ limit: limits.perAddress, trustProxy: limits.trustProxy }));
@@ -110,7 +114,8 @@ export function widgetApi({
       });
       if (!owned.ok) return errorJson(404, `Microdeposit not found: ${microdeposit}`);
     }
-    return upstream({ method: c.req.method, path, search: url.search, body, origin: url.origin });
+    const response = await upstream({ method: c.req.method, path, search: url.search, body, origin: url.origin });
+    return logos ? logos.rewrite(path, response) : response;
   });
   return api;
 }

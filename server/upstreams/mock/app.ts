@@ -4,6 +4,7 @@ import { errorResponse, HttpError, MAX_BODY_BYTES } from './http';
 import { dataOnlyResponses, faultInjector, requestLogger, sameOriginOnly } from './middleware';
 import { controlRoutes } from './routes/control';
 import { institutionRoutes } from './routes/institutions';
+import { logoRoutes } from './logos';
 import { memberRoutes } from './routes/members';
 import { microdepositRoutes, userMicrodepositRoutes } from './routes/microDeposits';
 import { oauthRoutes } from './routes/oauth';
@@ -60,6 +61,8 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
   api.route('/micro_deposits', microdepositRoutes(state));
   api.route('/oauth', oauthRoutes(state));
   app.route('/api', api);
+  // the stand-in for MX's logo CDN; the server reaches it in-process only (mockLogoSource)
+  app.route('/logos', logoRoutes());
 
   if (options.controlApi === true && options.mode !== 'production') {
     app.use('/mock/*', dataOnlyResponses(), limitBodies(), sameOriginOnly());

@@ -1,4 +1,5 @@
 import { withCheckDigit } from '../../../sdk/src/contract/routingNumber';
+import { hostedLogoUrl } from './logos';
 import { pick, seededRandom } from './prng';
 import type { MockCredential, MockInstitution, OperationalStatus } from './types';
 
@@ -44,6 +45,8 @@ interface InstitutionSeed {
   host?: string;
   verification?: boolean;
   status?: OperationalStatus;
+  /** a PNG on the mock's logo host, like MX's CDN logos (the rest carry data: initials) */
+  hostedLogo?: boolean;
 }
 
 let guidCounter = 0;
@@ -56,8 +59,8 @@ function institution(seed: InstitutionSeed): MockInstitution {
     guid: `INS-${guidCounter.toString(16).padStart(8, '0')}-${seed.code.length.toString(16)}`,
     name: seed.name,
     url,
-    small_logo_url: initialsLogo(seed.name, seed.color, 40),
-    medium_logo_url: initialsLogo(seed.name, seed.color, 100),
+    small_logo_url: seed.hostedLogo ? hostedLogoUrl(seed.color, 40) : initialsLogo(seed.name, seed.color, 40),
+    medium_logo_url: seed.hostedLogo ? hostedLogoUrl(seed.color, 100) : initialsLogo(seed.name, seed.color, 100),
     supports_oauth: seed.supportsOauth,
     supports_credentials: seed.supportsCredentials,
     forgot_password_url: `${url}/forgot-password`,
@@ -82,6 +85,7 @@ const SANDBOX: InstitutionSeed[] = [
     popular: true,
     color: '#1f4e8c',
     host: 'www.mx.com',
+    hostedLogo: true,
   },
   {
     code: 'mxbank_oauth',
@@ -91,6 +95,7 @@ const SANDBOX: InstitutionSeed[] = [
     popular: true,
     color: '#0f766e',
     host: 'www.mx.com',
+    hostedLogo: true,
   },
   {
     code: 'mxbank_hybrid',
