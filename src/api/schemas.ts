@@ -61,7 +61,9 @@ const institutionFields = z.object({
   forgot_password_url: nullableString,
   forgot_username_url: nullableString,
   trouble_signing_in_url: nullableString,
+  /** HTML fragments: shown as text only (features/credentials/instructions.ts) */
   instructional_text: nullableString,
+  instructional_text_steps: z.nullish(usableItems(z.string())),
   iso_country_code: nullableString,
   supports_account_identification: nullableBoolean,
   supports_account_verification: nullableBoolean,

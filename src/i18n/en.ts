@@ -73,6 +73,7 @@ export const en = {
   'creds.duplicateUpdate': 'Update the existing connection',
   'creds.error': 'We could not send your credentials: {message}',
   'creds.noFields': '{bank} does not accept credentials here.',
+  'creds.instructions': 'Instructions from {bank}',
 
   'oauth.heading': 'Sign in at {bank}',
   'oauth.intro': 'You will be sent to {bank} to sign in. When you are done, you will come back here.',

@@ -72,6 +72,7 @@ export const es: Catalog = {
   'creds.duplicateUpdate': 'Actualizar la conexión existente',
   'creds.error': 'No pudimos enviar tus credenciales: {message}',
   'creds.noFields': '{bank} no acepta credenciales aquí.',
+  'creds.instructions': 'Instrucciones de {bank}',
 
   'oauth.heading': 'Inicia sesión en {bank}',
   'oauth.intro': 'Te enviaremos a {bank} para iniciar sesión. Cuando termines, volverás aquí.',

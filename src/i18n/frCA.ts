@@ -73,6 +73,7 @@ export const frCA: Catalog = {
   'creds.duplicateUpdate': 'Mettre à jour la connexion existante',
   'creds.error': 'Impossible d’envoyer vos identifiants : {message}',
   'creds.noFields': '{bank} n’accepte pas d’identifiants ici.',
+  'creds.instructions': 'Instructions de {bank}',
 
   'oauth.heading': 'Ouvrez une session chez {bank}',
   'oauth.intro': 'Vous serez dirigé vers {bank} pour ouvrir une session. Vous reviendrez ici ensuite.',

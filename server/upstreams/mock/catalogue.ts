@@ -47,6 +47,8 @@ interface InstitutionSeed {
   status?: OperationalStatus;
   /** a PNG on the mock's logo host, like MX's CDN logos (the rest carry data: initials) */
   hostedLogo?: boolean;
+  /** MX's instructional_text and instructional_text_steps, HTML as MX sends it */
+  instructions?: { text: string; steps: string[] };
 }
 
 let guidCounter = 0;
@@ -66,7 +68,8 @@ function institution(seed: InstitutionSeed): MockInstitution {
     forgot_password_url: `${url}/forgot-password`,
     forgot_username_url: `${url}/forgot-username`,
     trouble_signing_in_url: `${url}/help/sign-in`,
-    instructional_text: null,
+    instructional_text: seed.instructions?.text ?? null,
+    instructional_text_steps: seed.instructions?.steps ?? null,
     iso_country_code: 'US',
     supports_account_identification: true,
     supports_account_verification: seed.verification ?? true,
@@ -105,6 +108,10 @@ const SANDBOX: InstitutionSeed[] = [
     popular: true,
     color: '#155e75',
     host: 'www.mx.com',
+    instructions: {
+      text: 'Signing in with a password? Use your <a href="https://www.mx.com/online-banking">online banking</a> username, not your card number.',
+      steps: [],
+    },
   },
   {
     code: 'mxcu_fields',
@@ -114,6 +121,14 @@ const SANDBOX: InstitutionSeed[] = [
     popular: true,
     color: '#6d28d9',
     host: 'www.mxcu.example',
+    instructions: {
+      text: 'Use the member number and password of <a href="https://www.mxcu.example/online-banking" id="instructional_text">MX Credit Union online banking</a>.',
+      steps: [
+        'Step 1: Enter your <b>member number</b>, without leading zeros.',
+        'Step 2: Enter your password.',
+        'Step 3: Enter the ID of the branch where you opened your account, then choose personal or business.',
+      ],
+    },
   },
   {
     code: 'mxbank_gone',
