@@ -5,6 +5,7 @@ import { partnerApi } from './partnerApi';
 import { errorJson } from './errors';
 import { logoProxy, MX_LOGO_SOURCE } from './logos';
 import { mockLogoSource } from './upstreams/mock/logos';
+import { upstreamSearchCapabilities } from './upstreams/capabilities';
 import type { Upstream } from './upstreams/types';
 import { widgetApi } from './widgetApi';
 
@@ -58,6 +59,7 @@ export function createServerApp({ config, upstream, mockBackend, staticHandler, 
       secret: config.SESSION_SECRET,
       upstream,
       logos,
+      searchCapabilities: upstreamSearchCapabilities(config.CONNECT_UPSTREAM),
       helpDesk: config.HELP_WEBHOOK_URL
         ? { kind: 'webhook', url: config.HELP_WEBHOOK_URL, timeoutMs: config.HELP_WEBHOOK_TIMEOUT_MS }
         : mockBackend

@@ -9,6 +9,7 @@ import { errorJson } from './errors';
 import type { Upstream } from './upstreams/types';
 import type { HelpDesk } from './help';
 import type { LogoProxy } from './logos';
+import { capabilitiesBody, type SearchCapabilities } from './upstreams/capabilities';
 import { handleHelp, helpPathUser } from './helpRoutes';
 
 type Env = { Variables: { session: WidgetSession } };
@@ -54,6 +55,8 @@ export interface WidgetApiOptions {
   routingChecks?: 'upstream' | 'local';
   /** rewrites logo URLs in institution bodies to the server's own /logos route */
   logos?: Pick<LogoProxy, 'rewrite'>;
+  /** what the upstream can search institutions by, answered to the widget at GET /capabilities */
+  searchCapabilities?: SearchCapabilities;
 }
 
 /**
@@ -67,6 +70,7 @@ export function widgetApi({
   helpDesk = { kind: 'none' },
   routingChecks = 'upstream',
   logos,
+  searchCapabilities = { routingNumber: false },
 }: WidgetApiOptions) {
   const api = new Hono<Env>();
   if (limits) api.use('*', limitPerAddress({ limit: limits.perAddress, trustProxy: limits.trustProxy }));
@@ -76,6 +80,7 @@ export function widgetApi({
   );
   api.use('*', sessionAuth({ secret }));
   if (limits) api.use('*', limitPerSession({ limit: limits.perSession }));
+  api.get('/capabilities', (c) => c.json(capabilitiesBody(searchCapabilities)));
   api.all('*', async (c) => {
     const url = new URL(c.req.url);
     const path = url.pathname.replace(/^\/api/, '') || '/';

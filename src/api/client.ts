@@ -2,6 +2,7 @@ import type { z } from 'zod/mini';
 import { ApiError, NetworkError, SchemaError } from './errors';
 import {
   accountListSchema,
+  capabilitiesResponseSchema,
   credentialListSchema,
   errorBodySchema,
   institutionListSchema,
@@ -203,6 +204,9 @@ export function createApiClient(options: ApiClientOptions = {}) {
     getMemberStatus: async (userGuid: string, memberGuid: string, signal?: AbortSignal) =>
       (await request('GET', `${memberPath(userGuid, memberGuid)}/status`, memberStatusResponseSchema, { signal }))
         .member,
+    /** which institution searches the server's upstream can do (answered by our server, not MX) */
+    getCapabilities: async (signal?: AbortSignal) =>
+      (await request('GET', '/capabilities', capabilitiesResponseSchema, { signal })).capabilities,
     listAccounts: async (userGuid: string, memberGuid: string, signal?: AbortSignal) =>
       (await request('GET', `${memberPath(userGuid, memberGuid)}/accounts`, accountListSchema, { signal })).accounts,
   };

@@ -48,9 +48,27 @@ const verifiableOnly = (page: InstitutionPage): InstitutionPage => ({
   institutions: page.institutions.filter((i) => i.supports_account_verification !== false),
 });
 
-/** Search by name, or by routing number when the query is a valid one (nine digits, ABA checksum). */
-export const institutionSearchOptions = (api: ApiClient, name: string, verification: boolean) => {
-  const routingNumber = isValidRoutingNumber(name) ? name : undefined;
+/** What the upstream can search by: read once a session, and only when a search needs to know. */
+export const capabilitiesOptions = (api: ApiClient) =>
+  queryOptions({
+    queryKey: queryKeys.capabilities(),
+    queryFn: ({ signal }) => api.getCapabilities(signal),
+    staleTime: Infinity,
+    // a failed read searches by name (with a line saying so) at once; the next routing number asks again
+    retry: false,
+  });
+
+/**
+ * Search by name, or by routing number when the query is a valid one (nine digits, ABA checksum)
+ * and the upstream can search by it (`byRoutingNumber`, from capabilitiesOptions).
+ */
+export const institutionSearchOptions = (
+  api: ApiClient,
+  name: string,
+  verification: boolean,
+  byRoutingNumber = false,
+) => {
+  const routingNumber = byRoutingNumber && isValidRoutingNumber(name) ? name : undefined;
   return infiniteQueryOptions({
     queryKey: queryKeys.institutionSearch(name, verification, routingNumber ? 'routingNumber' : 'name'),
     queryFn: ({ pageParam, signal }) =>

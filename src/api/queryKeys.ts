@@ -7,6 +7,7 @@ export const queryKeys = {
   favorites: () => [...queryKeys.institutions(), 'favorites'] as const,
   institution: (code: string) => [...queryKeys.institutions(), 'detail', code] as const,
   credentials: (code: string) => [...queryKeys.institutions(), 'credentials', code] as const,
+  capabilities: () => [...queryKeys.all, 'capabilities'] as const,
   members: (userGuid: string) => [...queryKeys.all, 'members', userGuid] as const,
   help: (userGuid: string) => [...queryKeys.all, 'help', userGuid] as const,
   member: (userGuid: string, memberGuid: string) => [...queryKeys.all, 'member', userGuid, memberGuid] as const,

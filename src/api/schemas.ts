@@ -249,4 +249,10 @@ export const errorBodySchema = z.object({
 });
 
 export type InstitutionPage = z.infer<typeof institutionListSchema>;
+
+/** Our server's GET /capabilities (not MX's): which institution searches the upstream can do. */
+export const capabilitiesResponseSchema = z.object({
+  capabilities: z.object({ institution_search: z.object({ routing_number: flag }) }),
+});
+export type Capabilities = z.infer<typeof capabilitiesResponseSchema>['capabilities'];
 export type AnswerInput = { guid: string; value: string };

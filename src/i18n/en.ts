@@ -44,6 +44,7 @@ export const en = {
   'search.resultCount': '{count} institutions found',
   'search.byRoutingNumber': 'Institutions with routing number {query}',
   'search.invalidRoutingNumber': '{query} is not a valid routing number, so we searched for it by name.',
+  'search.routingNumberByName': 'Searching by name: this service cannot search by routing number.',
   'institution.status.maintenance': 'Under maintenance: connecting may not work',
   'institution.status.degraded': 'Connections are slow right now',
   'institution.status.unavailable': 'Unavailable right now',

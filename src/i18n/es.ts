@@ -43,6 +43,7 @@ export const es: Catalog = {
   'search.resultCount': '{count} instituciones encontradas',
   'search.byRoutingNumber': 'Instituciones con el número de ruta {query}',
   'search.invalidRoutingNumber': '{query} no es un número de ruta válido, así que lo buscamos por nombre.',
+  'search.routingNumberByName': 'Buscamos por nombre: este servicio no puede buscar por número de ruta.',
   'institution.status.maintenance': 'En mantenimiento: es posible que no se pueda conectar',
   'institution.status.degraded': 'Las conexiones son lentas en este momento',
   'institution.status.unavailable': 'No disponible en este momento',

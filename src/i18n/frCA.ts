@@ -44,6 +44,7 @@ export const frCA: Catalog = {
   'search.resultCount': '{count} institutions trouvées',
   'search.byRoutingNumber': 'Institutions avec le numéro d’acheminement {query}',
   'search.invalidRoutingNumber': '{query} n’est pas un numéro d’acheminement valide; nous l’avons cherché par nom.',
+  'search.routingNumberByName': 'Recherche par nom : ce service ne peut pas chercher par numéro d’acheminement.',
   'institution.status.maintenance': 'En maintenance : la connexion pourrait échouer',
   'institution.status.degraded': 'Les connexions sont lentes en ce moment',
   'institution.status.unavailable': 'Indisponible en ce moment',

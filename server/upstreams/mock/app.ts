@@ -5,6 +5,7 @@ import { dataOnlyResponses, faultInjector, requestLogger, sameOriginOnly } from 
 import { controlRoutes } from './routes/control';
 import { institutionRoutes } from './routes/institutions';
 import { logoRoutes } from './logos';
+import { capabilitiesBody, upstreamSearchCapabilities } from '../capabilities';
 import { memberRoutes } from './routes/members';
 import { microdepositRoutes, userMicrodepositRoutes } from './routes/microDeposits';
 import { oauthRoutes } from './routes/oauth';
@@ -54,6 +55,8 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
   app.use('/api/*', requestLogger({ state, basePath: '/api' }), faultInjector({ state, basePath: '/api' }));
 
   const api = new Hono();
+  // the server answers this itself; the mock answers it too for the widget's in-process tests
+  api.get('/capabilities', (c) => c.json(capabilitiesBody(upstreamSearchCapabilities('mock'))));
   api.route('/institutions', institutionRoutes(state));
   api.route('/users', userRoutes(state, widgetOrigin));
   api.route('/users/:user_guid/members', memberRoutes(state, originOf));

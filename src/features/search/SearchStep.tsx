@@ -114,6 +114,9 @@ export function SearchStep() {
       {search.invalidRoutingNumber && !pending ? (
         <p className="text-sm mt-2">{t('search.invalidRoutingNumber', { query })}</p>
       ) : null}
+      {search.routingNumberByName && !pending ? (
+        <p className="text-sm mt-2">{t('search.routingNumberByName')}</p>
+      ) : null}
       <h2 className="text-sm font-semibold text-muted mt-4 mb-1">{listLabel}</h2>
       {search.searching && !search.isLoading && !pending ? (
         <p className="sr-only" aria-live="polite">

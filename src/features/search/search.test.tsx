@@ -9,6 +9,14 @@ import {
   untilNextStep,
 } from '../../test/renderWidget';
 
+/** The results are a search by name for `query`, and no request asked for a routing number. */
+async function expectSearchedByName(w: Rendered, query: string) {
+  await screen.findByRole('listbox', { name: 'Search results' });
+  const searched = (await w.server.log()).filter((e) => e.path === '/institutions').map((e) => e.query);
+  expect(searched.at(-1)).toContain(`name=${query}`);
+  expect(searched.join(' ')).not.toContain('routing_number');
+}
+
 describe('search', () => {
   it('focuses the search box and lists popular institutions, sandbox ones first', async () => {
     const w = await renderWidget();
@@ -46,16 +54,40 @@ describe('search', () => {
     await screen.findByRole('heading', { name: 'Enter your credentials' });
   });
 
+  it('a routing number is searched by name, and says so, where the server cannot search by one', async () => {
+    const w = await renderWidget();
+    await serveRaw(w.server, 'GET /capabilities', '{"capabilities":{"institution_search":{"routing_number":false}}}');
+    const box = await screen.findByRole('combobox');
+    await w.user.type(box, 'bank');
+    await screen.findByRole('listbox', { name: 'Search results' });
+    // the capabilities are read only once a query looks like a routing number
+    expect((await w.server.log()).some((e) => e.path === '/capabilities')).toBe(false);
+    await w.user.clear(box);
+    await w.user.type(box, '123456780');
+    expect(
+      await screen.findByText('Searching by name: this service cannot search by routing number.'),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('listbox', { name: /routing number/ })).toBeNull();
+    await expectSearchedByName(w, '123456780');
+  });
+
+  it('a capabilities read that fails searches by name rather than offer what may not work', async () => {
+    const w = await renderWidget();
+    await w.server.request('POST', '/mock/faults', {
+      rules: [{ route: 'GET /capabilities', kind: 'status', status: 500 }],
+    });
+    await w.user.type(await screen.findByRole('combobox'), '123456780');
+    await screen.findByText('Searching by name: this service cannot search by routing number.');
+    await expectSearchedByName(w, '123456780');
+  });
+
   it('nine digits that fail the checksum say so, and are searched by name', async () => {
     const w = await renderWidget();
     await w.user.type(await screen.findByRole('combobox'), '123456789');
     expect(
       await screen.findByText('123456789 is not a valid routing number, so we searched for it by name.'),
     ).toBeInTheDocument();
-    await screen.findByRole('listbox', { name: 'Search results' });
-    const searched = (await w.server.log()).filter((e) => e.path === '/institutions').map((e) => e.query);
-    expect(searched.at(-1)).toContain('name=123456789');
-    expect(searched.join(' ')).not.toContain('routing_number');
+    await expectSearchedByName(w, '123456789');
   });
 
   it('an institution that is not fully working says so; an unavailable one explains itself and leads back', async () => {
