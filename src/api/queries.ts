@@ -24,6 +24,8 @@ import { isValidRoutingNumber } from '../../sdk/src/contract/routingNumber';
  */
 const CATALOGUE_STALE_MS = 10 * 60_000;
 export const SEARCH_PAGE_SIZE = 25;
+/** "Show more" stops after this many pages (1,000 rows): the list and the host's iframe stay bounded. */
+export const MAX_SEARCH_PAGES = 40;
 
 export const institutionOptions = (api: ApiClient, code: string | null) =>
   queryOptions({
@@ -74,8 +76,12 @@ export const institutionSearchOptions = (
     queryFn: ({ pageParam, signal }) =>
       api.searchInstitutions({ name, routingNumber, page: pageParam, perPage: SEARCH_PAGE_SIZE, verification }, signal),
     initialPageParam: 1,
-    getNextPageParam: (last) =>
-      last.pagination.current_page < last.pagination.total_pages ? last.pagination.current_page + 1 : undefined,
+    // another page only after a page that had rows, up to the pages the server claims and a bound
+    // of our own; counted from the page asked for, not the current_page a server says it sent
+    getNextPageParam: (last, pages, lastPage) =>
+      last.institutions.length > 0 && lastPage < last.pagination.total_pages && pages.length < MAX_SEARCH_PAGES
+        ? lastPage + 1
+        : undefined,
     staleTime: 60_000,
   });
 };

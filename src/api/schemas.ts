@@ -41,12 +41,33 @@ export const flag = z.pipe(
   z.transform((v) => v === true),
 );
 
-export const paginationSchema = z.object({
-  current_page: z.int(),
-  per_page: z.int(),
-  total_entries: z.int(),
-  total_pages: z.int(),
-});
+/** Past these a count or a page number is not a real catalogue's (MX lists some tens of thousands). */
+export const MAX_ENTRIES = 100_000;
+export const MAX_PAGES = 10_000;
+const clampInt = (value: number | null | undefined, min: number, max: number, fallback: number) =>
+  typeof value === 'number' && Number.isFinite(value) ? Math.min(max, Math.max(min, Math.trunc(value))) : fallback;
+
+/**
+ * MX's pagination, each number clamped: entries 0..MAX_ENTRIES, pages 0..MAX_PAGES, the current
+ * page 1..total_pages. A missing one is a single page of what came.
+ */
+export const paginationSchema = z.pipe(
+  z.object({
+    current_page: nullableNumber,
+    per_page: nullableNumber,
+    total_entries: nullableNumber,
+    total_pages: nullableNumber,
+  }),
+  z.transform((p) => {
+    const total_pages = clampInt(p.total_pages, 0, MAX_PAGES, 1);
+    return {
+      current_page: clampInt(p.current_page, 1, Math.max(1, total_pages), 1),
+      per_page: clampInt(p.per_page, 0, 1_000, 0),
+      total_entries: clampInt(p.total_entries, 0, MAX_ENTRIES, 0),
+      total_pages,
+    };
+  }),
+);
 
 const institutionFields = z.object({
   code: nonEmpty,

@@ -6,7 +6,7 @@ describe('verification mode', () => {
   it('searches only institutions that support account verification', async () => {
     const w = await renderWidget({ params: { mode: 'verification' } });
     await w.user.type(await screen.findByRole('combobox'), 'bank');
-    await screen.findByText(/institutions found$/);
+    await screen.findByText(/institutions? found$/);
     const log = await w.server.log();
     const searches = log.filter((e) => e.path === '/institutions');
     expect(searches.length).toBeGreaterThan(0);
@@ -18,7 +18,7 @@ describe('verification mode', () => {
     );
     const total = (res: typeof all) => (res.json as { pagination: { total_entries: number } }).pagination.total_entries;
     expect(total(verifiable)).toBeLessThan(total(all));
-    expect(screen.getByText(`${total(verifiable)} institutions found`)).toBeInTheDocument();
+    expect(screen.getByText(`${total(verifiable).toLocaleString('en')} institutions found`)).toBeInTheDocument();
   });
 
   it('lists only popular institutions that can verify, without a filter MX does not define on favorites', async () => {

@@ -41,7 +41,10 @@ export function useInstitutionSearch(query: string) {
   const institutions: Institution[] = searching
     ? (results.data?.pages.flatMap((p) => p.institutions.slice(0, PAGE_SIZE)) ?? [])
     : (favorites.data?.institutions.slice(0, PAGE_SIZE).filter((i) => !connected.has(i.code)) ?? []);
-  const total = searching ? (results.data?.pages[0]?.pagination.total_entries ?? 0) : institutions.length;
+  const hasMore = searching && results.hasNextPage;
+  // what the user can reach: the rows shown, or the server's total while more pages are offered
+  const claimed = results.data?.pages[0]?.pagination.total_entries ?? 0;
+  const total = hasMore ? Math.max(claimed, institutions.length) : institutions.length;
 
   const nineDigits = ROUTING_NUMBER_PATTERN.test(query.trim());
   return {
@@ -57,7 +60,7 @@ export function useInstitutionSearch(query: string) {
     isLoading: active.isLoading || deciding,
     isError: active.isError,
     retry: () => void active.refetch(),
-    hasMore: searching && results.hasNextPage,
+    hasMore,
     loadMore: () => void results.fetchNextPage(),
     isLoadingMore: results.isFetchingNextPage,
   };
