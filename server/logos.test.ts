@@ -217,6 +217,17 @@ describe('GET /logos/:id, as an attacker would try it', () => {
     // the first was evicted by the third, so it is fetched a second time
     expect(logoHost.asked).toEqual([urls[0], urls[1], urls[2], urls[0]]);
   });
+
+  it('asks a failing host once a minute, however often the logo is asked for', async () => {
+    let clock = Date.now();
+    const broken = host(() => new Response('nope', { status: 500 }));
+    const { fetchLogo } = proxyApp(broken.source, { now: () => clock });
+    for (let i = 0; i < 5; i += 1) expect((await fetchLogo(CDN)).status).toBe(502);
+    expect(broken.asked).toHaveLength(1);
+    clock += 61_000;
+    expect((await fetchLogo(CDN)).status).toBe(502);
+    expect(broken.asked).toHaveLength(2);
+  });
 });
 
 describe('the server in mock mode', () => {

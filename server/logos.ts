@@ -10,7 +10,7 @@ import { errorJson } from './errors';
  * it forwards into `/logos/<id>`, where the id is the URL, an expiry hour and an HMAC of both under
  * the session secret. `GET /logos/<id>` fetches only what such an id names, and only from the
  * upstream's allow-listed hosts, over https, as an image (never SVG), size and time limited,
- * following no redirect off those hosts; results sit in a small LRU.
+ * following no redirect off those hosts; results sit in a small LRU (failures for a minute).
  *
  * An <img> cannot send the session's Bearer token, so the id is the capability: only the server
  * can make one, it is handed out only in answers to session-authenticated reads, and it expires
@@ -49,6 +49,7 @@ type ImageType = (typeof IMAGE_TYPES)[number];
 const MAX_URL_LENGTH = 1_024;
 const MAX_REDIRECTS = 2;
 const HOUR_MS = 3_600_000;
+const FAILURE_TTL_MS = 60_000;
 /** a data: logo (the mock's initials) is passed through: the CSP allows data: images, and an <img> runs no script */
 const DATA_LOGO = /^data:image\/(png|jpeg|gif|webp|svg\+xml)[;,]/;
 const MAX_DATA_LOGO_LENGTH = 8_192;
@@ -141,7 +142,7 @@ export function logoProxy({
   ]);
   // the prefix keeps these MACs apart from the session tokens signed with the same secret
   const signed = (url: string, expiryHour: string) => encoder.encode(`logo\n${expiryHour}\n${url}`);
-  const cache = new Map<string, { at: number; logo: Extract<Fetched, { ok: true }> }>();
+  const cache = new Map<string, { at: number; logo: Fetched }>();
   const inFlight = new Map<string, Promise<Fetched>>();
 
   async function idFor(url: string): Promise<string> {
@@ -205,7 +206,8 @@ export function logoProxy({
 
   async function cachedLogo(url: URL): Promise<Fetched> {
     const hit = cache.get(url.href);
-    if (hit && now() - hit.at < cacheTtlMs) {
+    // a failure is remembered briefly too, so a broken logo cannot make the server ask again per request
+    if (hit && now() - hit.at < (hit.logo.ok ? cacheTtlMs : FAILURE_TTL_MS)) {
       cache.delete(url.href);
       cache.set(url.href, hit);
       return hit.logo;
@@ -215,12 +217,10 @@ export function logoProxy({
     const pending = inFlight.get(url.href) ?? fetchLogo(url);
     inFlight.set(url.href, pending);
     const logo = await pending.finally(() => inFlight.delete(url.href));
-    if (logo.ok) {
-      cache.set(url.href, { at: now(), logo });
-      for (const oldest of cache.keys()) {
-        if (cache.size <= cacheEntries) break;
-        cache.delete(oldest);
-      }
+    cache.set(url.href, { at: now(), logo });
+    for (const oldest of cache.keys()) {
+      if (cache.size <= cacheEntries) break;
+      cache.delete(oldest);
     }
     return logo;
   }
