@@ -20,3 +20,13 @@ test('a bank’s hosted logo shows through the server’s own route, with the CS
   await expect.poll(() => logo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(40);
   expect(violations).toEqual([]);
 });
+
+test('the credentials screen shows the bank’s own instructions, its link https only', async ({ page }) => {
+  const widget = await openHost(page, { current_institution_code: 'mxcu_fields' });
+  const note = widget.getByRole('region', { name: 'Instructions from MX Credit Union' });
+  await expect(note.getByRole('link', { name: 'MX Credit Union online banking' })).toHaveAttribute(
+    'href',
+    'https://www.mxcu.example/online-banking',
+  );
+  await expect(note.getByRole('listitem')).toHaveCount(3);
+});
