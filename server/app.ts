@@ -4,6 +4,7 @@ import type { ServerConfig } from './config';
 import { partnerApi } from './partnerApi';
 import { errorJson } from './errors';
 import { logoProxy, MX_LOGO_SOURCE } from './logos';
+import { limitPerAddress } from './rateLimits';
 import { mockLogoSource } from './upstreams/mock/logos';
 import { upstreamSearchCapabilities } from './upstreams/capabilities';
 import type { Upstream } from './upstreams/types';
@@ -47,6 +48,7 @@ export function createServerApp({ config, upstream, mockBackend, staticHandler, 
     source: mockBackend ? mockLogoSource(mockBackend) : MX_LOGO_SOURCE,
   });
   // no session header on an <img>: the signed id in the path is the capability (server/logos.ts)
+  app.use('/logos/*', limitPerAddress({ limit: config.RATE_LIMIT_PER_ADDRESS, trustProxy: config.TRUST_PROXY }));
   app.get('/logos/:id', (c) => logos.handle(c));
   if (mockBackend) {
     // the sandbox bank's own pages: public, like a real bank's sign-in page, and not part of the API
