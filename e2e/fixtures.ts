@@ -68,7 +68,7 @@ export async function pickInstitution(widget: FrameLocator, query: string, name:
   await widget.getByRole('combobox', { name: 'Search for your bank or credit union' }).fill(query);
   // the popular list stays until the debounced search answers: wait for the results, then pick
   await expect(widget.getByRole('listbox', { name: 'Search results' })).toBeVisible();
-  await expect(widget.getByText(/institutions found$/)).toBeAttached();
+  await expect(widget.getByText(/institutions? found$/)).toBeAttached();
   await widget.getByRole('option', { name, exact: true }).click();
 }
 

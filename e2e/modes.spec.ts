@@ -48,7 +48,7 @@ test('keyboard only: search, credentials, MFA and Done without the mouse', async
   }
   await expect(search).toBeFocused();
   await page.keyboard.type('MX Bank');
-  await expect(widget.getByText(/institutions found/)).toBeAttached();
+  await expect(widget.getByText(/institutions? found/)).toBeAttached();
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Enter');
   await expect(widget.getByRole('heading', { name: 'Enter your credentials' })).toBeFocused();

@@ -3,6 +3,10 @@ import type { MockBackend } from './upstreams/mock/app';
 import type { ServerConfig } from './config';
 import { partnerApi } from './partnerApi';
 import { errorJson } from './errors';
+import { logoProxy, MX_LOGO_SOURCE } from './logos';
+import { limitPerAddress } from './rateLimits';
+import { mockLogoSource } from './upstreams/mock/logos';
+import { upstreamSearchCapabilities } from './upstreams/capabilities';
 import type { Upstream } from './upstreams/types';
 import { widgetApi } from './widgetApi';
 
@@ -39,6 +43,13 @@ export function createServerApp({ config, upstream, mockBackend, staticHandler, 
       upstream,
     }),
   );
+  const logos = logoProxy({
+    secret: config.SESSION_SECRET,
+    source: mockBackend ? mockLogoSource(mockBackend) : MX_LOGO_SOURCE,
+  });
+  // no session header on an <img>: the signed id in the path is the capability (server/logos.ts)
+  app.use('/logos/*', limitPerAddress({ limit: config.RATE_LIMIT_PER_ADDRESS, trustProxy: config.TRUST_PROXY }));
+  app.get('/logos/:id', (c) => logos.handle(c));
   if (mockBackend) {
     // the sandbox bank's own pages: public, like a real bank's sign-in page, and not part of the API
     app.all('/api/oauth/*', (c) => mockBackend.fetch(c.req.raw));
@@ -49,6 +60,8 @@ export function createServerApp({ config, upstream, mockBackend, staticHandler, 
     widgetApi({
       secret: config.SESSION_SECRET,
       upstream,
+      logos,
+      searchCapabilities: upstreamSearchCapabilities(config.CONNECT_UPSTREAM),
       helpDesk: config.HELP_WEBHOOK_URL
         ? { kind: 'webhook', url: config.HELP_WEBHOOK_URL, timeoutMs: config.HELP_WEBHOOK_TIMEOUT_MS }
         : mockBackend

@@ -8,6 +8,8 @@ import { matchWidgetRoute } from './upstreams/allowList';
 import { errorJson } from './errors';
 import type { Upstream } from './upstreams/types';
 import type { HelpDesk } from './help';
+import type { LogoProxy } from './logos';
+import { capabilitiesBody, type SearchCapabilities } from './upstreams/capabilities';
 import { handleHelp, helpPathUser } from './helpRoutes';
 
 type Env = { Variables: { session: WidgetSession } };
@@ -51,6 +53,10 @@ export interface WidgetApiOptions {
    * route, so with MX the server answers from the checksum alone.
    */
   routingChecks?: 'upstream' | 'local';
+  /** rewrites logo URLs in institution bodies to the server's own /logos route */
+  logos?: Pick<LogoProxy, 'rewrite'>;
+  /** what the upstream can search institutions by, answered to the widget at GET /capabilities */
+  searchCapabilities?: SearchCapabilities;
 }
 
 /**
@@ -63,6 +69,8 @@ export function widgetApi({
   limits,
   helpDesk = { kind: 'none' },
   routingChecks = 'upstream',
+  logos,
+  searchCapabilities = { routingNumber: false },
 }: WidgetApiOptions) {
   const api = new Hono<Env>();
   if (limits) api.use('*', limitPerAddress({ limit: limits.perAddress, trustProxy: limits.trustProxy }));
@@ -72,6 +80,7 @@ export function widgetApi({
   );
   api.use('*', sessionAuth({ secret }));
   if (limits) api.use('*', limitPerSession({ limit: limits.perSession }));
+  api.get('/capabilities', (c) => c.json(capabilitiesBody(searchCapabilities)));
   api.all('*', async (c) => {
     const url = new URL(c.req.url);
     const path = url.pathname.replace(/^\/api/, '') || '/';
@@ -110,7 +119,8 @@ export function widgetApi({
       });
       if (!owned.ok) return errorJson(404, `Microdeposit not found: ${microdeposit}`);
     }
-    return upstream({ method: c.req.method, path, search: url.search, body, origin: url.origin });
+    const response = await upstream({ method: c.req.method, path, search: url.search, body, origin: url.origin });
+    return logos ? logos.rewrite(path, response) : response;
   });
   return api;
 }

@@ -2,6 +2,7 @@ import type { z } from 'zod/mini';
 import { ApiError, NetworkError, SchemaError } from './errors';
 import {
   accountListSchema,
+  capabilitiesResponseSchema,
   credentialListSchema,
   errorBodySchema,
   institutionListSchema,
@@ -179,16 +180,10 @@ export function createApiClient(options: ApiClientOptions = {}) {
         },
         signal,
       }),
-    favoriteInstitutions: (
-      args: { page?: number; perPage?: number; verification?: boolean } = {},
-      signal?: AbortSignal,
-    ) =>
+    /** MX's favorites take no supports_* filter: a caller filters the list by each institution's own flags */
+    favoriteInstitutions: (args: { page?: number; perPage?: number } = {}, signal?: AbortSignal) =>
       request('GET', '/institutions/favorites', institutionListSchema, {
-        query: {
-          page: args.page,
-          records_per_page: args.perPage,
-          supports_account_verification: args.verification || undefined,
-        },
+        query: { page: args.page, records_per_page: args.perPage },
         signal,
       }),
     getInstitution: async (code: string, signal?: AbortSignal) =>
@@ -209,6 +204,9 @@ export function createApiClient(options: ApiClientOptions = {}) {
     getMemberStatus: async (userGuid: string, memberGuid: string, signal?: AbortSignal) =>
       (await request('GET', `${memberPath(userGuid, memberGuid)}/status`, memberStatusResponseSchema, { signal }))
         .member,
+    /** which institution searches the server's upstream can do (answered by our server, not MX) */
+    getCapabilities: async (signal?: AbortSignal) =>
+      (await request('GET', '/capabilities', capabilitiesResponseSchema, { signal })).capabilities,
     listAccounts: async (userGuid: string, memberGuid: string, signal?: AbortSignal) =>
       (await request('GET', `${memberPath(userGuid, memberGuid)}/accounts`, accountListSchema, { signal })).accounts,
   };

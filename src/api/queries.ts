@@ -13,7 +13,7 @@ import { MAX_RETRY_AFTER_MS, type ApiClient } from './client';
 import { ApiError, isRetryable } from './errors';
 import { useApi } from './ApiProvider';
 import { queryKeys } from './queryKeys';
-import type { Institution, MemberStatus } from './schemas';
+import type { Institution, InstitutionPage, MemberStatus } from './schemas';
 import { isValidRoutingNumber } from '../../sdk/src/contract/routingNumber';
 
 /**
@@ -24,6 +24,8 @@ import { isValidRoutingNumber } from '../../sdk/src/contract/routingNumber';
  */
 const CATALOGUE_STALE_MS = 10 * 60_000;
 export const SEARCH_PAGE_SIZE = 25;
+/** "Show more" stops after this many pages (1,000 rows): the list and the host's iframe stay bounded. */
+export const MAX_SEARCH_PAGES = 40;
 
 export const institutionOptions = (api: ApiClient, code: string | null) =>
   queryOptions({
@@ -32,23 +34,54 @@ export const institutionOptions = (api: ApiClient, code: string | null) =>
     staleTime: CATALOGUE_STALE_MS,
   });
 
+/**
+ * The popular list. MX's favorites route has no filter, so verification mode keeps what does not
+ * say it cannot verify (an institution without the flag is offered; its method screen decides).
+ */
 export const favoritesOptions = (api: ApiClient, verification: boolean) =>
   queryOptions({
-    queryKey: queryKeys.favorites(verification),
-    queryFn: ({ signal }) => api.favoriteInstitutions({ perPage: SEARCH_PAGE_SIZE, verification }, signal),
+    queryKey: queryKeys.favorites(),
+    queryFn: ({ signal }) => api.favoriteInstitutions({ perPage: SEARCH_PAGE_SIZE }, signal),
     staleTime: CATALOGUE_STALE_MS,
+    select: verification ? verifiableOnly : undefined,
+  });
+const verifiableOnly = (page: InstitutionPage): InstitutionPage => ({
+  ...page,
+  institutions: page.institutions.filter((i) => i.supports_account_verification !== false),
+});
+
+/** What the upstream can search by: read once a session, and only when a search needs to know. */
+export const capabilitiesOptions = (api: ApiClient) =>
+  queryOptions({
+    queryKey: queryKeys.capabilities(),
+    queryFn: ({ signal }) => api.getCapabilities(signal),
+    staleTime: Infinity,
+    // a failed read searches by name (with a line saying so) at once; the next routing number asks again
+    retry: false,
   });
 
-/** Search by name, or by routing number when the query is a valid one (nine digits, ABA checksum). */
-export const institutionSearchOptions = (api: ApiClient, name: string, verification: boolean) => {
-  const routingNumber = isValidRoutingNumber(name) ? name : undefined;
+/**
+ * Search by name, or by routing number when the query is a valid one (nine digits, ABA checksum)
+ * and the upstream can search by it (`byRoutingNumber`, from capabilitiesOptions).
+ */
+export const institutionSearchOptions = (
+  api: ApiClient,
+  name: string,
+  verification: boolean,
+  byRoutingNumber = false,
+) => {
+  const routingNumber = byRoutingNumber && isValidRoutingNumber(name) ? name : undefined;
   return infiniteQueryOptions({
     queryKey: queryKeys.institutionSearch(name, verification, routingNumber ? 'routingNumber' : 'name'),
     queryFn: ({ pageParam, signal }) =>
       api.searchInstitutions({ name, routingNumber, page: pageParam, perPage: SEARCH_PAGE_SIZE, verification }, signal),
     initialPageParam: 1,
-    getNextPageParam: (last) =>
-      last.pagination.current_page < last.pagination.total_pages ? last.pagination.current_page + 1 : undefined,
+    // another page only after a page that had rows, up to the pages the server claims and a bound
+    // of our own; counted from the page asked for, not the current_page a server says it sent
+    getNextPageParam: (last, pages, lastPage) =>
+      last.institutions.length > 0 && lastPage < last.pagination.total_pages && pages.length < MAX_SEARCH_PAGES
+        ? lastPage + 1
+        : undefined,
     staleTime: 60_000,
   });
 };

@@ -41,12 +41,33 @@ export const flag = z.pipe(
   z.transform((v) => v === true),
 );
 
-export const paginationSchema = z.object({
-  current_page: z.int(),
-  per_page: z.int(),
-  total_entries: z.int(),
-  total_pages: z.int(),
-});
+/** Past these a count or a page number is not a real catalogue's (MX lists some tens of thousands). */
+export const MAX_ENTRIES = 100_000;
+export const MAX_PAGES = 10_000;
+const clampInt = (value: number | null | undefined, min: number, max: number, fallback: number) =>
+  typeof value === 'number' && Number.isFinite(value) ? Math.min(max, Math.max(min, Math.trunc(value))) : fallback;
+
+/**
+ * MX's pagination, each number clamped: entries 0..MAX_ENTRIES, pages 0..MAX_PAGES, the current
+ * page 1..total_pages. A missing one is a single page of what came.
+ */
+export const paginationSchema = z.pipe(
+  z.object({
+    current_page: nullableNumber,
+    per_page: nullableNumber,
+    total_entries: nullableNumber,
+    total_pages: nullableNumber,
+  }),
+  z.transform((p) => {
+    const total_pages = clampInt(p.total_pages, 0, MAX_PAGES, 1);
+    return {
+      current_page: clampInt(p.current_page, 1, Math.max(1, total_pages), 1),
+      per_page: clampInt(p.per_page, 0, 1_000, 0),
+      total_entries: clampInt(p.total_entries, 0, MAX_ENTRIES, 0),
+      total_pages,
+    };
+  }),
+);
 
 const institutionFields = z.object({
   code: nonEmpty,
@@ -61,7 +82,9 @@ const institutionFields = z.object({
   forgot_password_url: nullableString,
   forgot_username_url: nullableString,
   trouble_signing_in_url: nullableString,
+  /** HTML fragments: shown as text only (features/credentials/instructions.ts) */
   instructional_text: nullableString,
+  instructional_text_steps: z.nullish(usableItems(z.string())),
   iso_country_code: nullableString,
   supports_account_identification: nullableBoolean,
   supports_account_verification: nullableBoolean,
@@ -247,4 +270,10 @@ export const errorBodySchema = z.object({
 });
 
 export type InstitutionPage = z.infer<typeof institutionListSchema>;
+
+/** Our server's GET /capabilities (not MX's): which institution searches the upstream can do. */
+export const capabilitiesResponseSchema = z.object({
+  capabilities: z.object({ institution_search: z.object({ routing_number: flag }) }),
+});
+export type Capabilities = z.infer<typeof capabilitiesResponseSchema>['capabilities'];
 export type AnswerInput = { guid: string; value: string };

@@ -91,7 +91,7 @@ export async function chooseInstitution(w: Rendered, query: string, name: string
   const box = await screen.findByRole('combobox', { name: 'Search for your bank or credit union' });
   await w.user.type(box, query);
   // the popular list shows until the debounced search answers: wait for the results
-  await screen.findByText(/institutions found$/);
+  await screen.findByText(/institutions? found$/);
   await w.user.click(await screen.findByRole('option', { name }));
 }
 

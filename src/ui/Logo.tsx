@@ -12,7 +12,8 @@ function initials(name: string): string {
 /** An institution logo, or its initials when there is none or it fails to load. */
 export function Logo({ name, src, size = 40 }: { name: string; src?: string | null; size?: number }) {
   const [broken, setBroken] = useState(false);
-  const usable = src && !broken && /^(https?:|data:image\/)/.test(src);
+  // the server's own logo route, or a data: image: the only sources the widget's CSP lets load
+  const usable = src && !broken && /^(\/logos\/[A-Za-z0-9._-]+$|data:image\/)/.test(src);
   const box = { width: size, height: size };
   if (usable) {
     return <img src={src} alt="" style={box} className="rounded-md shrink-0" onError={() => setBroken(true)} />;

@@ -4,6 +4,8 @@ import { errorResponse, HttpError, MAX_BODY_BYTES } from './http';
 import { dataOnlyResponses, faultInjector, mxNegotiation, requestLogger, sameOriginOnly } from './middleware';
 import { controlRoutes } from './routes/control';
 import { institutionRoutes } from './routes/institutions';
+import { logoRoutes } from './logos';
+import { capabilitiesBody, upstreamSearchCapabilities } from '../capabilities';
 import { memberRoutes } from './routes/members';
 import { microdepositRoutes, userMicrodepositRoutes } from './routes/microDeposits';
 import { oauthRoutes } from './routes/oauth';
@@ -58,6 +60,8 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
   );
 
   const api = new Hono();
+  // the server answers this itself; the mock answers it too for the widget's in-process tests
+  api.get('/capabilities', (c) => c.json(capabilitiesBody(upstreamSearchCapabilities('mock'))));
   api.route('/institutions', institutionRoutes(state));
   api.route('/users', userRoutes(state, widgetOrigin));
   api.route('/users/:user_guid/members', memberRoutes(state, originOf));
@@ -65,6 +69,8 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
   api.route('/micro_deposits', microdepositRoutes(state));
   api.route('/oauth', oauthRoutes(state));
   app.route('/api', api);
+  // the stand-in for MX's logo CDN; the server reaches it in-process only (mockLogoSource)
+  app.route('/logos', logoRoutes());
 
   if (options.controlApi === true && options.mode !== 'production') {
     app.use('/mock/*', dataOnlyResponses(), limitBodies(), sameOriginOnly());

@@ -1,4 +1,5 @@
 import { withCheckDigit } from '../../../sdk/src/contract/routingNumber';
+import { hostedLogoUrl } from './logos';
 import { pick, seededRandom } from './prng';
 import type { MockCredential, MockInstitution, OperationalStatus } from './types';
 
@@ -44,6 +45,10 @@ interface InstitutionSeed {
   host?: string;
   verification?: boolean;
   status?: OperationalStatus;
+  /** a PNG on the mock's logo host, like MX's CDN logos (the rest carry data: initials) */
+  hostedLogo?: boolean;
+  /** MX's instructional_text and instructional_text_steps, HTML as MX sends it */
+  instructions?: { text: string; steps: string[] };
 }
 
 let guidCounter = 0;
@@ -56,14 +61,15 @@ function institution(seed: InstitutionSeed): MockInstitution {
     guid: `INS-${guidCounter.toString(16).padStart(8, '0')}-${seed.code.length.toString(16)}`,
     name: seed.name,
     url,
-    small_logo_url: initialsLogo(seed.name, seed.color, 40),
-    medium_logo_url: initialsLogo(seed.name, seed.color, 100),
+    small_logo_url: seed.hostedLogo ? hostedLogoUrl(seed.color, 40) : initialsLogo(seed.name, seed.color, 40),
+    medium_logo_url: seed.hostedLogo ? hostedLogoUrl(seed.color, 100) : initialsLogo(seed.name, seed.color, 100),
     supports_oauth: seed.supportsOauth,
     supports_credentials: seed.supportsCredentials,
     forgot_password_url: `${url}/forgot-password`,
     forgot_username_url: `${url}/forgot-username`,
     trouble_signing_in_url: `${url}/help/sign-in`,
-    instructional_text: null,
+    instructional_text: seed.instructions?.text ?? null,
+    instructional_text_steps: seed.instructions?.steps ?? null,
     iso_country_code: 'US',
     supports_account_identification: true,
     supports_account_verification: seed.verification ?? true,
@@ -82,6 +88,7 @@ const SANDBOX: InstitutionSeed[] = [
     popular: true,
     color: '#1f4e8c',
     host: 'www.mx.com',
+    hostedLogo: true,
   },
   {
     code: 'mxbank_oauth',
@@ -91,6 +98,7 @@ const SANDBOX: InstitutionSeed[] = [
     popular: true,
     color: '#0f766e',
     host: 'www.mx.com',
+    hostedLogo: true,
   },
   {
     code: 'mxbank_hybrid',
@@ -100,6 +108,10 @@ const SANDBOX: InstitutionSeed[] = [
     popular: true,
     color: '#155e75',
     host: 'www.mx.com',
+    instructions: {
+      text: 'Signing in with a password? Use your <a href="https://www.mx.com/online-banking">online banking</a> username, not your card number.',
+      steps: [],
+    },
   },
   {
     code: 'mxcu_fields',
@@ -109,6 +121,14 @@ const SANDBOX: InstitutionSeed[] = [
     popular: true,
     color: '#6d28d9',
     host: 'www.mxcu.example',
+    instructions: {
+      text: 'Use the member number and password of <a href="https://www.mxcu.example/online-banking" id="instructional_text">MX Credit Union online banking</a>.',
+      steps: [
+        'Step 1: Enter your <b>member number</b>, without leading zeros.',
+        'Step 2: Enter your password.',
+        'Step 3: Enter the ID of the branch where you opened your account, then choose personal or business.',
+      ],
+    },
   },
   {
     code: 'mxbank_gone',

@@ -14,7 +14,10 @@ export interface MockInstitution {
   forgot_password_url: string;
   forgot_username_url: string;
   trouble_signing_in_url: string;
+  /** MX: an HTML fragment, perhaps with a link */
   instructional_text: string | null;
+  /** MX: steps that "may contain html elements" */
+  instructional_text_steps: string[] | null;
   iso_country_code: string;
   supports_account_identification: boolean;
   supports_account_verification: boolean;

@@ -6,13 +6,11 @@ describe('verification mode', () => {
   it('searches only institutions that support account verification', async () => {
     const w = await renderWidget({ params: { mode: 'verification' } });
     await w.user.type(await screen.findByRole('combobox'), 'bank');
-    await screen.findByText(/institutions found$/);
+    await screen.findByText(/institutions? found$/);
     const log = await w.server.log();
-    expect(
-      log
-        .filter((e) => e.path.startsWith('/institutions'))
-        .every((e) => e.query?.includes('supports_account_verification=true')),
-    ).toBe(true);
+    const searches = log.filter((e) => e.path === '/institutions');
+    expect(searches.length).toBeGreaterThan(0);
+    expect(searches.every((e) => e.query?.includes('supports_account_verification=true'))).toBe(true);
     const all = await w.server.request('GET', '/api/institutions?name=bank&records_per_page=1');
     const verifiable = await w.server.request(
       'GET',
@@ -20,7 +18,17 @@ describe('verification mode', () => {
     );
     const total = (res: typeof all) => (res.json as { pagination: { total_entries: number } }).pagination.total_entries;
     expect(total(verifiable)).toBeLessThan(total(all));
-    expect(screen.getByText(`${total(verifiable)} institutions found`)).toBeInTheDocument();
+    expect(screen.getByText(`${total(verifiable).toLocaleString('en')} institutions found`)).toBeInTheDocument();
+  });
+
+  it('lists only popular institutions that can verify, without a filter MX does not define on favorites', async () => {
+    const w = await renderWidget({ params: { mode: 'verification' } });
+    const popular = await screen.findByRole('listbox', { name: 'Popular institutions' });
+    await within(popular).findByRole('option', { name: 'MX Bank' });
+    expect(within(popular).queryByRole('option', { name: /Discontinued/ })).toBeNull();
+    const favorites = (await w.server.log()).filter((e) => e.path === '/institutions/favorites');
+    expect(favorites.length).toBeGreaterThan(0);
+    expect(favorites.every((e) => !e.query?.includes('supports_account_verification'))).toBe(true);
   });
 
   it('lists checking and savings with masked numbers, and reports the one picked', async () => {

@@ -11,6 +11,7 @@ import { ExternalLink } from '../../ui/ExternalLink';
 import { Spinner } from '../../ui/Spinner';
 import { StepHeading } from '../../ui/StepHeading';
 import { useRequiredFields } from '../../ui/useRequiredFields';
+import { BankInstructions } from './BankInstructions';
 import { CredentialField } from './CredentialField';
 import { useCredentialFields } from '../../api/queries';
 import { useSubmitCredentials } from './useSubmitCredentials';
@@ -60,6 +61,7 @@ export function CredentialsStep() {
     <section>
       <StepHeading>{mode === 'update' ? t('creds.updateHeading') : t('creds.heading')}</StepHeading>
       <p className="mb-3">{t('creds.intro', { bank })}</p>
+      <BankInstructions institution={institution} bank={bank} />
       {fields.isLoading ? <Spinner label={t('common.loading')} /> : null}
       {fields.isError ? (
         <Alert tone="error">

@@ -1,6 +1,6 @@
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { startMockServer } from '../../test/mockServer';
+import { serveRaw, startMockServer } from '../../test/mockServer';
 import {
   chooseInstitution,
   connectMxBank,
@@ -11,6 +11,47 @@ import {
 } from '../../test/renderWidget';
 
 describe('credentials', () => {
+  it('shows the bank’s own instructions as text, its link https only, its steps in order', async () => {
+    const w = await renderWidget({ params: { current_institution_code: 'mxcu_fields' } });
+    const note = await screen.findByRole('region', { name: 'Instructions from MX Credit Union' });
+    expect(within(note).getByRole('link', { name: 'MX Credit Union online banking' })).toHaveAttribute(
+      'href',
+      'https://www.mxcu.example/online-banking',
+    );
+    const steps = within(note)
+      .getAllByRole('listitem')
+      .map((item) => item.textContent);
+    expect(steps[0]).toBe('Enter your member number, without leading zeros.');
+    expect(steps).toHaveLength(3);
+    expect(w.view.container.querySelector('b')).toBeNull();
+  });
+
+  it('never renders a bank’s HTML: a script stays out, a javascript: or http: link is plain text', async () => {
+    const w = await renderWidget();
+    const { json } = await w.server.request('GET', '/api/institutions/mxbank');
+    const { institution } = json as { institution: Record<string, unknown> };
+    await serveRaw(
+      w.server,
+      'GET /institutions/mxbank',
+      JSON.stringify({
+        institution: {
+          ...institution,
+          instructional_text:
+            'Use <a href="javascript:alert(1)">your card</a> or <a href="http://mx.example">your app</a><script>alert(2)</script><img src=x onerror=alert(3)>.',
+          instructional_text_steps: ['<a href="https://www.mx.com/help" onclick="alert(4)">Read this</a>'],
+        },
+      }),
+    );
+    w.view.unmount();
+    await renderWidget({ server: w.server, userGuid: w.userGuid, params: { current_institution_code: 'mxbank' } });
+    const note = await screen.findByRole('region', { name: 'Instructions from MX Bank' });
+    expect(note).toHaveTextContent('Use your card or your app.');
+    const links = within(note).getAllByRole('link');
+    expect(links.map((a) => a.getAttribute('href'))).toEqual(['https://www.mx.com/help']);
+    expect(links[0]).not.toHaveAttribute('onclick');
+    expect(note.querySelector('script, img')).toBeNull();
+  });
+
   it('renders the institution’s own fields in display_order, all required', async () => {
     const w = await renderWidget();
     await chooseInstitution(w, 'MX Credit', 'MX Credit Union');

@@ -6,6 +6,7 @@ import { useEmit, useEmitter } from '../../embedding/emitter';
 import { useFlow } from '../../flow/store';
 import { useChooseInstitution } from '../../flow/useChooseInstitution';
 import { useChooseMicrodeposits } from '../../flow/useChooseMicrodeposits';
+import { usePlural } from '../../i18n/plural';
 import { useT } from '../../i18n/translate';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
@@ -16,8 +17,11 @@ import { InstitutionOption } from './InstitutionOption';
 import { useDebouncedValue } from './useDebouncedValue';
 import { useInstitutionSearch } from './useInstitutionSearch';
 
+const RESULT_COUNT = { one: 'search.resultCount.one', other: 'search.resultCount.other' } as const;
+
 export function SearchStep() {
   const t = useT();
+  const plural = usePlural();
   const emit = useEmit();
   const { analyticEvent } = useEmitter();
   const { debounceMs } = useTiming();
@@ -114,10 +118,13 @@ export function SearchStep() {
       {search.invalidRoutingNumber && !pending ? (
         <p className="text-sm mt-2">{t('search.invalidRoutingNumber', { query })}</p>
       ) : null}
+      {search.routingNumberByName && !pending ? (
+        <p className="text-sm mt-2">{t('search.routingNumberByName')}</p>
+      ) : null}
       <h2 className="text-sm font-semibold text-muted mt-4 mb-1">{listLabel}</h2>
       {search.searching && !search.isLoading && !pending ? (
         <p className="sr-only" aria-live="polite">
-          {t('search.resultCount', { count: search.total })}
+          {plural(RESULT_COUNT, search.total)}
         </p>
       ) : null}
       {search.isLoading ? <Spinner label={t('common.loading')} /> : null}
@@ -129,7 +136,7 @@ export function SearchStep() {
           </Button>
         </Alert>
       ) : null}
-      {search.searching && !search.isLoading && !search.isError && count === 0 && !pending ? (
+      {search.searching && !search.isLoading && !search.isError && count === 0 && !search.hasMore && !pending ? (
         <p className="py-3">{t('search.noResults', { query })}</p>
       ) : null}
       <ul id={listId} role="listbox" aria-label={listLabel} className="flex flex-col gap-1">

@@ -9,6 +9,14 @@ import {
   untilNextStep,
 } from '../../test/renderWidget';
 
+/** The results are a search by name for `query`, and no request asked for a routing number. */
+async function expectSearchedByName(w: Rendered, query: string) {
+  await screen.findByRole('listbox', { name: 'Search results' });
+  const searched = (await w.server.log()).filter((e) => e.path === '/institutions').map((e) => e.query);
+  expect(searched.at(-1)).toContain(`name=${query}`);
+  expect(searched.join(' ')).not.toContain('routing_number');
+}
+
 describe('search', () => {
   it('focuses the search box and lists popular institutions, sandbox ones first', async () => {
     const w = await renderWidget();
@@ -28,7 +36,7 @@ describe('search', () => {
     const w = await renderWidget();
     await w.user.type(await screen.findByRole('combobox'), 'credit union');
     await screen.findByRole('listbox', { name: 'Search results' });
-    await screen.findByText(/institutions found$/);
+    await screen.findByText(/institutions? found$/);
     expect(w.events('mx/connect/institutionSearch').map((m) => m.metadata?.query)).toEqual(['credit union']);
     const searches = (await w.server.log()).filter((e) => e.path === '/institutions');
     expect(searches.length).toBeLessThanOrEqual(2);
@@ -46,16 +54,40 @@ describe('search', () => {
     await screen.findByRole('heading', { name: 'Enter your credentials' });
   });
 
+  it('a routing number is searched by name, and says so, where the server cannot search by one', async () => {
+    const w = await renderWidget();
+    await serveRaw(w.server, 'GET /capabilities', '{"capabilities":{"institution_search":{"routing_number":false}}}');
+    const box = await screen.findByRole('combobox');
+    await w.user.type(box, 'bank');
+    await screen.findByRole('listbox', { name: 'Search results' });
+    // the capabilities are read only once a query looks like a routing number
+    expect((await w.server.log()).some((e) => e.path === '/capabilities')).toBe(false);
+    await w.user.clear(box);
+    await w.user.type(box, '123456780');
+    expect(
+      await screen.findByText('Searching by name: this service cannot search by routing number.'),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('listbox', { name: /routing number/ })).toBeNull();
+    await expectSearchedByName(w, '123456780');
+  });
+
+  it('a capabilities read that fails searches by name rather than offer what may not work', async () => {
+    const w = await renderWidget();
+    await w.server.request('POST', '/mock/faults', {
+      rules: [{ route: 'GET /capabilities', kind: 'status', status: 500 }],
+    });
+    await w.user.type(await screen.findByRole('combobox'), '123456780');
+    await screen.findByText('Searching by name: this service cannot search by routing number.');
+    await expectSearchedByName(w, '123456780');
+  });
+
   it('nine digits that fail the checksum say so, and are searched by name', async () => {
     const w = await renderWidget();
     await w.user.type(await screen.findByRole('combobox'), '123456789');
     expect(
       await screen.findByText('123456789 is not a valid routing number, so we searched for it by name.'),
     ).toBeInTheDocument();
-    await screen.findByRole('listbox', { name: 'Search results' });
-    const searched = (await w.server.log()).filter((e) => e.path === '/institutions').map((e) => e.query);
-    expect(searched.at(-1)).toContain('name=123456789');
-    expect(searched.join(' ')).not.toContain('routing_number');
+    await expectSearchedByName(w, '123456789');
   });
 
   it('an institution that is not fully working says so; an unavailable one explains itself and leads back', async () => {
@@ -84,7 +116,7 @@ describe('search', () => {
     const w = await renderWidget();
     const box = await screen.findByRole('combobox');
     await w.user.type(box, 'MX Bank');
-    await screen.findByText(/institutions found$/);
+    await screen.findByText(/institutions? found$/);
     await w.user.keyboard('{ArrowDown}{ArrowDown}');
     const options = screen.getAllByRole('option');
     expect(options[1]).toHaveAttribute('aria-selected', 'true');
@@ -107,7 +139,7 @@ describe('search', () => {
   it('pages through a large result set', async () => {
     const w = await renderWidget();
     await w.user.type(await screen.findByRole('combobox'), 'bank');
-    await screen.findByText(/institutions found$/);
+    await screen.findByText(/institutions? found$/);
     expect(screen.getAllByRole('option')).toHaveLength(25);
     await w.user.click(screen.getByRole('button', { name: 'Show more results' }));
     await waitFor(() => expect(screen.getAllByRole('option')).toHaveLength(50));
@@ -194,5 +226,86 @@ describe('search answers that break the contract', () => {
     await w.user.click(await screen.findByRole('option', { name: 'Evil Bank' }));
     await waitFor(() => expect(w.events('mx/connect/selectedInstitution')).toHaveLength(1));
     expect(w.events('mx/connect/selectedInstitution')[0]?.metadata).toMatchObject({ url: '' });
+  });
+
+  /** Search answers in turn, one per request: `rows` institutions and this (spec-valid) pagination. */
+  async function servePages(w: Rendered, pages: { rows: number; pagination: Record<string, number> }[]) {
+    const one = await institutionLike(w, { small_logo_url: null, medium_logo_url: null });
+    const rules = pages.map(({ rows, pagination }, page) => ({
+      route: 'GET /institutions',
+      kind: 'malformed',
+      count: 1,
+      body: JSON.stringify({
+        institutions: Array.from({ length: rows }, (_, i) => ({
+          ...one,
+          code: `odd${page}_${i}`,
+          name: `Odd Bank ${page}-${i}`,
+        })),
+        pagination,
+      }),
+    }));
+    await w.server.request('POST', '/mock/faults', { rules });
+  }
+
+  async function search(w: Rendered, query = 'Odd Bank') {
+    await w.user.click(await screen.findByRole('combobox'));
+    await w.user.paste(query);
+    await screen.findByRole('listbox', { name: 'Search results' });
+  }
+
+  it('a negative total counts what is shown, in the singular for one', async () => {
+    const w = await renderWidget();
+    await servePages(w, [
+      { rows: 1, pagination: { current_page: 1, per_page: 25, total_entries: -86363903, total_pages: 1 } },
+    ]);
+    await search(w);
+    expect(await screen.findByText('1 institution found')).toBeInTheDocument();
+    expect(screen.queryByText(/86363903/)).toBeNull();
+  });
+
+  it('an empty page that claims more pages says no match, and offers no "Show more"', async () => {
+    const w = await renderWidget();
+    await servePages(w, [
+      { rows: 0, pagination: { current_page: 1, per_page: 25, total_entries: 120, total_pages: 5 } },
+    ]);
+    await search(w);
+    expect(await screen.findByText(/^No institutions match "Odd Bank"/)).toBeInTheDocument();
+    expect(screen.getByText('0 institutions found')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Show more results' })).toBeNull();
+  });
+
+  it('huge totals are clamped; "Show more" goes until a page comes back empty, never beside "no match"', async () => {
+    const w = await renderWidget();
+    await servePages(w, [
+      { rows: 25, pagination: { current_page: -3, per_page: 25, total_entries: 9e15, total_pages: 1e12 } },
+      { rows: 0, pagination: { current_page: 99999, per_page: 25, total_entries: 9e15, total_pages: 1e12 } },
+    ]);
+    await search(w);
+    expect(await screen.findByText('100,000 institutions found')).toBeInTheDocument();
+    await w.user.click(screen.getByRole('button', { name: 'Show more results' }));
+    await waitFor(() => expect(screen.queryByRole('button', { name: /Show more results|Loading/ })).toBeNull());
+    expect(screen.getAllByRole('option')).toHaveLength(25);
+    expect(screen.queryByText(/No institutions match/)).toBeNull();
+    expect(screen.getByText('25 institutions found')).toBeInTheDocument();
+    const pages = (await w.server.log()).filter((e) => e.path === '/institutions').map((e) => e.query);
+    expect(pages.at(-1)).toContain('page=2');
+  });
+
+  it('counts in the user’s language and its plural rules', async () => {
+    for (const [locale, rows, text] of [
+      ['fr-CA', 0, '0 institution trouvée'],
+      ['fr-CA', 2, '2 institutions trouvées'],
+      ['es', 1, '1 institución encontrada'],
+      ['es', 3, '3 instituciones encontradas'],
+    ] as const) {
+      const w = await renderWidget({ params: { locale } });
+      await servePages(w, [
+        { rows, pagination: { current_page: 1, per_page: 25, total_entries: rows, total_pages: 1 } },
+      ]);
+      await w.user.click(await screen.findByRole('combobox'));
+      await w.user.paste('Odd Bank');
+      expect(await screen.findByText(text)).toBeInTheDocument();
+      w.view.unmount();
+    }
   });
 });

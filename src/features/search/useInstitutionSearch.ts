@@ -1,6 +1,7 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useApi } from '../../api/ApiProvider';
 import {
+  capabilitiesOptions,
   favoritesOptions,
   institutionSearchOptions,
   SEARCH_PAGE_SIZE as PAGE_SIZE,
@@ -17,11 +18,17 @@ export function useInstitutionSearch(query: string) {
   const verification = useConfig().mode === 'verification';
   const searching = query.trim() !== '';
 
+  // a routing number is searched as one only where the server says its upstream can (MX cannot)
+  const routingNumber = searching && isValidRoutingNumber(query.trim());
+  const capabilities = useQuery({ ...capabilitiesOptions(api), enabled: routingNumber });
+  const byRoutingNumber = routingNumber && capabilities.data?.institution_search.routing_number === true;
+  const deciding = routingNumber && capabilities.isLoading;
+
   // only the list on screen is fetched: favorites for an empty box, search pages otherwise
   const favorites = useQuery({ ...favoritesOptions(api, verification), enabled: !searching });
   const results = useInfiniteQuery({
-    ...institutionSearchOptions(api, query.trim(), verification),
-    enabled: searching,
+    ...institutionSearchOptions(api, query.trim(), verification, byRoutingNumber),
+    enabled: searching && !deciding,
   });
 
   // popular leaves out the institutions the user is already connected to (a failed list hides nothing)
@@ -34,21 +41,26 @@ export function useInstitutionSearch(query: string) {
   const institutions: Institution[] = searching
     ? (results.data?.pages.flatMap((p) => p.institutions.slice(0, PAGE_SIZE)) ?? [])
     : (favorites.data?.institutions.slice(0, PAGE_SIZE).filter((i) => !connected.has(i.code)) ?? []);
-  const total = searching ? (results.data?.pages[0]?.pagination.total_entries ?? 0) : institutions.length;
+  const hasMore = searching && results.hasNextPage;
+  // what the user can reach: the rows shown, or the server's total while more pages are offered
+  const claimed = results.data?.pages[0]?.pagination.total_entries ?? 0;
+  const total = hasMore ? Math.max(claimed, institutions.length) : institutions.length;
 
   const nineDigits = ROUTING_NUMBER_PATTERN.test(query.trim());
   return {
     searching,
     /** the query is a valid routing number, and the results are the institutions that use it */
-    byRoutingNumber: nineDigits && isValidRoutingNumber(query.trim()),
+    byRoutingNumber,
+    /** a valid routing number the upstream cannot search by: searched by name, and the user is told so */
+    routingNumberByName: routingNumber && !deciding && !byRoutingNumber,
     /** nine digits that fail the ABA checksum: searched by name, and the user is told why */
     invalidRoutingNumber: nineDigits && !isValidRoutingNumber(query.trim()),
     institutions,
     total,
-    isLoading: active.isLoading,
+    isLoading: active.isLoading || deciding,
     isError: active.isError,
     retry: () => void active.refetch(),
-    hasMore: searching && results.hasNextPage,
+    hasMore,
     loadMore: () => void results.fetchNextPage(),
     isLoadingMore: results.isFetchingNextPage,
   };
