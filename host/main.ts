@@ -67,6 +67,7 @@ async function open() {
       },
       onAccountSelected: (metadata) => logLine(`connect-widget/accountSelected ${JSON.stringify(metadata)}`),
       onSessionExpired: (metadata) => logLine(`connect-widget/sessionExpired ${JSON.stringify(metadata)}`),
+      onInvalidOption: (metadata) => logLine(`connect-widget/invalidOption ${JSON.stringify(metadata)}`),
       onConsentGiven: (metadata) => logLine(`connect-widget/consentGiven ${JSON.stringify(metadata)}`),
       onConsentDeclined: (metadata) => logLine(`connect-widget/consentDeclined ${JSON.stringify(metadata)}`),
       onAnalyticPageview: (path) => logLine(`pageview ${path}`),
