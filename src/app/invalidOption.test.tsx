@@ -2,20 +2,19 @@ import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../config/config';
-import { createEmitter } from '../embedding/emitter';
+import { fallbackOf } from '../config/fallback';
 import { en } from '../i18n/en';
-import { InvalidOptionScreen } from './BlockedScreen';
+import { InvalidOptionScreen } from './blockedStart';
 
 /** A widget URL someone edited, as main.tsx meets it: the option refused, and the ids it still had. */
 function openRefused(query: string, hostListens = true) {
   const parsed = parseConfig(query);
   if (parsed.ok) throw new Error('expected the URL to be refused');
   const messages: unknown[] = [];
-  const emitter = createEmitter(hostListens ? (m) => messages.push(m) : null, {
-    user_guid: parsed.fallback.user_guid ?? '',
-    session_guid: parsed.fallback.session_guid,
-  });
-  render(<InvalidOptionScreen option={parsed.param} emitter={emitter} hostListens={hostListens} catalog={en} />);
+  const { user_guid, session_guid } = fallbackOf(parsed.raw);
+  const post = hostListens ? (message: unknown) => messages.push(message) : null;
+  const ids = user_guid ? { user_guid, session_guid } : { session_guid };
+  render(<InvalidOptionScreen option={parsed.param} post={post} ids={ids} catalog={en} />);
   return messages;
 }
 

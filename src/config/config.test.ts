@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from './config';
+import { fallbackOf } from './fallback';
 
 const base = 'user_guid=USR-1&parent_origin=https://partner.example';
 
@@ -46,24 +47,24 @@ describe('widget URL config', () => {
 
   it('keeps what it can of a refused URL, so the widget can still tell its host', () => {
     const result = parseConfig(`${base}&session_guid=SES-7&color_scheme=purple&is_mobile_webview=true&locale=es`);
-    expect(result).toMatchObject({
-      ok: false,
-      param: 'color_scheme',
-      fallback: {
-        user_guid: 'USR-1',
-        session_guid: 'SES-7',
-        parent_origin: 'https://partner.example',
-        is_mobile_webview: true,
-        locale: 'es',
-        color_scheme: 'light',
-      },
+    expect(result).toMatchObject({ ok: false, param: 'color_scheme' });
+    if (result.ok) return;
+    expect(fallbackOf(result.raw)).toMatchObject({
+      user_guid: 'USR-1',
+      session_guid: 'SES-7',
+      parent_origin: 'https://partner.example',
+      is_mobile_webview: true,
+      locale: 'es',
+      color_scheme: 'light',
     });
     const noUser = parseConfig('user_guid=nope&parent_origin=https://partner.example');
-    expect(noUser).toMatchObject({
-      ok: false,
-      param: 'user_guid',
-      fallback: { parent_origin: 'https://partner.example' },
+    expect(noUser).toMatchObject({ ok: false, param: 'user_guid' });
+    if (noUser.ok) return;
+    const fallback = fallbackOf(noUser.raw);
+    expect(fallback).toMatchObject({
+      parent_origin: 'https://partner.example',
+      session_guid: expect.stringMatching(/^SES-/),
     });
-    if (!noUser.ok) expect(noUser.fallback.user_guid).toBeUndefined();
+    expect(fallback.user_guid).toBeUndefined();
   });
 });

@@ -4,21 +4,20 @@ import {
   originOption,
   sessionGuidOption,
   userGuidOption,
-  widgetOptionsSchema,
+  widgetOptionsShape,
 } from '../../sdk/src/contract/widgetOptions';
-
-const flag = widgetOptionsSchema.shape.disable_consent;
 
 /**
  * The widget URL's query string, validated once at start-up: the options a partner sets (the
  * contract's widgetOptionsSchema, which the partner API checks with too) and what the server adds.
  */
-export const configSchema = z.extend(widgetOptionsSchema, {
+export const configSchema = z.object({
+  ...widgetOptionsShape,
   parent_origin: z.optional(originOption),
   user_guid: userGuidOption,
   session_guid: z.optional(sessionGuidOption),
   /** demo only: run unframed (opened directly in a tab) */
-  allow_top_level: z._default(flag, false),
+  allow_top_level: z._default(widgetOptionsShape.disable_consent, false),
 });
 
 export type WidgetConfig = z.infer<typeof configSchema> & { session_guid: string };
@@ -31,30 +30,17 @@ export function oauthReferralSource(config: Pick<WidgetConfig, 'oauth_referral_s
   return config.oauth_referral_source ?? (config.is_mobile_webview ? 'APP' : 'BROWSER');
 }
 
+/** A refused URL: the first option at fault (named, never its value) and the URL's raw options (see fallbackOf). */
 export type ConfigResult =
-  { ok: true; config: WidgetConfig } | { ok: false; param: string; message: string; fallback: FallbackConfig };
+  { ok: true; config: WidgetConfig } | { ok: false; param: string; message: string; raw: Record<string, string> };
 
-function newSessionGuid(): string {
+export function newSessionGuid(): string {
   const bytes = new Uint8Array(8);
   crypto.getRandomValues(bytes);
   return `SES-${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
 }
 
-const fallbackSchema = z.extend(configSchema, { user_guid: z.optional(userGuidOption) });
-
-/**
- * The URL's options with every bad one dropped, so a refused widget can still reach its host (the
- * parent origin, the WebView scheme) to say which option it refused.
- */
-function fallbackOf(raw: Record<string, string>): FallbackConfig {
-  const shape: Record<string, z.ZodMiniType> = configSchema.shape;
-  const valid = Object.fromEntries(Object.entries(raw).filter(([key, value]) => shape[key]?.safeParse(value).success));
-  const parsed = fallbackSchema.safeParse(valid);
-  const options = parsed.success ? parsed.data : fallbackSchema.parse({});
-  return { ...options, session_guid: options.session_guid ?? newSessionGuid() };
-}
-
-/** Reads the widget URL's query: the config, or the first option at fault (named, never its value) and a fallback. */
+/** Reads the widget URL's query: the config, or the first option at fault. */
 export function parseConfig(search: string): ConfigResult {
   const params = new URLSearchParams(search);
   const raw: Record<string, string> = {};
@@ -63,7 +49,7 @@ export function parseConfig(search: string): ConfigResult {
     if (value !== null && value !== '') raw[key] = value;
   }
   const checked = checkWidgetOptions(configSchema, raw);
-  if (!checked.ok) return { ok: false, param: checked.option, message: checked.message, fallback: fallbackOf(raw) };
+  if (!checked.ok) return { ok: false, param: checked.option, message: checked.message, raw };
   return {
     ok: true,
     config: { ...checked.options, session_guid: checked.options.session_guid ?? newSessionGuid() },

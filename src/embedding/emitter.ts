@@ -6,7 +6,6 @@ import {
   CONSENT_DECLINED_MESSAGE_TYPE,
   CONSENT_GIVEN_MESSAGE_TYPE,
   type ConsentMetadata,
-  INVALID_OPTION_MESSAGE_TYPE,
   type AnalyticEventMap,
   type AnalyticEventName,
   type AnalyticPath,
@@ -23,8 +22,6 @@ export interface Emitter {
   resize(height: number): void;
   accountSelected(ids: { member_guid: string; account_guid: string }): void;
   sessionExpired(): void;
-  /** the widget URL's `option` is one the widget cannot use (named, never its value) */
-  invalidOption(option: string): void;
   /** the user's answer on the consent screen, for the partner's record */
   consent(given: boolean, record: Omit<ConsentMetadata, 'user_guid' | 'session_guid'>): void;
   /** one per screen the user sees (see AnalyticPath) */
@@ -53,11 +50,6 @@ export function createEmitter(post: Post | null, ids: { user_guid: string; sessi
         type: SESSION_EXPIRED_MESSAGE_TYPE,
         metadata: { user_guid: ids.user_guid, session_guid: ids.session_guid },
       });
-    },
-    invalidOption(option) {
-      // a refused URL may lack valid ids: send only those it had
-      const known = Object.entries(ids).filter(([, value]) => value !== '');
-      post?.({ type: INVALID_OPTION_MESSAGE_TYPE, metadata: { option, ...Object.fromEntries(known) } });
     },
     consent(given, record) {
       post?.({

@@ -66,7 +66,7 @@ export const sessionGuidOption = guid('SES');
 const cornerRadiusMessage = 'must be a whole number of pixels from 0 to 24';
 
 /** Every option a partner may set on a widget URL, with the widget's defaults. */
-const widgetOptionsShape = {
+export const widgetOptionsShape = {
   mode: z._default(oneOf(['aggregation', 'verification']), 'aggregation'),
   color_scheme: z._default(oneOf(['light', 'dark']), 'light'),
   current_institution_code: z.optional(trimmed.check(z.minLength(1), z.maxLength(200))),
@@ -111,7 +111,7 @@ export const widgetOptionsSchema = z.object(widgetOptionsShape);
 export type WidgetOptionName = keyof typeof widgetOptionsShape;
 
 /** The option names, in the order above. */
-export const WIDGET_URL_OPTIONS = Object.keys(widgetOptionsShape) as WidgetOptionName[];
+export const WIDGET_URL_OPTIONS = /* @__PURE__ */ Object.keys(widgetOptionsShape) as WidgetOptionName[];
 
 export const isWidgetOption = (name: string): name is WidgetOptionName => Object.hasOwn(widgetOptionsShape, name);
 
