@@ -18,6 +18,13 @@ function server(around?: (upstream: Upstream) => Upstream) {
   return createServerApp({ config, upstream: around ? around(mock) : mock });
 }
 
+/** The server whose upstream gives `answer` to the user check before minting (GET /users/{guid}). */
+const failingUserCheck = (answer: () => Promise<Response>) =>
+  server(
+    (mock) => (request) =>
+      request.method === 'GET' && /^\/users\/USR-[^/]+$/.test(request.path) ? answer() : mock(request),
+  );
+
 type App = ReturnType<typeof server>;
 type ErrorBody = { error: { message: string; status: number; field?: string } };
 
@@ -125,15 +132,23 @@ describe('the partner API mints only for a user the upstream knows', () => {
     ['times out', 504, () => Promise.resolve(errorJson(504, 'The bank data service did not answer in time.'))],
     ['answers 200 with another shape', 502, () => Promise.resolve(new Response('{"member":{}}'))],
   ])('while checking the user, an upstream that %s gives %i', async (_label, status, answer) => {
-    const app = server(
-      (mock) => (request) =>
-        request.method === 'GET' && /^\/users\/USR-[^/]+$/.test(request.path) ? answer() : mock(request),
-    );
+    const app = failingUserCheck(answer);
     const res = await mint(app, await newUser(app));
     expect(res.status).toBe(status);
     const body = (await res.json()) as ErrorBody;
     expect(body.error.status).toBe(status);
     expect(body.error.message).not.toContain('maintenance');
+  });
+  it('while checking the user, an upstream 429 stays a 429 with its Retry-After', async () => {
+    const limited = () => {
+      const response = errorJson(429, 'rate limited');
+      response.headers.set('retry-after', '7');
+      return Promise.resolve(response);
+    };
+    const app = failingUserCheck(limited);
+    const res = await mint(app, await newUser(app));
+    expect(res.status).toBe(429);
+    expect(res.headers.get('retry-after')).toBe('7');
   });
 });
 

@@ -95,7 +95,8 @@ const refuse = (field: string, message: string) => errorJson(422, `${field} ${me
 /**
  * Asks the upstream whether it knows the user (MX: GET /users/{user_guid}), so no URL is minted for
  * a widget that could only fail. The user when it does; else the refusal: 404 unknown user, 504 when
- * the upstream did not answer in time, 502 for any other failure (never the upstream's own words).
+ * the upstream did not answer in time, 429 (with its Retry-After, in seconds) when it asks to slow
+ * down, 502 for any other failure (never the upstream's own words).
  */
 async function knownUser(upstream: Upstream, userGuid: string): Promise<z.infer<typeof mxUser> | Response> {
   let response: Response;
@@ -106,6 +107,13 @@ async function knownUser(upstream: Upstream, userGuid: string): Promise<z.infer<
   }
   if (response.status === 404) return errorJson(404, 'User not found.');
   if (response.status === 504) return errorJson(504, 'The bank data service did not answer in time.');
+  if (response.status === 429) {
+    // the partner's back end may try again once the upstream says so
+    const limited = errorJson(429, 'The bank data service asks to slow down; try again shortly.');
+    const retryAfter = response.headers.get('retry-after');
+    if (retryAfter && /^\d{1,5}$/.test(retryAfter)) limited.headers.set('retry-after', retryAfter);
+    return limited;
+  }
   const body = response.ok ? userResponse.safeParse(await response.json().catch(() => null)) : null;
   // the shape only: a spec-driven stand-in for MX (Prism) answers any guid with its example user
   if (body?.success) return body.data.user;
