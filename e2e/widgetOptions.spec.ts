@@ -37,3 +37,11 @@ test('the partner API refuses the same option, naming it, and an unknown user', 
   });
   expect(unknown.status()).toBe(404);
 });
+
+test('the demo page shows the partner API’s refusal, which names the option', async ({ page }) => {
+  await openHost(page, { brand_color: 'blue' });
+  await expect(page.locator('#status')).toHaveText(
+    'Could not open the widget: widget_url.brand_color must be a hex colour such as #1d4ed8',
+  );
+  await expect(page.locator('#widget iframe')).toHaveCount(0);
+});
