@@ -1,6 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Connect, Plugin } from 'vite';
-import { WIDGET_URL_OPTIONS } from '../server/widgetOptions';
+import { WIDGET_URL_OPTIONS } from '../sdk/src/contract/widgetOptions';
 import { MX_MEDIA_TYPE } from '../server/upstreams/mock/http';
 
 /**
@@ -35,6 +36,16 @@ function send(res: ServerResponse, status: number, body: unknown) {
   res.end(JSON.stringify(body));
 }
 
+/** The partner API's refusal: its status, and its message (which names the option at fault, never a value). */
+class PartnerApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
 async function callPartnerApi<T>(origin: string, secret: string, path: string, body: unknown): Promise<T> {
   const response = await fetch(`${origin}/partner${path}`, {
     method: 'POST',
@@ -42,7 +53,11 @@ async function callPartnerApi<T>(origin: string, secret: string, path: string, b
     body: JSON.stringify(body),
     signal: AbortSignal.timeout(10_000),
   });
-  if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
+  if (!response.ok) {
+    const refusal = (await response.json().catch(() => null)) as { error?: { message?: unknown } } | null;
+    const message = typeof refusal?.error?.message === 'string' ? refusal.error.message.slice(0, 300) : '';
+    throw new PartnerApiError(response.status, message || `${path}: HTTP ${response.status}`);
+  }
   return (await response.json()) as T;
 }
 
@@ -77,23 +92,34 @@ export function demoBackendMiddleware({ widgetOrigin, partnerSecret }: DemoBacke
           const value = input.options?.[key];
           if (typeof value === 'string' && value.trim()) options[key] = value.trim().slice(0, 200);
         }
-        let userGuid = typeof input.user_guid === 'string' ? input.user_guid : null;
-        if (!userGuid) {
-          const created = await callPartnerApi<{ user: { guid: string } }>(widget, partnerSecret(), '/users', {
-            user: { id: `demo-${Date.now()}` },
-          });
-          userGuid = created.user.guid;
-        }
-        const minted = await callPartnerApi<{ widget_url: { url: string } }>(
-          widget,
-          partnerSecret(),
-          `/users/${encodeURIComponent(userGuid)}/widget_urls`,
-          { widget_url: { widget_type: 'connect_widget', ...options, parent_origin: origin } },
-        );
+        const newUser = async () =>
+          (
+            await callPartnerApi<{ user: { guid: string } }>(widget, partnerSecret(), '/users', {
+              // a partner's id names one user: a second user with the same id would be refused (409)
+              user: { id: `demo-${randomUUID()}` },
+            })
+          ).user.guid;
+        const mint = (user: string) =>
+          callPartnerApi<{ widget_url: { url: string } }>(
+            widget,
+            partnerSecret(),
+            `/users/${encodeURIComponent(user)}/widget_urls`,
+            { widget_url: { widget_type: 'connect_widget', ...options, parent_origin: origin } },
+          );
+        let userGuid = typeof input.user_guid === 'string' ? input.user_guid : await newUser();
+        const minted = await mint(userGuid).catch(async (error: unknown) => {
+          // a shared demo link may name a user the (restarted) mock no longer knows: go on as a new one
+          if (!(error instanceof PartnerApiError) || error.status !== 404 || typeof input.user_guid !== 'string')
+            throw error;
+          userGuid = await newUser();
+          return mint(userGuid);
+        });
         send(res, 200, { url: minted.widget_url.url, widget_origin: widget, user_guid: userGuid });
       } catch (error) {
-        send(res, 502, {
-          error: { message: error instanceof Error ? error.message : 'could not mint a widget URL', status: 502 },
+        // the partner API's refusals (422 naming an option) reach the page as they are; anything else is 502
+        const status = error instanceof PartnerApiError && error.status < 500 ? error.status : 502;
+        send(res, status, {
+          error: { message: error instanceof Error ? error.message : 'could not mint a widget URL', status },
         });
       }
     })();

@@ -38,7 +38,12 @@ async function widgetUrl(options: Record<string, string>): Promise<Minted> {
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ user_guid: userGuid, options }),
   });
-  if (!response.ok) throw new Error(`HTTP ${response.status}`);
+  if (!response.ok) {
+    // the partner API's refusal names the option at fault (e.g. widget_url.color_scheme), never its value
+    const refusal = (await response.json().catch(() => null)) as { error?: { message?: unknown } } | null;
+    const message = refusal?.error?.message;
+    throw new Error(typeof message === 'string' ? message : `HTTP ${response.status}`);
+  }
   const minted = (await response.json()) as Minted;
   userGuid = minted.user_guid;
   return minted;
@@ -67,6 +72,7 @@ async function open() {
       },
       onAccountSelected: (metadata) => logLine(`connect-widget/accountSelected ${JSON.stringify(metadata)}`),
       onSessionExpired: (metadata) => logLine(`connect-widget/sessionExpired ${JSON.stringify(metadata)}`),
+      onInvalidOption: (metadata) => logLine(`connect-widget/invalidOption ${JSON.stringify(metadata)}`),
       onConsentGiven: (metadata) => logLine(`connect-widget/consentGiven ${JSON.stringify(metadata)}`),
       onConsentDeclined: (metadata) => logLine(`connect-widget/consentDeclined ${JSON.stringify(metadata)}`),
       onAnalyticPageview: (path) => logLine(`pageview ${path}`),

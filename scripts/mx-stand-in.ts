@@ -10,7 +10,7 @@
  *   MX_STANDIN_PORT (default 4185), MX_CLIENT_ID, MX_API_KEY, MOCK_CLOCK_SPEED
  */
 import { serve } from '@hono/node-server';
-import { matchWidgetRoute } from '../server/upstreams/allowList';
+import { matchUpstreamRoute } from '../server/upstreams/allowList';
 import { mxVersionHeaders } from '../server/upstreams/apiVersion';
 import { createMockBackend } from '../server/upstreams/mock/app';
 import { errorResponse } from '../server/upstreams/mock/http';
@@ -57,7 +57,7 @@ const server = serve({
     counts.versions[version] += 1;
     if (counts.requests.size < LISTED) counts.requests.add(`${request.method} ${url.pathname}`);
     const mxPath = url.pathname.replace(/^\/api/, '');
-    const defined = matchWidgetRoute(request.method, mxPath)?.route.query?.[version] ?? [];
+    const defined = matchUpstreamRoute(request.method, mxPath)?.route.query?.[version] ?? [];
     for (const name of url.searchParams.keys()) {
       if (!defined.includes(name) && counts.undefinedParams.size < LISTED)
         counts.undefinedParams.add(`${request.method} ${mxPath}?${name}`);

@@ -6,7 +6,13 @@ import { z } from 'zod';
 import { mintSessionToken, WEBVIEW_PARENT } from './sessions';
 import { errorJson } from './errors';
 import type { Upstream } from './upstreams/types';
-import { WIDGET_URL_OPTIONS } from './widgetOptions';
+import {
+  checkWidgetOptions,
+  isWidgetOption,
+  userGuidOption,
+  widgetOptionsSchema,
+  type OptionsCheck,
+} from '../sdk/src/contract/widgetOptions';
 
 const digest = (value: string) => createHash('sha256').update(value).digest();
 
@@ -31,16 +37,9 @@ export function partnerAuth({ secret }: PartnerAuthOptions): MiddlewareHandler {
   };
 }
 
-const scalar = z.union([z.string().trim().max(200), z.boolean(), z.number()]).optional();
 const widgetUrlBody = z.object({
-  widget_url: z
-    .object({ widget_type: z.literal('connect_widget'), parent_origin: z.string().trim().optional() })
-    .extend(
-      Object.fromEntries(WIDGET_URL_OPTIONS.map((k) => [k, scalar])) as Record<
-        (typeof WIDGET_URL_OPTIONS)[number],
-        typeof scalar
-      >,
-    ),
+  // the options are checked one by one below, with the widget's own schema
+  widget_url: z.looseObject({ widget_type: z.literal('connect_widget'), parent_origin: z.string().trim().optional() }),
   parent_origin: z.string().trim().optional(),
 });
 const userBody = z.object({
@@ -58,6 +57,78 @@ export interface PartnerApiOptions {
   /** where widget URLs point, e.g. https://connect.partner.example */
   publicOrigin: (request: Request) => string;
   upstream: Upstream;
+}
+
+/** MX's user, as GET /users/{guid} and list users carry it (the fields the partner API reads). */
+const mxUser = z.object({ guid: z.string().max(200), id: z.string().max(200).nullish() });
+const userResponse = z.object({ user: mxUser });
+const usersResponse = z.object({ users: z.array(mxUser).max(1_000) });
+
+/** Not options: the widget type, and the host origin the server checks against CONNECT_HOST_ORIGINS itself. */
+const NOT_OPTIONS = new Set(['widget_type', 'parent_origin']);
+
+/**
+ * The request's widget options as strings, the way the widget will read them from its URL, checked
+ * with the widget's own schema; or the first one at fault. A name is echoed only when it looks like
+ * one, and a value never is (a partner may have pasted a secret into the wrong field).
+ */
+function widgetOptionsOf(widgetUrl: Record<string, unknown>): OptionsCheck<Record<string, string>> {
+  const options: Record<string, string> = {};
+  for (const [key, value] of Object.entries(widgetUrl)) {
+    if (NOT_OPTIONS.has(key) || value === undefined || value === null || value === '') continue;
+    if (!isWidgetOption(key)) {
+      return /^[a-z0-9_]{1,64}$/i.test(key)
+        ? { ok: false, option: key, message: 'is not an option of this widget' }
+        : { ok: false, option: 'option', message: 'names an option this widget does not have' };
+    }
+    if (!['string', 'number', 'boolean'].includes(typeof value)) {
+      return { ok: false, option: key, message: 'must be a string, a number or a boolean' };
+    }
+    options[key] = String(value).trim();
+  }
+  const checked = checkWidgetOptions(widgetOptionsSchema, options);
+  return checked.ok ? { ok: true, options } : checked;
+}
+
+const refuse = (field: string, message: string) => errorJson(422, `${field} ${message}`, { field });
+
+/**
+ * Asks the upstream whether it knows the user (MX: GET /users/{user_guid}), so no URL is minted for
+ * a widget that could only fail. The user when it does; else the refusal: 404 unknown user, 504 when
+ * the upstream did not answer in time, 429 (with its Retry-After, in seconds) when it asks to slow
+ * down, 502 for any other failure (never the upstream's own words).
+ */
+async function knownUser(upstream: Upstream, userGuid: string): Promise<z.infer<typeof mxUser> | Response> {
+  let response: Response;
+  try {
+    response = await upstream({ method: 'GET', path: `/users/${encodeURIComponent(userGuid)}`, search: '' });
+  } catch {
+    return errorJson(502, 'The bank data service could not be reached to check the user.');
+  }
+  if (response.status === 404) return errorJson(404, 'User not found.');
+  if (response.status === 504) return errorJson(504, 'The bank data service did not answer in time.');
+  if (response.status === 429) {
+    // the partner's back end may try again once the upstream says so
+    const limited = errorJson(429, 'The bank data service asks to slow down; try again shortly.');
+    const retryAfter = response.headers.get('retry-after');
+    if (retryAfter && /^\d{1,5}$/.test(retryAfter)) limited.headers.set('retry-after', retryAfter);
+    return limited;
+  }
+  const body = response.ok ? userResponse.safeParse(await response.json().catch(() => null)) : null;
+  // the shape only: a spec-driven stand-in for MX (Prism) answers any guid with its example user
+  if (body?.success) return body.data.user;
+  return errorJson(502, 'The bank data service could not confirm the user.');
+}
+
+/** The upstream's user with this partner id (MX: list users by `id`), or null when none or it cannot say. */
+async function userWithId(upstream: Upstream, id: string): Promise<z.infer<typeof mxUser> | null> {
+  try {
+    const response = await upstream({ method: 'GET', path: '/users', search: `?${new URLSearchParams({ id })}` });
+    const body = response.ok ? usersResponse.safeParse(await response.json()) : null;
+    return body?.success ? (body.data.users.find((user) => user.id === id) ?? null) : null;
+  } catch {
+    return null;
+  }
 }
 
 async function readJson<T extends z.ZodType>(request: Request, schema: T): Promise<z.infer<T> | Response> {
@@ -82,34 +153,35 @@ export function partnerApi(options: PartnerApiOptions) {
   partner.post('/users', async (c) => {
     const body = await readJson(c.req.raw, userBody);
     if (body instanceof Response) return body;
-    return options.upstream({ method: 'POST', path: '/users', search: '', body: JSON.stringify(body) });
+    const created = await options.upstream({ method: 'POST', path: '/users', search: '', body: JSON.stringify(body) });
+    if (created.status !== 409 || body.user.id === undefined) return created;
+    // MX's 409 says only that the id is taken: name the user it belongs to, so the partner can go on with it
+    const existing = await userWithId(options.upstream, body.user.id);
+    return c.json(
+      {
+        error: { message: 'A user with this id already exists.', status: 409, field: 'user.id' },
+        ...(existing ? { user: { guid: existing.guid, id: existing.id ?? body.user.id } } : {}),
+      },
+      409,
+    );
   });
 
   partner.post('/users/:user_guid/widget_urls', async (c) => {
     const userGuid = c.req.param('user_guid');
-    if (!/^[A-Za-z0-9_-]{1,128}$/.test(userGuid)) return errorJson(404, 'User not found.');
+    if (!userGuidOption.safeParse(userGuid).success) return refuse('user_guid', 'must look like USR-…');
     const body = await readJson(c.req.raw, widgetUrlBody);
     if (body instanceof Response) return body;
+    const checked = widgetOptionsOf(body.widget_url);
+    if (!checked.ok) return refuse(`widget_url.${checked.option}`, checked.message);
+    const widgetOptions = checked.options;
     // a native app's WebView has no parent page: its session is bound to no origin (nothing may frame it)
-    const webview = ['true', '1'].includes(String(body.widget_url.is_mobile_webview ?? ''));
+    const webview = ['true', '1'].includes(widgetOptions.is_mobile_webview ?? '');
     const parentOrigin = webview ? WEBVIEW_PARENT : (body.widget_url.parent_origin ?? body.parent_origin);
     if (!webview && (!parentOrigin || !options.hostOrigins.includes(parentOrigin))) {
-      return c.json(
-        {
-          error: {
-            message: 'parent_origin must be one of the host origins this server allows (CONNECT_HOST_ORIGINS).',
-            status: 422,
-            field: 'parent_origin',
-          },
-        },
-        422,
-      );
+      return refuse('parent_origin', 'must be one of the host origins this server allows (CONNECT_HOST_ORIGINS).');
     }
-    const widgetOptions: Record<string, string> = {};
-    for (const key of WIDGET_URL_OPTIONS) {
-      const value = body.widget_url[key];
-      if (value !== undefined && value !== '') widgetOptions[key] = String(value);
-    }
+    const user = await knownUser(options.upstream, userGuid);
+    if (user instanceof Response) return user;
     const sessionGuid = `SES-${randomUUID()}`;
     const token = await mintSessionToken(
       options.sessionSecret,
@@ -127,7 +199,7 @@ export function partnerApi(options: PartnerApiOptions) {
     if (!webview && parentOrigin) url.searchParams.set('parent_origin', parentOrigin);
     for (const [key, value] of Object.entries(widgetOptions)) url.searchParams.set(key, value);
     url.searchParams.set('session_token', token);
-    return c.json({ widget_url: { type: 'connect_widget', url: url.toString(), user_id: null } });
+    return c.json({ widget_url: { type: 'connect_widget', url: url.toString(), user_id: user.id ?? null } });
   });
 
   return partner;

@@ -147,6 +147,25 @@ describe('ConnectWidget (host SDK)', () => {
     expect(onInvalidMessage).toHaveBeenCalledTimes(1);
   });
 
+  it('reports a refused widget URL through onInvalidOption, naming the option', () => {
+    const onInvalidOption = vi.fn();
+    const onInvalidMessage = vi.fn();
+    const onMessage = vi.fn();
+    mount({ onInvalidOption, onInvalidMessage, onMessage });
+    send({
+      type: 'connect-widget/invalidOption',
+      metadata: { option: 'color_scheme', user_guid: 'USR-1', session_guid: 'SES-1' },
+    });
+    send({ type: 'connect-widget/invalidOption', metadata: { option: 'user_guid', user_guid: 42 } });
+    send({ type: 'connect-widget/invalidOption', metadata: {} });
+    expect(onInvalidOption.mock.calls).toEqual([
+      [{ option: 'color_scheme', user_guid: 'USR-1', session_guid: 'SES-1' }],
+      [{ option: 'user_guid' }],
+    ]);
+    expect(onInvalidMessage).toHaveBeenCalledTimes(1);
+    expect(onMessage).not.toHaveBeenCalled();
+  });
+
   it('hands analytics to onAnalyticPageview and onAnalyticEvent; nested or unnamed ones are invalid', () => {
     const onAnalyticPageview = vi.fn();
     const onAnalyticEvent = vi.fn();

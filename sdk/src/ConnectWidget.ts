@@ -1,4 +1,10 @@
-import type { AnalyticMetadata, ConsentMetadata, WidgetEventMap, WidgetEventType } from './contract/events';
+import type {
+  AnalyticMetadata,
+  ConsentMetadata,
+  InvalidOptionMessage,
+  WidgetEventMap,
+  WidgetEventType,
+} from './contract/events';
 import { version } from '../package.json';
 import { decodeWidgetMessage } from './messageSchema';
 
@@ -34,6 +40,11 @@ export interface ConnectWidgetCallbacks {
   onAccountSelected?(metadata: { member_guid: string; account_guid: string }): void;
   /** ours: the server refused the widget's session (expired); mint a new widget URL to go on */
   onSessionExpired?(metadata: { user_guid: string; session_guid: string }): void;
+  /**
+   * ours: the widget URL carries an option the widget cannot use (e.g. the URL was edited); it shows
+   * the user a plain message and a Close button (onConnectedPrimaryAction). `option` names it.
+   */
+  onInvalidOption?(metadata: InvalidOptionMessage['metadata']): void;
   /** ours: the user agreed on the consent screen; keep `metadata` (scope, policy_url, timestamp) as your record */
   onConsentGiven?(metadata: ConsentMetadata): void;
   /** ours: the user declined on the consent screen; nothing will be shared */
@@ -97,6 +108,7 @@ export const CALLBACK_NAMES: (keyof ConnectWidgetCallbacks)[] = [
   ...Object.values(CALLBACK_OF),
   'onAccountSelected',
   'onSessionExpired',
+  'onInvalidOption',
   'onConsentGiven',
   'onConsentDeclined',
   'onAnalyticPageview',
@@ -197,6 +209,10 @@ export class ConnectWidget {
     }
     if (decoded.kind === 'sessionExpired') {
       this.options.onSessionExpired?.(decoded.metadata);
+      return;
+    }
+    if (decoded.kind === 'invalidOption') {
+      this.options.onInvalidOption?.(decoded.metadata);
       return;
     }
     if (decoded.kind === 'accountSelected') {

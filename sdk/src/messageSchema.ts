@@ -1,4 +1,10 @@
-import type { AnalyticMetadata, ConsentMetadata, WidgetEventMap, WidgetEventType } from './contract/events';
+import type {
+  AnalyticMetadata,
+  ConsentMetadata,
+  InvalidOptionMessage,
+  WidgetEventMap,
+  WidgetEventType,
+} from './contract/events';
 
 /**
  * A deliberately tiny decoder (the SDK has a 5 KB budget, so no schema library): for each event
@@ -50,6 +56,7 @@ export type DecodedMessage =
   | { kind: 'resize'; height: number }
   | { kind: 'accountSelected'; metadata: { member_guid: string; account_guid: string } & Record<string, unknown> }
   | { kind: 'sessionExpired'; metadata: { user_guid: string; session_guid: string } }
+  | { kind: 'invalidOption'; metadata: InvalidOptionMessage['metadata'] }
   | { kind: 'analyticPageview'; path: string; metadata: AnalyticMetadata }
   | { kind: 'consent'; given: boolean; metadata: ConsentMetadata }
   | { kind: 'analyticEvent'; name: string; metadata: AnalyticMetadata }
@@ -90,6 +97,18 @@ export function decodeWidgetMessage(data: unknown): DecodedMessage {
     return metadata && typeof metadata.user_guid === 'string' && typeof metadata.session_guid === 'string'
       ? { kind: 'sessionExpired', metadata: { user_guid: metadata.user_guid, session_guid: metadata.session_guid } }
       : { kind: 'invalid', reason: 'sessionExpired without its ids' };
+  }
+  if (message.type === 'connect-widget/invalidOption') {
+    const metadata = (message.metadata ?? {}) as Record<string, unknown>;
+    const option = metadata.option;
+    // the ids travel only when the widget had valid ones
+    const ids = ['user_guid', 'session_guid'].filter((id) => typeof metadata[id] === 'string');
+    return typeof option === 'string' && option.length <= 100
+      ? {
+          kind: 'invalidOption',
+          metadata: { option, ...Object.fromEntries(ids.map((id) => [id, metadata[id]])) },
+        }
+      : { kind: 'invalid', reason: 'invalidOption without the option it names' };
   }
   if (message.type === 'connect-widget/analyticPageview' || message.type === 'connect-widget/analyticEvent') {
     const pageview = message.type === 'connect-widget/analyticPageview';

@@ -79,6 +79,16 @@ export const WIDGET_ROUTES: readonly AllowedRoute[] = [
   { method: 'GET', path: '/micro_deposits/routing_numbers/:routing_number' },
 ];
 
+/**
+ * The MX routes the partner API calls server to server (server/partnerApi.ts): create a user, read
+ * one before minting its widget URL, find one by `id` after a 409. Never reachable from /api/*.
+ */
+export const PARTNER_ROUTES: readonly AllowedRoute[] = [
+  { method: 'POST', path: '/users' },
+  { method: 'GET', path: '/users', query: both(...PAGE, 'id', 'email', 'is_disabled') },
+  { method: 'GET', path: '/users/:user_guid' },
+];
+
 /** One opaque path segment: guids and institution codes, nothing that could climb or smuggle. */
 const SEGMENT = /^[A-Za-z0-9_-]{1,128}$/;
 
@@ -87,11 +97,23 @@ export interface MatchedRoute {
   params: Record<string, string>;
 }
 
-/** The allowed route a request is for, with its parameters; null when it is not one of them. */
+/** The widget route (/api/*) a request is for, with its parameters; null when it is not one of them. */
 export function matchWidgetRoute(method: string, path: string): MatchedRoute | null {
+  return matchRoute(WIDGET_ROUTES, method, path);
+}
+
+/**
+ * The route any call the server makes upstream is for: the widget's, then the partner API's. The
+ * mx upstream forwards only the query parameters this route's entry defines.
+ */
+export function matchUpstreamRoute(method: string, path: string): MatchedRoute | null {
+  return matchRoute(WIDGET_ROUTES, method, path) ?? matchRoute(PARTNER_ROUTES, method, path);
+}
+
+function matchRoute(routes: readonly AllowedRoute[], method: string, path: string): MatchedRoute | null {
   const parts = path.split('/').slice(1);
   if (parts.length === 0 || parts.some((p) => !SEGMENT.test(p))) return null;
-  for (const route of WIDGET_ROUTES) {
+  for (const route of routes) {
     if (route.method !== method) continue;
     const template = route.path.split('/').slice(1);
     if (template.length !== parts.length) continue;

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { matchWidgetRoute, WIDGET_ROUTES } from './allowList';
+import { matchWidgetRoute, PARTNER_ROUTES, WIDGET_ROUTES } from './allowList';
 import {
   flagFilters,
   institutionAsV1,
@@ -53,7 +53,9 @@ function specQuery(version: MxApiVersion, method: string, template: string): str
     .sort();
 }
 
-const MX_ROUTES = WIDGET_ROUTES.filter((r) => !r.path.startsWith('/micro_deposits/routing_numbers'));
+const MX_ROUTES = [...WIDGET_ROUTES, ...PARTNER_ROUTES].filter(
+  (r) => !r.path.startsWith('/micro_deposits/routing_numbers'),
+);
 
 const versionRoutes = MX_API_VERSIONS.flatMap((v) =>
   MX_ROUTES.map((r): [MxApiVersion, string, string] => [v, r.method, r.path]),

@@ -1,18 +1,20 @@
+import type { ReactNode } from 'react';
 import { createTranslator, type Catalog } from '../i18n/translate';
 
-/** Shown instead of the widget when it must not run: bad configuration or the wrong host page. */
-export function BlockedScreen(
-  props: ({ reason: 'config'; param: string; message: string } | { reason: 'embedding' }) & { catalog: Catalog },
-) {
+/**
+ * Shown instead of the widget when it must not run: a widget URL with an option it cannot use (a
+ * plain message; the option itself goes to the console and the host, see blockedStart.tsx), or the
+ * wrong host page. `children`: the way out, when there is a host to tell.
+ */
+export function BlockedScreen(props: { reason: 'config' | 'embedding'; catalog: Catalog; children?: ReactNode }) {
   const t = createTranslator(props.catalog);
   return (
     <main className="mx-auto max-w-xl p-4">
       <h1 className="text-xl font-semibold mb-3">{t('error.heading')}</h1>
-      <p role="alert">
-        {props.reason === 'config'
-          ? t('error.config', { param: props.param, message: props.message })
-          : t('error.embedding')}
+      <p role="alert" className="mb-4">
+        {t(props.reason === 'config' ? 'error.invalidOption' : 'error.embedding')}
       </p>
+      {props.children}
     </main>
   );
 }

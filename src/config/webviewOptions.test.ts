@@ -16,7 +16,7 @@ describe('WebView options', () => {
 
   it('names ui_message_version when it is not 4', () => {
     expect(parseConfig(`${base}&ui_message_version=4`).ok).toBe(true);
-    expect(parseConfig(`${base}&ui_message_version=3`)).toEqual({
+    expect(parseConfig(`${base}&ui_message_version=3`)).toMatchObject({
       ok: false,
       param: 'ui_message_version',
       message: 'must be 4',

@@ -174,7 +174,9 @@ export const en = {
   'error.sessionExpired.heading': 'Your session has expired',
   'error.sessionExpired': 'For your security, this session has ended. Close this window and start again from the app.',
   'error.crash': 'This step stopped working. You can go back and try again.',
-  'error.config': 'This widget was opened with an invalid setting: "{param}" {message}.',
+  'error.invalidOption':
+    'This window was opened with settings it can’t use, so it can’t continue. Close it and try again from the app.',
+  'error.invalidOption.close': 'Close',
   'error.embedding': 'This widget can only run inside the app that opened it.',
   'common.cancel': 'Cancel',
   'connections.heading': 'Your connections',

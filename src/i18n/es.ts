@@ -175,7 +175,9 @@ export const es: Catalog = {
   'error.sessionExpired':
     'Por tu seguridad, esta sesión ha terminado. Cierra esta ventana y vuelve a empezar desde la aplicación.',
   'error.crash': 'Este paso dejó de funcionar. Puedes volver e intentarlo de nuevo.',
-  'error.config': 'Este widget se abrió con un ajuste no válido: "{param}" {message}.',
+  'error.invalidOption':
+    'Esta ventana se abrió con una configuración que no puede usar, así que no puede continuar. Ciérrala e inténtalo de nuevo desde la aplicación.',
+  'error.invalidOption.close': 'Cerrar',
   'error.embedding': 'Este widget solo puede funcionar dentro de la aplicación que lo abrió.',
   'common.cancel': 'Cancelar',
   'connections.heading': 'Tus conexiones',

@@ -178,7 +178,9 @@ export const frCA: Catalog = {
   'error.sessionExpired':
     'Pour votre sécurité, cette session est terminée. Fermez cette fenêtre et recommencez depuis l’application.',
   'error.crash': 'Cette étape a cessé de fonctionner. Vous pouvez revenir en arrière et réessayer.',
-  'error.config': 'Ce widget a été ouvert avec un paramètre non valide : « {param} » {message}.',
+  'error.invalidOption':
+    'Cette fenêtre a été ouverte avec des réglages qu’elle ne peut pas utiliser, elle ne peut donc pas continuer. Fermez-la et réessayez à partir de l’application.',
+  'error.invalidOption.close': 'Fermer',
   'error.embedding': 'Ce widget ne peut fonctionner que dans l’application qui l’a ouvert.',
   'common.cancel': 'Annuler',
   'connections.heading': 'Vos connexions',

@@ -1,6 +1,7 @@
 import type { Catalog } from './translate';
+import { WIDGET_LOCALES } from '../../sdk/src/contract/widgetOptions';
 
-export const LOCALE_TAGS = ['en', 'es', 'fr-CA'] as const;
+export const LOCALE_TAGS = WIDGET_LOCALES;
 export type Locale = (typeof LOCALE_TAGS)[number];
 
 function match(tag: string | undefined | null): Locale | null {

@@ -43,13 +43,15 @@ export function startMockServer(options: MockBackendOptions = {}) {
     return { status: response.status, headers: response.headers, text, json };
   };
 
+  let users = 0;
   return {
     backend,
     fetch,
     request,
     advance: (ms: number) => request('POST', '/mock/clock', { advance_ms: ms }),
     async createUser(): Promise<string> {
-      const res = await request('POST', '/api/users', { user: { id: 'tester' } });
+      // a partner's id names one user (a second one is 409, as at MX)
+      const res = await request('POST', '/api/users', { user: { id: `tester-${(users += 1)}` } });
       return (res.json as { user: { guid: string } }).user.guid;
     },
     /** A member at MX Bank, created over HTTP as a partner's back end would (no widget involved). */

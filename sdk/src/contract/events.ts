@@ -65,6 +65,17 @@ export interface SessionExpiredMessage {
   metadata: { user_guid: string; session_guid: string };
 }
 
+/**
+ * Ours: the widget URL carries an option the widget cannot use (e.g. someone edited the URL), so the
+ * widget shows the user a plain message instead of the flow. `option` names it (never its value);
+ * the ids come when they themselves were valid. Mint a new widget URL (the partner API checks options).
+ */
+export const INVALID_OPTION_MESSAGE_TYPE = 'connect-widget/invalidOption';
+export interface InvalidOptionMessage {
+  type: typeof INVALID_OPTION_MESSAGE_TYPE;
+  metadata: { option: string; user_guid?: string; session_guid?: string };
+}
+
 /** `invalidData` codes (metadata.code): why a connected member cannot be used. */
 export const INVALID_DATA_CODES = { noEligibleAccounts: 1 } as const;
 

@@ -705,6 +705,17 @@ describe('widget URLs', () => {
     expect(url.searchParams.get('color_scheme')).toBe('dark');
     expect(url.searchParams.get('parent_origin')).toBe('https://partner.example');
   });
+
+  it('a second user with the same id is 409, as at MX; list users by id names the first', async () => {
+    const userSchema = z.object({ guid: z.string(), id: z.string().nullable() });
+    const first = await server.request('POST', '/api/users', { user: { id: 'partner-1' } });
+    const { guid } = z.object({ user: userSchema }).parse(first.json).user;
+    const again = await server.request('POST', '/api/users', { user: { id: 'partner-1' } });
+    expect(again.status).toBe(409);
+    expect(errorBodySchema.parse(again.json).error.status).toBe(409);
+    const listed = await server.request('GET', '/api/users?id=partner-1');
+    expect(z.object({ users: z.array(userSchema) }).parse(listed.json).users).toEqual([{ guid, id: 'partner-1' }]);
+  });
 });
 
 describe('Connect parity in the mock', () => {

@@ -308,3 +308,21 @@ describe('the allow-list', () => {
     });
   });
 });
+
+describe('the partner API’s own calls', () => {
+  it('a lookup by id keeps its id (the 409 answer names that user, not the first one MX lists)', async () => {
+    const seen: string[] = [];
+    const upstream = createMxUpstream({
+      baseUrl: 'https://mx.example',
+      clientId: 'c',
+      apiKey: 'k',
+      timeoutMs: 1_000,
+      fetch: async (input) => {
+        seen.push(String(input));
+        return new Response('{"users":[]}', { headers: { 'content-type': 'application/json' } });
+      },
+    });
+    await upstream({ method: 'GET', path: '/users', search: '?id=partner-42&secret=x' });
+    expect(seen).toEqual(['https://mx.example/users?id=partner-42']);
+  });
+});

@@ -1,5 +1,5 @@
 import { errorJson } from '../../errors';
-import { matchWidgetRoute } from '../allowList';
+import { matchUpstreamRoute } from '../allowList';
 import { upstreamSearchCapabilities } from '../capabilities';
 import { mxVersionHeaders, upstreamSearch, widgetBody, type MxApiVersion } from '../apiVersion';
 import { isJsonContentType, MX_MEDIA_TYPE } from '../mock/http';
@@ -65,7 +65,7 @@ export function createMxUpstream(options: MxUpstreamOptions): Upstream {
   const oddly = () => errorJson(502, 'The bank data service answered oddly.');
 
   return async function mxUpstream({ method, path, search, body }) {
-    const route = matchWidgetRoute(method, path);
+    const route = matchUpstreamRoute(method, path);
     const byRoutingNumber = route?.route.path === '/institutions' && new URLSearchParams(search).has('routing_number');
     if (byRoutingNumber && !upstreamSearchCapabilities('mx').routingNumber) {
       // MX defines no such parameter: sent without it, MX's unfiltered list would pass for the answer

@@ -1,11 +1,11 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { HttpError, json, optionalString, readBody, requiredString } from '../http';
+import { HttpError, json, optionalString, paginate, pageRequest, readBody, requiredString } from '../http';
 import { addManualAccount } from '../memberRules';
 import { MAX_HELP_REQUESTS, userNamed, type UserRecord } from '../state';
 import { HELP_FAILS_SANDBOX_TEXT, helpRecord, helpRequestBodySchema } from '../../../help';
 import { MANUAL_ACCOUNT_TYPES, MAX_MANUAL_BALANCE } from '../../../../sdk/src/contract/manualAccounts';
-import { WIDGET_URL_OPTIONS } from '../../../widgetOptions';
+import { WIDGET_URL_OPTIONS } from '../../../../sdk/src/contract/widgetOptions';
 import type { BackendState } from '../state';
 
 const createUserBody = z.object({
@@ -46,8 +46,23 @@ const widgetUrlBody = z.object({
 export function userRoutes(state: BackendState, widgetOrigin: (request: Request) => string) {
   const routes = new Hono();
 
+  /** MX's list users, filtered by `id` or `email` as MX allows. */
+  routes.get('/', (c) => {
+    const id = c.req.query('id');
+    const email = c.req.query('email');
+    const users = [...state.users.values()].filter(
+      (user) => (id === undefined || user.id === id) && (email === undefined || user.email === email),
+    );
+    const { items, pagination } = paginate(users, pageRequest(c));
+    return json(c, { users: items.map((user) => ({ ...user, is_disabled: false })), pagination });
+  });
+
   routes.post('/', async (c) => {
     const body = await readBody(c, createUserBody);
+    // like MX: a partner's id names one user; MX's 409 does not say which (list users by id does)
+    if (body.user.id !== undefined && [...state.users.values()].some((user) => user.id === body.user.id)) {
+      throw new HttpError(409, 'A user with this id already exists.', { field: 'user.id' });
+    }
     const guid = `USR-${state.nextId()}`;
     const user = {
       guid,
