@@ -1,6 +1,6 @@
 import { defineConfig } from '@playwright/test';
 import baseConfig from './playwright.config';
-import type { ContractSpec } from './scripts/contract-upstream';
+import { contractStands } from './scripts/contract-upstream';
 
 /**
  * The contract test (`npm run test:contract`; README "Contract test against MX's spec"): per MX
@@ -11,45 +11,19 @@ import type { ContractSpec } from './scripts/contract-upstream';
  *
  * Ports from E2E_CONTRACT_PORT (default 4190): per spec file, proxy, Prism, widget, host page.
  */
-const BASE = Number(process.env.E2E_CONTRACT_PORT ?? 4190);
-const SPECS: ContractSpec[] = ['v1', 'v20250224'];
-
-export interface ContractStand {
-  spec: ContractSpec;
-  proxyOrigin: string;
-  widgetOrigin: string;
-  hostOrigin: string;
-}
-
-export const CONTRACT_STANDS: ContractStand[] = SPECS.map((spec, i) => {
-  const port = BASE + 4 * i;
-  return {
-    spec,
-    proxyOrigin: `http://127.0.0.1:${port}`,
-    widgetOrigin: `http://localhost:${port + 2}`,
-    hostOrigin: `http://127.0.0.1:${port + 3}`,
-  };
-});
-
-type WebServer = {
-  command: string;
-  url: string;
-  reuseExistingServer: boolean;
-  timeout: number;
-  env: Record<string, string>;
-};
-
-/** the server's MX credentials: Prism wants HTTP Basic auth to be there, whatever it holds */
-const mxCredentials = { MX_CLIENT_ID: 'contract-client', MX_API_KEY: 'contract-api-key' };
+export const CONTRACT_STANDS = contractStands(Number(process.env.E2E_CONTRACT_PORT ?? 4190));
 
 export default defineConfig({
   ...baseConfig,
   testDir: 'e2e/contract',
   testMatch: /.*\.spec\.ts/,
   fullyParallel: false,
-  workers: SPECS.length,
+  workers: CONTRACT_STANDS.length,
   // a failure here is a finding to fix, not noise to retry
   retries: 0,
+  // Prism answers at once: a flow that has not moved in 8 s is stuck, and failing soon keeps the run short
+  timeout: 20_000,
+  expect: { timeout: 8_000 },
   globalTeardown: './e2e/contract/summary.ts',
   reporter: process.env.PW_JSON_REPORT ? [['list'], ['json', { outputFile: process.env.PW_JSON_REPORT }]] : [['list']],
   projects: CONTRACT_STANDS.map((stand) => ({
@@ -58,31 +32,12 @@ export default defineConfig({
     use: { ...baseConfig.use, baseURL: stand.hostOrigin, screenshot: 'only-on-failure' },
     metadata: stand,
   })),
-  webServer: CONTRACT_STANDS.flatMap((stand, i): WebServer[] => {
-    const port = BASE + 4 * i;
-    return [
-      {
-        command: 'node --import tsx scripts/contract-upstream.ts',
-        url: `${stand.proxyOrigin}/contract/seen`,
-        reuseExistingServer: false,
-        timeout: 60_000,
-        env: { CONTRACT_SPEC: stand.spec, CONTRACT_PROXY_PORT: String(port), CONTRACT_PRISM_PORT: String(port + 1) },
-      },
-      {
-        command: 'npm run serve',
-        url: `${stand.widgetOrigin}/healthz`,
-        reuseExistingServer: false,
-        timeout: 60_000,
-        env: {
-          WIDGET_PORT: String(port + 2),
-          HOST_PORT: String(port + 3),
-          ACCESS_LOG: '0',
-          CONNECT_UPSTREAM: 'mx',
-          MX_BASE_URL: stand.proxyOrigin,
-          MX_API_VERSION: stand.spec,
-          ...mxCredentials,
-        },
-      },
-    ];
-  }),
+  // one process starts every stand at once (scripts/contract-upstream.ts); ready when all are
+  webServer: {
+    command: 'node --import tsx scripts/contract-upstream.ts',
+    url: `${CONTRACT_STANDS[0]?.proxyOrigin}/contract/seen`,
+    reuseExistingServer: false,
+    timeout: 90_000,
+    env: { E2E_CONTRACT_PORT: String(CONTRACT_STANDS[0]?.proxyPort) },
+  },
 });

@@ -11,13 +11,15 @@
  * - what Prism does not check: a query parameter the operation does not define, and a body property
  *   a schema does not define (MX ignores or refuses those; either way the server must not send them).
  *
- *   CONTRACT_SPEC        v1 (vendor/mx-openapi/mx_platform_api.yml) or v20250224 (vendor/mx-openapi/v20250224.yml)
- *   CONTRACT_PROXY_PORT  where the proxy listens (127.0.0.1 only); the server's MX_BASE_URL
- *   CONTRACT_PRISM_PORT  where Prism listens (127.0.0.1 only)
+ * Run directly, it starts one such stand per spec file (v1: vendor/mx-openapi/mx_platform_api.yml,
+ * v20250224: vendor/mx-openapi/v20250224.yml), each with the real server in mx mode
+ * (`MX_API_VERSION` set to the spec's version) and its demo host page, all on 127.0.0.1/localhost,
+ * four ports each from E2E_CONTRACT_PORT (default 4190): proxy, Prism, widget server, host page.
  *
  * `GET /contract/seen` answers 503 until Prism is up, then `{spec, file, requests, invalid, flows}`:
  * requests as `{method, path, status, problems}` (at most 2,000 kept), `invalid` counting those with
- * problems. `POST /contract/flows` `{name, ok}` lets a test record that its flow ended on success.
+ * problems. `POST /contract/flows` `{name, ok, notes}` lets a test record whether its flow ended on
+ * success, and what the widget wrote to the console meanwhile.
  * `POST /contract/answers` `{member: {...}}` merges those fields into every member Prism answers
  * with, until the next call (`{}` clears it): the spec's one member example is not managed by the
  * user, so without this no widget would ever offer Disconnect, and DELETE would go unchecked. Only
@@ -49,7 +51,8 @@ export interface Seen {
   /** how many requests were seen in all (more than `requests` holds past its cap) */
   total: number;
   invalid: number;
-  flows: { name: string; ok: boolean }[];
+  /** what each test reported: its flow ended on success; what the widget wrote to the console */
+  flows: { name: string; ok: boolean; notes: string[] }[];
 }
 
 const MAX_RECORDS = 2_000;
@@ -224,37 +227,74 @@ async function readBody(stream: IncomingMessage): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-function main() {
-  const specName = process.env.CONTRACT_SPEC ?? 'v1';
-  if (specName !== 'v1' && specName !== 'v20250224') throw new Error(`CONTRACT_SPEC must be v1 or v20250224`);
-  const file = CONTRACT_SPECS[specName];
-  const proxyPort = Number(process.env.CONTRACT_PROXY_PORT ?? 4190);
-  const prismPort = Number(process.env.CONTRACT_PRISM_PORT ?? 4191);
-  const spec = parse(readFileSync(file, 'utf8')) as JsonObject;
-  const ops = operations(spec);
-  const seen: Seen = { spec: specName, file, requests: [], total: 0, invalid: 0, flows: [] };
-  let ready = false;
-  let memberPatch: JsonObject = {};
+/** One spec file's stand: ports of its proxy, Prism, widget server and demo host page, and their origins. */
+export interface ContractStand {
+  spec: ContractSpec;
+  proxyPort: number;
+  prismPort: number;
+  widgetPort: number;
+  hostPort: number;
+  proxyOrigin: string;
+  widgetOrigin: string;
+  hostOrigin: string;
+}
 
-  // Prism's own output: kept short, shown only if it dies (its request log would drown the test's)
-  const prism = spawn(
-    process.execPath,
-    ['node_modules/@stoplight/prism-cli/dist/index.js', 'mock', '-h', '127.0.0.1', '-p', String(prismPort), file],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
+/** Four ports per spec file from `base`: proxy, Prism, widget server, host page. */
+export function contractStands(base: number): ContractStand[] {
+  return (Object.keys(CONTRACT_SPECS) as ContractSpec[]).map((spec, i) => {
+    const port = base + 4 * i;
+    return {
+      spec,
+      proxyPort: port,
+      prismPort: port + 1,
+      widgetPort: port + 2,
+      hostPort: port + 3,
+      proxyOrigin: `http://127.0.0.1:${port}`,
+      widgetOrigin: `http://localhost:${port + 2}`,
+      hostOrigin: `http://127.0.0.1:${port + 3}`,
+    };
+  });
+}
+
+/** A child process that takes the whole harness down if it dies; its output kept short, shown then. */
+function child(label: string, args: string[], env: NodeJS.ProcessEnv, onLine: (text: string) => void = () => {}) {
+  const proc = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env });
   const tail: string[] = [];
   const keep = (chunk: Buffer) => {
     const text = chunk.toString();
-    if (text.includes('Prism is listening')) ready = true;
+    onLine(text);
     tail.push(text);
     if (tail.length > 30) tail.shift();
   };
-  prism.stdout.on('data', keep);
-  prism.stderr.on('data', keep);
-  prism.on('exit', (code) => {
-    console.error(`contract ${specName}: Prism exited (${code})\n${tail.join('')}`);
+  proc.stdout.on('data', keep);
+  proc.stderr.on('data', keep);
+  proc.on('exit', (code) => {
+    console.error(`contract: ${label} exited (${code})\n${tail.join('')}`);
     process.exit(1);
   });
+  return proc;
+}
+
+/**
+ * Prism for one spec file and the recording proxy in front of it. Resolves once Prism listens.
+ * The proxy answers its `/contract/*` routes at once; `isReady` gates `/contract/seen`.
+ */
+function startUpstream(stand: ContractStand, isReady: () => boolean) {
+  const file = CONTRACT_SPECS[stand.spec];
+  const spec = parse(readFileSync(file, 'utf8')) as JsonObject;
+  const ops = operations(spec);
+  const seen: Seen = { spec: stand.spec, file, requests: [], total: 0, invalid: 0, flows: [] };
+  let memberPatch: JsonObject = {};
+  let listening: () => void = () => {};
+  const prismUp = new Promise<void>((resolveUp) => (listening = resolveUp));
+  const prism = child(
+    `Prism (${stand.spec})`,
+    ['node_modules/@stoplight/prism-cli/dist/index.js', 'mock', '-h', '127.0.0.1', '-p', String(stand.prismPort), file],
+    process.env,
+    (text) => {
+      if (text.includes('Prism is listening')) listening();
+    },
+  );
 
   const reply = (res: ServerResponse, status: number, body: unknown) => {
     if (body === null) res.writeHead(status).end();
@@ -264,10 +304,12 @@ function main() {
   const server = createServer((req, res) => {
     void (async () => {
       const url = new URL(req.url ?? '/', 'http://contract.invalid');
-      if (url.pathname === '/contract/seen') return reply(res, ready ? 200 : 503, seen);
+      if (url.pathname === '/contract/seen') return reply(res, isReady() ? 200 : 503, seen);
       if (url.pathname === '/contract/flows' && req.method === 'POST') {
-        const flow = JSON.parse((await readBody(req)).toString()) as { name?: unknown; ok?: unknown };
-        if (seen.flows.length < 100) seen.flows.push({ name: String(flow.name).slice(0, 100), ok: flow.ok === true });
+        const flow = JSON.parse((await readBody(req)).toString()) as { name?: unknown; ok?: unknown; notes?: unknown };
+        const notes = (Array.isArray(flow.notes) ? flow.notes : []).slice(0, 50).map((n) => clip(String(n)));
+        if (seen.flows.length < 100)
+          seen.flows.push({ name: String(flow.name).slice(0, 100), ok: flow.ok === true, notes });
         return reply(res, 204, null);
       }
       if (url.pathname === '/contract/answers' && req.method === 'POST') {
@@ -278,9 +320,9 @@ function main() {
       const body = await readBody(req);
       const method = req.method ?? 'GET';
       const upstream = await new Promise<IncomingMessage>((resolveResponse, reject) => {
-        const headers = { ...req.headers, host: `127.0.0.1:${prismPort}` };
+        const headers = { ...req.headers, host: `127.0.0.1:${stand.prismPort}` };
         const out = httpRequest(
-          { host: '127.0.0.1', port: prismPort, method, path: req.url, headers },
+          { host: '127.0.0.1', port: stand.prismPort, method, path: req.url, headers },
           resolveResponse,
         );
         out.setTimeout(10_000, () => out.destroy(new Error('Prism did not answer in 10 s')));
@@ -304,17 +346,72 @@ function main() {
       if (!res.headersSent) reply(res, 502, { error: { message: String(error), status: 502 } });
     });
   });
-  server.listen(proxyPort, '127.0.0.1', () =>
-    console.info(`contract ${specName}: proxy http://127.0.0.1:${proxyPort} → Prism :${prismPort} (${file})`),
+  server.listen(stand.proxyPort, '127.0.0.1');
+  return { prism, server, up: prismUp };
+}
+
+/** Polls a URL until it answers 2xx (at most `ms`). */
+async function answers(url: string, ms: number): Promise<void> {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    try {
+      if ((await fetch(url, { signal: AbortSignal.timeout(2_000) })).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${url} did not answer in ${ms / 1000} s`);
+}
+
+/**
+ * Everything at once (Playwright starts its webServers one after another; Prism alone takes about
+ * 10 s to read MX's spec): per spec file, Prism, the proxy and the real server in mx mode with the
+ * proxy as MX_BASE_URL. Every proxy's `/contract/seen` answers 503 until all of them are up.
+ */
+async function main() {
+  const stands = contractStands(Number(process.env.E2E_CONTRACT_PORT ?? 4190));
+  let ready = false;
+  const upstreams = stands.map((stand) => startUpstream(stand, () => ready));
+  const servers = stands.map((stand) =>
+    child(`widget server (${stand.spec})`, ['--import', 'tsx', 'scripts/serve.ts'], {
+      ...process.env,
+      WIDGET_PORT: String(stand.widgetPort),
+      HOST_PORT: String(stand.hostPort),
+      ACCESS_LOG: '0',
+      CONNECT_UPSTREAM: 'mx',
+      MX_BASE_URL: stand.proxyOrigin,
+      MX_API_VERSION: stand.spec,
+      // Prism wants HTTP Basic auth to be there, whatever it holds
+      MX_CLIENT_ID: 'contract-client',
+      MX_API_KEY: 'contract-api-key',
+    }),
   );
   const stop = () => {
-    prism.removeAllListeners('exit');
-    prism.kill('SIGTERM');
-    server.close(() => process.exit(0));
+    for (const proc of [...upstreams.map((u) => u.prism), ...servers]) {
+      proc.removeAllListeners('exit');
+      proc.kill('SIGTERM');
+    }
+    for (const { server } of upstreams) server.close();
     setTimeout(() => process.exit(0), 2_000).unref();
   };
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
+  await Promise.all([
+    ...upstreams.map((u) => u.up),
+    ...stands.map((stand) => answers(`${stand.widgetOrigin}/healthz`, 60_000)),
+  ]);
+  ready = true;
+  for (const stand of stands) {
+    console.info(
+      `contract ${stand.spec}: widget ${stand.widgetOrigin}, host ${stand.hostOrigin}, proxy ${stand.proxyOrigin} → Prism :${stand.prismPort} (${CONTRACT_SPECS[stand.spec]})`,
+    );
+  }
 }
 
-if (process.argv[1]?.endsWith('contract-upstream.ts')) main();
+if (process.argv[1]?.endsWith('contract-upstream.ts')) {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

@@ -1,6 +1,5 @@
 import type { FrameLocator, Page } from '@playwright/test';
-import type { ContractStand } from '../../playwright.contract.config';
-import type { Seen } from '../../scripts/contract-upstream';
+import type { ContractStand, Seen } from '../../scripts/contract-upstream';
 import { expect, openHost, test as base, type HostOptions } from '../fixtures';
 
 /**
@@ -21,8 +20,17 @@ interface Contract {
 
 const test = base.extend<{ contract: Contract }>({
   contract: [
-    async ({ request }, provide, testInfo) => {
+    async ({ request, page }, provide, testInfo) => {
       const stand = testInfo.project.metadata as ContractStand;
+      // the spec's examples name real hosts (logos, the bank's OAuth page): nothing leaves this machine
+      await page.context().route(/^https?:\/\/(?!localhost[:/]|127\.0\.0\.1[:/])/, (route) => route.abort());
+      // what the widget told the console: its CSP refusing something, a schema refusing an answer
+      const consoleLines: string[] = [];
+      page.on('console', (message) => {
+        if ((message.type() === 'error' || message.type() === 'warning') && consoleLines.length < 50) {
+          consoleLines.push(`${message.type()}: ${message.text().slice(0, 300)}`);
+        }
+      });
       const seen = async () => (await (await request.get(`${stand.proxyOrigin}/contract/seen`)).json()) as Seen;
       const memberAnswers = async (member: Record<string, unknown>) => {
         expect((await request.post(`${stand.proxyOrigin}/contract/answers`, { data: { member } })).ok()).toBe(true);
@@ -37,7 +45,8 @@ const test = base.extend<{ contract: Contract }>({
         memberAnswers,
       });
       await memberAnswers({});
-      await request.post(`${stand.proxyOrigin}/contract/flows`, { data: { name: testInfo.title, ok } });
+      const notes = [...new Set(consoleLines)];
+      await request.post(`${stand.proxyOrigin}/contract/flows`, { data: { name: testInfo.title, ok, notes } });
       const during = (await seen()).requests.slice(before);
       await testInfo.attach('upstream requests', {
         body: during
@@ -45,7 +54,12 @@ const test = base.extend<{ contract: Contract }>({
           .join('\n'),
         contentType: 'text/plain',
       });
+      await testInfo.attach('console', { body: notes.join('\n'), contentType: 'text/plain' });
       expect(during.length, 'the flow reached the upstream').toBeGreaterThan(0);
+      expect(
+        notes.filter((line) => /Content Security Policy/i.test(line)),
+        'what the widget page refused to load',
+      ).toEqual([]);
       expect(
         during
           .filter((r) => r.problems.length > 0)

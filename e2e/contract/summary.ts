@@ -26,5 +26,8 @@ export default async function summary() {
       console.info(`  invalid: ${r.method} ${r.path} → ${r.status}\n${r.problems.map((p) => `      ${p}`).join('\n')}`);
     }
     for (const f of seen.flows.filter((f) => !f.ok)) console.info(`  not on success: ${f.name}`);
+    for (const f of seen.flows.filter((f) => f.notes.length > 0)) {
+      console.info(`  widget console in "${f.name}":\n${f.notes.map((n) => `      ${n}`).join('\n')}`);
+    }
   }
 }
