@@ -16,7 +16,7 @@ export const CONTRACT_STANDS = contractStands(Number(process.env.E2E_CONTRACT_PO
 export default defineConfig({
   ...baseConfig,
   testDir: 'e2e/contract',
-  testMatch: /.*\.spec\.ts/,
+  testMatch: /.*\.contract\.ts/,
   fullyParallel: false,
   workers: CONTRACT_STANDS.length,
   // a failure here is a finding to fix, not noise to retry
