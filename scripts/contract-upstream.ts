@@ -237,12 +237,20 @@ export interface ContractStand {
   proxyOrigin: string;
   widgetOrigin: string;
   hostOrigin: string;
+  /**
+   * Fields every member answer carries unless a test says otherwise: v20250224's member examples
+   * leave `connection_status` null (the spec allows it), which the widget reads as a manual member
+   * ("added manually"), so that stand answers with v1's example value. Spec-valid values only.
+   */
+  memberDefaults: Record<string, string | boolean>;
 }
 
 /** Four ports per spec file from `base`: proxy, Prism, widget server, host page. */
 export function contractStands(base: number): ContractStand[] {
   return (Object.keys(CONTRACT_SPECS) as ContractSpec[]).map((spec, i) => {
     const port = base + 4 * i;
+    const memberDefaults: Record<string, string | boolean> =
+      spec === 'v20250224' ? { connection_status: 'CONNECTED' } : {};
     return {
       spec,
       proxyPort: port,
@@ -252,6 +260,7 @@ export function contractStands(base: number): ContractStand[] {
       proxyOrigin: `http://127.0.0.1:${port}`,
       widgetOrigin: `http://localhost:${port + 2}`,
       hostOrigin: `http://127.0.0.1:${port + 3}`,
+      memberDefaults,
     };
   });
 }

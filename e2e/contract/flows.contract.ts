@@ -14,7 +14,7 @@ import { expect, openHost, test as base, type HostOptions } from '../fixtures';
 interface Contract {
   /** the flow reached its success screen (the closing summary counts these) */
   succeeded: () => Promise<void>;
-  /** fields merged into every member Prism answers with, for this test only (spec-valid values only) */
+  /** fields merged into every member Prism answers with (over the stand's defaults), for this test only; spec-valid values only */
   memberAnswers: (fields: Record<string, unknown>) => Promise<void>;
 }
 
@@ -32,7 +32,8 @@ const test = base.extend<{ contract: Contract }>({
         }
       });
       const seen = async () => (await (await request.get(`${stand.proxyOrigin}/contract/seen`)).json()) as Seen;
-      const memberAnswers = async (member: Record<string, unknown>) => {
+      const memberAnswers = async (fields: Record<string, unknown>) => {
+        const member = { ...stand.memberDefaults, ...fields };
         expect((await request.post(`${stand.proxyOrigin}/contract/answers`, { data: { member } })).ok()).toBe(true);
       };
       await memberAnswers({});
@@ -91,6 +92,7 @@ test('credentials: MX Bank, Username, Continue → Success!', async ({ page, con
   await widget.getByLabel('Username').fill('jane');
   await widget.getByRole('button', { name: 'Continue' }).click();
   await expect(heading(widget, 'Success!')).toBeVisible();
+  await expect(widget.getByText('You have successfully connected MX Bank.')).toBeVisible();
   await contract.succeeded();
 });
 
@@ -99,6 +101,7 @@ test('OAuth: sign in at MX Bank → Success!', async ({ page, contract }) => {
   await widget.getByRole('button', { name: 'Sign in at MX Bank (recommended)' }).click();
   // the spec's new member is already CONNECTED: the widget goes on without waiting for the bank's window
   await expect(heading(widget, 'Success!')).toBeVisible();
+  await expect(widget.getByText('You have successfully connected MX Bank.')).toBeVisible();
   await contract.succeeded();
 });
 
