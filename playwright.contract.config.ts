@@ -29,7 +29,7 @@ export default defineConfig({
   projects: CONTRACT_STANDS.map((stand) => ({
     name: `contract-${stand.spec}`,
     // what the user saw when a flow stopped short of success: the finding's first evidence
-    use: { ...baseConfig.use, baseURL: stand.hostOrigin, screenshot: 'only-on-failure' },
+    use: { ...baseConfig.use, baseURL: stand.hostOrigin, screenshot: 'only-on-failure', actionTimeout: 8_000 },
     metadata: stand,
   })),
   // one process starts every stand at once (scripts/contract-upstream.ts); ready when all are
