@@ -6,14 +6,14 @@ import { expect, openHost, test as base, type HostOptions } from '../fixtures';
  * The widget's own flows through the real server in mx mode, with Stoplight Prism serving MX's spec
  * as the upstream (playwright.contract.config.ts; README "Contract test against MX's spec").
  * Prism answers every call with the spec's static examples: a user with one CONNECTED MX Bank
- * member, MX Bank offering OAuth and credentials (one field, Username), one savings account, a
- * member status of CONNECTED. Each flow is what a user would do on those screens, and ends on its
+ * member, MX Bank offering OAuth and credentials (one field, Username), one account ("My Checking",
+ * 5366), a member status of CONNECTED, a microdeposit INITIATED. Each flow is what a user would do on those screens, and ends on its
  * success screen. After each one, every request the server sent upstream during it must be one
  * MX's spec accepts (scripts/contract-upstream.ts says how that is judged).
  */
 interface Contract {
   /** the flow reached its success screen (the closing summary counts these) */
-  succeeded: () => Promise<void>;
+  succeeded: () => void;
   /** fields merged into every member Prism answers with (over the stand's defaults), for this test only; spec-valid values only */
   memberAnswers: (fields: Record<string, unknown>) => Promise<void>;
 }
@@ -40,7 +40,7 @@ const test = base.extend<{ contract: Contract }>({
       const before = (await seen()).total;
       let ok = false;
       await provide({
-        succeeded: async () => {
+        succeeded: () => {
           ok = true;
         },
         memberAnswers,
@@ -74,10 +74,6 @@ const test = base.extend<{ contract: Contract }>({
 
 const heading = (widget: FrameLocator, name: string | RegExp) => widget.getByRole('heading', { name, level: 1 });
 
-async function open(page: Page, options: HostOptions = {}): Promise<FrameLocator> {
-  return openHost(page, options);
-}
-
 /** The spec's user already has a connection, so the widget opens at them: a new one starts from there. */
 async function openAtSearch(page: Page, options: HostOptions = {}): Promise<FrameLocator> {
   const widget = await openHost(page, options);
@@ -87,22 +83,22 @@ async function openAtSearch(page: Page, options: HostOptions = {}): Promise<Fram
 }
 
 test('credentials: MX Bank, Username, Continue → Success!', async ({ page, contract }) => {
-  const widget = await open(page, { current_institution_code: 'mxbank' });
+  const widget = await openHost(page, { current_institution_code: 'mxbank' });
   await widget.getByRole('button', { name: 'Enter your credentials here' }).click();
   await widget.getByLabel('Username').fill('jane');
   await widget.getByRole('button', { name: 'Continue' }).click();
   await expect(heading(widget, 'Success!')).toBeVisible();
   await expect(widget.getByText('You have successfully connected MX Bank.')).toBeVisible();
-  await contract.succeeded();
+  contract.succeeded();
 });
 
 test('OAuth: sign in at MX Bank → Success!', async ({ page, contract }) => {
-  const widget = await open(page, { current_institution_code: 'mxbank' });
+  const widget = await openHost(page, { current_institution_code: 'mxbank' });
   await widget.getByRole('button', { name: 'Sign in at MX Bank (recommended)' }).click();
   // the spec's new member is already CONNECTED: the widget goes on without waiting for the bank's window
   await expect(heading(widget, 'Success!')).toBeVisible();
   await expect(widget.getByText('You have successfully connected MX Bank.')).toBeVisible();
-  await contract.succeeded();
+  contract.succeeded();
 });
 
 test('verification: search by routing number, credentials, choose the account → chosen', async ({ page, contract }) => {
@@ -116,7 +112,7 @@ test('verification: search by routing number, credentials, choose the account �
   await widget.getByRole('radio').first().check();
   await widget.getByRole('button', { name: 'Use this account' }).click();
   await expect(widget.getByText('You chose My Checking 5366.')).toBeVisible();
-  await contract.succeeded();
+  contract.succeeded();
 });
 
 test('microdeposits: routing number, account, name, review, Confirm → Check back', async ({ page, contract }) => {
@@ -136,7 +132,7 @@ test('microdeposits: routing number, account, name, review, Confirm → Check ba
   await widget.getByRole('button', { name: 'Confirm' }).click();
   // the spec's microdeposit is INITIATED
   await expect(heading(widget, /Check back/)).toBeVisible();
-  await contract.succeeded();
+  contract.succeeded();
 });
 
 test('manual account: from search, a checking account → Account added', async ({ page, contract }) => {
@@ -148,13 +144,13 @@ test('manual account: from search, a checking account → Account added', async 
   await widget.getByLabel('Current balance').fill('1,250.00');
   await widget.getByRole('button', { name: 'Add account' }).click();
   await expect(widget.getByRole('heading', { name: 'Account added' })).toBeVisible();
-  await contract.succeeded();
+  contract.succeeded();
 });
 
 test('your connections: Refresh MX Bank, then Disconnect it → Disconnected', async ({ page, contract }) => {
   // the spec's member example is the partner's (is_managed_by_user: false), which a user may not disconnect
   await contract.memberAnswers({ is_managed_by_user: true });
-  const widget = await open(page);
+  const widget = await openHost(page);
   await expect(heading(widget, 'Your connections')).toBeVisible();
   await widget.getByRole('button', { name: 'Refresh MX Bank' }).click();
   await expect(widget.getByRole('button', { name: 'Refresh MX Bank' })).toBeVisible();
@@ -162,5 +158,5 @@ test('your connections: Refresh MX Bank, then Disconnect it → Disconnected', a
   await widget.getByRole('radio', { name: 'I no longer use this account' }).check();
   await widget.getByRole('button', { name: 'Disconnect' }).click();
   await expect(heading(widget, 'Disconnected')).toBeVisible();
-  await contract.succeeded();
+  contract.succeeded();
 });
