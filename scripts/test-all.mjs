@@ -10,6 +10,8 @@ const PHASES = [
   ['size', 'npm run size'],
   ['bench', 'npm run bench'],
   ['e2e', 'npm run test:e2e'],
+  // the server in mx mode against Prism serving MX's own spec files (README "Contract test against MX's spec")
+  ['contract', 'npm run test:contract'],
 ];
 
 /** Runs commands at once; resolves true when all exit 0. */

@@ -1,4 +1,5 @@
-// Prints what CI reads, summed over the Vitest and Playwright JSON reports. The last line is
+// Prints what CI reads, summed over the Vitest and Playwright JSON reports (the end-to-end suite and
+// the contract run against MX's spec, .reports/contract.json). The last line is
 //   tests: N passed, M failed[, K skipped]
 // and the line before it counts the flaky end-to-end tests (passed only on retry) and names the
 // three slowest, so a suite drifting towards its timeouts shows up before it fails.
@@ -41,16 +42,26 @@ function e2eTests(report) {
   return out;
 }
 
+/** Adds a Playwright report's counts (a test that passed on retry counts as passed). */
+function addPlaywright(stats) {
+  passed += (stats.expected ?? 0) + (stats.flaky ?? 0);
+  failed += stats.unexpected ?? 0;
+  skipped += stats.skipped ?? 0;
+}
+
 const e2e = read('.reports/playwright.json');
 if (e2e?.stats) {
-  passed += (e2e.stats.expected ?? 0) + (e2e.stats.flaky ?? 0);
-  failed += e2e.stats.unexpected ?? 0;
-  skipped += e2e.stats.skipped ?? 0;
+  addPlaywright(e2e.stats);
   const tests = e2eTests(e2e);
   const slowest = [...tests]
     .sort((a, b) => b.durationMs - a.durationMs)
     .slice(0, 3)
     .map((t) => `${t.file} › ${t.title} (${(t.durationMs / 1000).toFixed(1)} s)`);
   console.info(`e2e: ${e2e.stats.flaky ?? 0} flaky; slowest: ${slowest.join('; ')}`);
+}
+const contract = read('.reports/contract.json');
+if (contract?.stats) {
+  addPlaywright(contract.stats);
+  console.info(`contract: ${contract.stats.expected ?? 0} passed, ${contract.stats.unexpected ?? 0} failed`);
 }
 console.info(`tests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
