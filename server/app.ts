@@ -45,7 +45,7 @@ export function createServerApp({ config, upstream, mockBackend, staticHandler, 
   );
   const logos = logoProxy({
     secret: config.SESSION_SECRET,
-    source: mockBackend ? mockLogoSource(mockBackend) : MX_LOGO_SOURCE,
+    source: mockBackend ? mockLogoSource(mockBackend) : { ...MX_LOGO_SOURCE, hosts: config.MX_LOGO_HOSTS },
   });
   // no session header on an <img>: the signed id in the path is the capability (server/logos.ts)
   app.use('/logos/*', limitPerAddress({ limit: config.RATE_LIMIT_PER_ADDRESS, trustProxy: config.TRUST_PROXY }));

@@ -35,3 +35,16 @@ describe('server configuration', () => {
     if (!result.ok) expect(result.error).not.toContain('tiny-secret');
   });
 });
+
+describe('MX_LOGO_HOSTS', () => {
+  it('defaults to MX’s logo host, takes a list, and none for no logo fetching', () => {
+    const hosts = (env: Record<string, string>) => {
+      const result = loadConfig(env);
+      return result.ok ? result.config.MX_LOGO_HOSTS : result.error;
+    };
+    expect(hosts({})).toEqual(['content.moneydesktop.com']);
+    expect(hosts({ MX_LOGO_HOSTS: 'a.example, B.example' })).toEqual(['a.example', 'b.example']);
+    expect(hosts({ MX_LOGO_HOSTS: 'none' })).toEqual([]);
+    expect(hosts({ MX_LOGO_HOSTS: 'https://a.example/x' })).toMatch(/^Invalid configuration: MX_LOGO_HOSTS /);
+  });
+});

@@ -47,6 +47,16 @@ export const configSchema = z
     MX_API_KEY: z.string().trim().min(1).optional(),
     /** MX Platform API version the server speaks to MX (server/upstreams/apiVersion.ts) */
     MX_API_VERSION: z.enum(MX_API_VERSIONS).default('v1'),
+    /**
+     * hosts the server may fetch MX's institution logos from (server/logos.ts), comma-separated,
+     * or `none` (no logo is fetched; the widget shows initials: tests and offline demos)
+     */
+    MX_LOGO_HOSTS: z
+      .string()
+      .trim()
+      .default('content.moneydesktop.com')
+      .transform((value) => (value === 'none' ? [] : value.split(',').map((h) => h.trim().toLowerCase())))
+      .pipe(z.array(z.string().regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/, 'must be host names, comma-separated, or none'))),
     /** per request to the upstream */
     UPSTREAM_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
     PARTNER_SECRET: z.string().min(16, 'must be at least 16 characters').default(DEMO_PARTNER_SECRET),
