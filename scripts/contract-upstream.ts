@@ -202,14 +202,19 @@ export function requestViolations(header: string | undefined): string[] {
   }
 }
 
-/** Prism's answer with `patch` merged into its member(s); the answer as it was when there is nothing to do. */
-export function patchMembers(answer: Buffer, patch: JsonObject): Buffer {
-  if (Object.keys(patch).length === 0) return answer;
+/**
+ * Prism's answer with `patch.member` merged into its member(s) and `patch.account` into its
+ * account(s); the answer as it was when there is nothing to do.
+ */
+export function patchAnswer(answer: Buffer, patch: { member: JsonObject; account: JsonObject }): Buffer {
+  if (Object.keys(patch.member).length === 0 && Object.keys(patch.account).length === 0) return answer;
+  const merge = (one: Json, fields: JsonObject) => (isObject(one) ? { ...one, ...fields } : one);
   try {
     const body = JSON.parse(answer.toString()) as unknown;
     if (!isObject(body)) return answer;
-    if (isObject(body.member)) body.member = { ...body.member, ...patch };
-    if (Array.isArray(body.members)) body.members = body.members.map((m) => (isObject(m) ? { ...m, ...patch } : m));
+    if (isObject(body.member)) body.member = merge(body.member, patch.member);
+    if (Array.isArray(body.members)) body.members = body.members.map((m) => merge(m, patch.member));
+    if (Array.isArray(body.accounts)) body.accounts = body.accounts.map((a) => merge(a, patch.account));
     return Buffer.from(JSON.stringify(body));
   } catch {
     return answer;
@@ -243,6 +248,12 @@ export interface ContractStand {
    * ("added manually"), so that stand answers with v1's example value. Spec-valid values only.
    */
   memberDefaults: Record<string, string | boolean>;
+  /**
+   * Fields every account answer carries: v20250224's account example is of `type: "ANY"`, which no
+   * verification can use (the widget rightly says none of the accounts can be used for payments),
+   * so that stand answers with a checking account. Spec-valid values only.
+   */
+  accountDefaults: Record<string, string>;
 }
 
 /** Four ports per spec file from `base`: proxy, Prism, widget server, host page. */
@@ -261,6 +272,7 @@ export function contractStands(base: number): ContractStand[] {
       widgetOrigin: `http://localhost:${port + 2}`,
       hostOrigin: `http://127.0.0.1:${port + 3}`,
       memberDefaults,
+      accountDefaults: (spec === 'v20250224' ? { type: 'CHECKING' } : {}) as Record<string, string>,
     };
   });
 }
@@ -339,7 +351,10 @@ function startUpstream(stand: ContractStand, isReady: () => boolean) {
         out.end(body);
       });
       const status = upstream.statusCode ?? 502;
-      const answer = status < 300 ? patchMembers(await readBody(upstream), memberPatch) : await readBody(upstream);
+      const answer =
+        status < 300
+          ? patchAnswer(await readBody(upstream), { member: memberPatch, account: stand.accountDefaults })
+          : await readBody(upstream);
       const violations = upstream.headers['sl-violations'];
       const problems = [
         ...(REFUSALS.has(status) ? refusalProblems(status, answer.toString()) : []),

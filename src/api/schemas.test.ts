@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { capabilitiesResponseSchema, institutionListSchema, MAX_ENTRIES, MAX_PAGES, paginationSchema } from './schemas';
+import {
+  accountSchema,
+  capabilitiesResponseSchema,
+  institutionListSchema,
+  MAX_ENTRIES,
+  MAX_PAGES,
+  paginationSchema,
+} from './schemas';
 
 describe('pagination as the API may send it', () => {
   it('is clamped: no negative or astronomical count, the current page inside the pages', () => {
@@ -34,5 +41,15 @@ describe('the server’s capabilities', () => {
     expect(
       capabilitiesResponseSchema.safeParse({ capabilities: { institution_search: { routing_number: 'yes' } } }).success,
     ).toBe(false);
+  });
+});
+
+describe('accounts', () => {
+  it('are masked to the last four digits of their number', () => {
+    const parse = (account_number: string | null) => accountSchema.parse({ guid: 'ACT-1', account_number });
+    expect(parse('3331261').account_number).toBe('****1261');
+    expect(parse('****3284').account_number).toBe('****3284');
+    expect(parse('5366').account_number).toBe('5366');
+    expect(parse(null).account_number).toBeNull();
   });
 });

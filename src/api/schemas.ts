@@ -231,7 +231,11 @@ const accountFields = z.object({
   balance: nullableNumber,
   available_balance: nullableNumber,
   currency_code: nullableString,
-  account_number: nullableString,
+  // masked to its last four at the boundary: a full number MX may send is shown and kept nowhere
+  account_number: z.pipe(
+    nullableString,
+    z.transform((number) => (number && number.length > 4 ? `****${number.slice(-4)}` : number)),
+  ),
 });
 export const accountSchema = z.pipe(
   accountFields,
