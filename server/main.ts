@@ -1,5 +1,6 @@
 /**
- * The production server: `node --import tsx server/main.ts` (what `npm start` runs after the build).
+ * The production server: `npm run start:prod` runs it compiled (dist-server/main.js, see server/vite.config.ts);
+ * `npm start` runs it from source through scripts/serve.ts.
  * Configuration comes from the environment (see .env.example); none at all runs the demo.
  */
 import { resolve } from 'node:path';
