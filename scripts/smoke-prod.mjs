@@ -73,6 +73,8 @@ try {
 
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
+  // what partners' pages see; a request's Host header never decides a widget URL's origin
+  const publicOrigin = 'https://connect.smoke.example';
   const partnerSecret = randomBytes(24).toString('hex');
   // only what a deployment sets: nothing of this shell's environment leaks in but PATH and HOME
   const env = {
@@ -81,8 +83,8 @@ try {
     NODE_ENV: 'production',
     HOST: '127.0.0.1',
     PORT: String(port),
-    PUBLIC_ORIGIN: origin,
-    CONNECT_HOST_ORIGINS: 'https://app.partner.example',
+    PUBLIC_ORIGIN: publicOrigin,
+    CONNECT_HOST_ORIGINS: 'https://app.smoke.example',
     CONNECT_UPSTREAM: 'mock',
     PARTNER_SECRET: partnerSecret,
     SESSION_SECRET: randomBytes(32).toString('hex'),
@@ -105,6 +107,11 @@ try {
     await new Promise((r) => setTimeout(r, 100));
   }
   check(`starts with Node alone (${Date.now() - t0} ms)`, health?.status === 200, output.trim().split('\n').at(-1));
+  check(
+    'warns, in one line, that the mock upstream is in use',
+    /^Warning: CONNECT_UPSTREAM=mock in production[^\n]*$/m.test(output),
+    'no warning line naming CONNECT_UPSTREAM=mock',
+  );
   if (health?.status === 200) {
     const partner = (path, body) =>
       fetch(`${origin}/partner${path}`, {
@@ -116,15 +123,15 @@ try {
     const userGuid = user.ok ? (await user.json()).user?.guid : undefined;
     check('POST /partner/users creates a user', typeof userGuid === 'string', String(user.status));
     const minted = await partner(`/users/${userGuid}/widget_urls`, {
-      widget_url: { widget_type: 'connect_widget', parent_origin: 'https://app.partner.example' },
+      widget_url: { widget_type: 'connect_widget', parent_origin: 'https://app.smoke.example' },
     });
     const url = minted.ok ? (await minted.json()).widget_url?.url : undefined;
-    check('mints a widget URL on PUBLIC_ORIGIN', typeof url === 'string' && url.startsWith(`${origin}/?`), url);
-    const page = url ? await fetch(url) : null;
+    check('mints a widget URL on PUBLIC_ORIGIN', typeof url === 'string' && url.startsWith(`${publicOrigin}/?`), url);
+    const page = url ? await fetch(url.replace(publicOrigin, origin)) : null;
     check(
       "the widget URL's page is served, framable by the partner only",
       page?.status === 200 &&
-        (page.headers.get('content-security-policy') ?? '').includes('frame-ancestors https://app.partner.example'),
+        (page.headers.get('content-security-policy') ?? '').includes('frame-ancestors https://app.smoke.example'),
       String(page?.status),
     );
   }
