@@ -113,6 +113,8 @@ try {
     'no warning line naming CONNECT_UPSTREAM=mock',
   );
   if (health?.status === 200) {
+    const ready = await fetch(`${origin}/readyz`);
+    check('GET /readyz is 200', ready.status === 200, String(ready.status));
     const partner = (path, body) =>
       fetch(`${origin}/partner${path}`, {
         method: 'POST',

@@ -3,6 +3,7 @@ import type { MockBackend } from './upstreams/mock/app';
 import type { ServerConfig } from './config';
 import { partnerApi } from './partnerApi';
 import { errorJson } from './errors';
+import { createReadiness } from './health';
 import type { Upstream } from './upstreams/types';
 import { widgetApi } from './widgetApi';
 
@@ -18,16 +19,33 @@ export interface ServerAppOptions {
 }
 
 /**
- * The production server's routes: /healthz, the partner API under /partner (partner secret), the
+ * The production server's routes: /healthz (liveness: the process serves; no upstream call),
+ * /readyz (readiness: the upstream answers, see health.ts; 503 when it does not), the partner API under /partner (partner secret), the
  * widget API under /api (session token). Stateless: any instance serves any call.
  */
-export function createServerApp({ config, upstream, mockBackend, staticHandler, middleware = [] }: ServerAppOptions) {
+export function createServerApp({
+  config,
+  upstream: rawUpstream,
+  mockBackend,
+  staticHandler,
+  middleware = [],
+}: ServerAppOptions) {
   const app = new Hono();
+  const readiness = createReadiness({
+    upstream: rawUpstream,
+    upstreamName: config.CONNECT_UPSTREAM,
+    timeoutMs: Math.min(config.UPSTREAM_TIMEOUT_MS, 2_000),
+  });
+  const upstream = readiness.observe(rawUpstream);
   for (const handler of middleware) app.use('*', handler);
   app.onError(() => errorJson(500, 'The server hit an unexpected error.'));
   app.notFound((c) => errorJson(404, `No route for ${c.req.method} ${new URL(c.req.url).pathname}`));
 
   app.get('/healthz', (c) => c.json({ ok: true, upstream: config.CONNECT_UPSTREAM }));
+  app.get('/readyz', async (c) => {
+    const ready = await readiness.check();
+    return c.json(ready, ready.ok ? 200 : 503);
+  });
   app.route(
     '/partner',
     partnerApi({
