@@ -7,6 +7,26 @@ import { createReadiness } from './health';
 import type { Upstream } from './upstreams/types';
 import { widgetApi } from './widgetApi';
 
+/**
+ * Every answer, errors included (401/403/404/413/415/429/5xx, health, the partner API, what the
+ * upstream answered): never sniffed, never cached unless a route says how (the widget's hashed
+ * assets do).
+ */
+const ownAnswerHeaders: MiddlewareHandler = async (c, next) => {
+  await next();
+  const set = (headers: Headers) => {
+    headers.set('X-Content-Type-Options', 'nosniff');
+    if (!headers.has('Cache-Control')) headers.set('Cache-Control', 'no-store');
+  };
+  try {
+    set(c.res.headers);
+  } catch {
+    // a Response from fetch() (the MX upstream's) has immutable headers: answer a copy
+    c.res = new Response(c.res.body, c.res);
+    set(c.res.headers);
+  }
+};
+
 export interface ServerAppOptions {
   config: ServerConfig;
   upstream: Upstream;
@@ -37,6 +57,10 @@ export function createServerApp({
     timeoutMs: Math.min(config.UPSTREAM_TIMEOUT_MS, 2_000),
   });
   const upstream = readiness.observe(rawUpstream);
+  // Production requires PUBLIC_ORIGIN (config.ts): there the Host header never decides a widget URL
+  // or an OAuth window's URL; in development the request's own origin serves localhost demos.
+  const publicOrigin = (request: Request) => config.PUBLIC_ORIGIN ?? new URL(request.url).origin;
+  app.use('*', ownAnswerHeaders);
   for (const handler of middleware) app.use('*', handler);
   app.onError(() => errorJson(500, 'The server hit an unexpected error.'));
   app.notFound((c) => errorJson(404, `No route for ${c.req.method} ${new URL(c.req.url).pathname}`));
@@ -53,7 +77,7 @@ export function createServerApp({
       sessionSecret: config.SESSION_SECRET,
       sessionTtlS: config.SESSION_TTL_S,
       hostOrigins: config.CONNECT_HOST_ORIGINS,
-      publicOrigin: (request) => config.PUBLIC_ORIGIN ?? new URL(request.url).origin,
+      publicOrigin,
       upstream,
     }),
   );
@@ -67,6 +91,7 @@ export function createServerApp({
     widgetApi({
       secret: config.SESSION_SECRET,
       upstream,
+      publicOrigin,
       helpDesk: config.HELP_WEBHOOK_URL
         ? { kind: 'webhook', url: config.HELP_WEBHOOK_URL, timeoutMs: config.HELP_WEBHOOK_TIMEOUT_MS }
         : mockBackend

@@ -42,6 +42,8 @@ export function sessionAuth({ secret }: SessionAuthOptions): MiddlewareHandler<E
 export interface WidgetApiOptions {
   secret: string;
   upstream: Upstream;
+  /** the widget's public origin (PUBLIC_ORIGIN; the request's in development): OAuth window URLs are built on it */
+  publicOrigin?: (request: Request) => string;
   /** requests per minute: per session and per client address */
   limits?: { perSession: number; perAddress: number; trustProxy?: boolean };
   /** where "Get help" requests go; none by default */
@@ -63,6 +65,7 @@ export function widgetApi({
   limits,
   helpDesk = { kind: 'none' },
   routingChecks = 'upstream',
+  publicOrigin = (request) => new URL(request.url).origin,
 }: WidgetApiOptions) {
   const api = new Hono<Env>();
   if (limits) api.use('*', limitPerAddress({ limit: limits.perAddress, trustProxy: limits.trustProxy }));
@@ -110,7 +113,7 @@ export function widgetApi({
       });
       if (!owned.ok) return errorJson(404, `Microdeposit not found: ${microdeposit}`);
     }
-    return upstream({ method: c.req.method, path, search: url.search, body, origin: url.origin });
+    return upstream({ method: c.req.method, path, search: url.search, body, origin: publicOrigin(c.req.raw) });
   });
   return api;
 }
