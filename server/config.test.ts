@@ -171,8 +171,7 @@ describe('.env.example', () => {
     const files = [
       ...readdirSync(join(root, 'scripts')).map((f) => join('scripts', f)),
       ...readdirSync(join(root, 'host')).map((f) => join('host', f)),
-      'playwright.config.ts',
-      'vite.config.ts',
+      ...readdirSync(root).filter((f) => f.endsWith('.config.ts')),
     ].filter((f) => /\.(ts|mjs)$/.test(f));
     for (const file of files) {
       for (const m of readFileSync(join(root, file), 'utf8').matchAll(/process\.env\.([A-Z][A-Z0-9_]*)/g)) {

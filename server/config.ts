@@ -27,7 +27,7 @@ export const REQUIRED_IN_PRODUCTION = ['CONNECT_UPSTREAM', 'PUBLIC_ORIGIN', 'CON
 
 /**
  * Variables the repository's scripts read besides the server's own (scripts/serve.ts, load.mjs,
- * mx-stand-in.ts, playwright.config.ts): .env.example lists them too, and a near miss of one is
+ * mx-stand-in.ts, contract-upstream.ts, the Playwright configs): .env.example lists them too, and a near miss of one is
  * flagged like a near miss of the server's.
  */
 export const SCRIPT_VARIABLES = [
@@ -38,6 +38,7 @@ export const SCRIPT_VARIABLES = [
   'MX_STANDIN_PORT',
   'E2E_WIDGET_PORT',
   'E2E_HOST_PORT',
+  'E2E_CONTRACT_PORT',
 ] as const;
 
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
