@@ -13,7 +13,19 @@ const widgetBoundaries = [
 ];
 
 export default tseslint.config(
-  { ignores: ['vendor', 'dist', 'dist-host', 'sdk/dist', 'node_modules', 'test-results', 'playwright-report', '.reports'] },
+  {
+    ignores: [
+      'vendor',
+      'dist',
+      'dist-host',
+      'dist-server',
+      'sdk/dist',
+      'node_modules',
+      'test-results',
+      'playwright-report',
+      '.reports',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -38,6 +38,8 @@ const server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     PARTNER_SECRET,
     SESSION_SECRET: 'load-session-secret-0123456789abcdef',
     CONNECT_HOST_ORIGINS: 'https://partner.example',
+    CONNECT_UPSTREAM: 'mock',
+    PUBLIC_ORIGIN: 'https://connect.load.example',
     // every simulated widget comes from this one address, and the flat-out phase polls far above
     // a widget's rate: the limiter still runs on every request, it just never says no
     RATE_LIMIT_PER_SESSION: '1000000000',

@@ -7,6 +7,7 @@ const PHASES = [
   ['lint+types', ['npm run lint', 'npm run typecheck']],
   ['unit', 'npm run test:unit'],
   ['build', 'npm run build'],
+  ['smoke-prod', 'npm run smoke:prod'],
   ['size', 'npm run size'],
   ['bench', 'npm run bench'],
   ['e2e', 'npm run test:e2e'],

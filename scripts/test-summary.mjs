@@ -1,5 +1,5 @@
 // Prints what CI reads, summed over the Vitest and Playwright JSON reports (the end-to-end suite and
-// the contract run against MX's spec, .reports/contract.json). The last line is
+// the contract run against MX's spec, .reports/contract.json) and the production smoke test's. The last line is
 //   tests: N passed, M failed[, K skipped]
 // and the line before it counts the flaky end-to-end tests (passed only on retry) and names the
 // three slowest, so a suite drifting towards its timeouts shows up before it fails.
@@ -19,6 +19,13 @@ if (unit) {
   failed += (unit.testResults ?? []).filter(
     (r) => r.status === 'failed' && (r.assertionResults ?? []).length === 0,
   ).length;
+}
+
+// the production smoke test (scripts/smoke-prod.mjs)
+const smoke = read('.reports/smoke-prod.json');
+if (smoke) {
+  passed += smoke.passed ?? 0;
+  failed += smoke.failed ?? 0;
 }
 
 /** Every Playwright test with the duration of its first attempt and whether it needed a retry. */

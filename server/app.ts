@@ -7,8 +7,29 @@ import { logoProxy, MX_LOGO_SOURCE } from './logos';
 import { limitPerAddress } from './rateLimits';
 import { mockLogoSource } from './upstreams/mock/logos';
 import { upstreamSearchCapabilities } from './upstreams/capabilities';
+import { createReadiness } from './health';
 import type { Upstream } from './upstreams/types';
 import { widgetApi } from './widgetApi';
+
+/**
+ * Every answer, errors included (401/403/404/413/415/429/5xx, health, the partner API, what the
+ * upstream answered): never sniffed, never cached unless a route says how (the widget's hashed
+ * assets do).
+ */
+const ownAnswerHeaders: MiddlewareHandler = async (c, next) => {
+  await next();
+  const set = (headers: Headers) => {
+    headers.set('X-Content-Type-Options', 'nosniff');
+    if (!headers.has('Cache-Control')) headers.set('Cache-Control', 'no-store');
+  };
+  try {
+    set(c.res.headers);
+  } catch {
+    // a Response from fetch() (the MX upstream's) has immutable headers: answer a copy
+    c.res = new Response(c.res.body, c.res);
+    set(c.res.headers);
+  }
+};
 
 export interface ServerAppOptions {
   config: ServerConfig;
@@ -22,16 +43,37 @@ export interface ServerAppOptions {
 }
 
 /**
- * The production server's routes: /healthz, the partner API under /partner (partner secret), the
+ * The production server's routes: /healthz (liveness: the process serves; no upstream call),
+ * /readyz (readiness: the upstream answers, see health.ts; 503 when it does not), the partner API under /partner (partner secret), the
  * widget API under /api (session token). Stateless: any instance serves any call.
  */
-export function createServerApp({ config, upstream, mockBackend, staticHandler, middleware = [] }: ServerAppOptions) {
+export function createServerApp({
+  config,
+  upstream: rawUpstream,
+  mockBackend,
+  staticHandler,
+  middleware = [],
+}: ServerAppOptions) {
   const app = new Hono();
+  const readiness = createReadiness({
+    upstream: rawUpstream,
+    upstreamName: config.CONNECT_UPSTREAM,
+    timeoutMs: Math.min(config.UPSTREAM_TIMEOUT_MS, 2_000),
+  });
+  const upstream = readiness.observe(rawUpstream);
+  // Production requires PUBLIC_ORIGIN (config.ts): there the Host header never decides a widget URL
+  // or an OAuth window's URL; in development the request's own origin serves localhost demos.
+  const publicOrigin = (request: Request) => config.PUBLIC_ORIGIN ?? new URL(request.url).origin;
+  app.use('*', ownAnswerHeaders);
   for (const handler of middleware) app.use('*', handler);
   app.onError(() => errorJson(500, 'The server hit an unexpected error.'));
   app.notFound((c) => errorJson(404, `No route for ${c.req.method} ${new URL(c.req.url).pathname}`));
 
   app.get('/healthz', (c) => c.json({ ok: true, upstream: config.CONNECT_UPSTREAM }));
+  app.get('/readyz', async (c) => {
+    const ready = await readiness.check();
+    return c.json(ready, ready.ok ? 200 : 503);
+  });
   app.route(
     '/partner',
     partnerApi({
@@ -39,7 +81,7 @@ export function createServerApp({ config, upstream, mockBackend, staticHandler, 
       sessionSecret: config.SESSION_SECRET,
       sessionTtlS: config.SESSION_TTL_S,
       hostOrigins: config.CONNECT_HOST_ORIGINS,
-      publicOrigin: (request) => config.PUBLIC_ORIGIN ?? new URL(request.url).origin,
+      publicOrigin,
       upstream,
     }),
   );
@@ -62,6 +104,7 @@ export function createServerApp({ config, upstream, mockBackend, staticHandler, 
       upstream,
       logos,
       searchCapabilities: upstreamSearchCapabilities(config.CONNECT_UPSTREAM),
+      publicOrigin,
       helpDesk: config.HELP_WEBHOOK_URL
         ? { kind: 'webhook', url: config.HELP_WEBHOOK_URL, timeoutMs: config.HELP_WEBHOOK_TIMEOUT_MS }
         : mockBackend

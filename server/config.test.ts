@@ -1,6 +1,15 @@
 // @vitest-environment node
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from './config';
+import {
+  configSchema,
+  ENV_EXAMPLE_PLACEHOLDERS,
+  loadConfig,
+  nearMissOf,
+  REQUIRED_IN_PRODUCTION,
+  SCRIPT_VARIABLES,
+} from './config';
 
 describe('server configuration', () => {
   it('needs nothing to run the demo: mock upstream, local origins, 30-minute sessions', () => {
@@ -18,7 +27,7 @@ describe('server configuration', () => {
     [{ CONNECT_HOST_ORIGINS: 'https://ok.example,javascript:alert(1)' }, 'CONNECT_HOST_ORIGINS'],
     [{ SESSION_TTL_S: '86400' }, 'SESSION_TTL_S'],
     [{ CONNECT_UPSTREAM: 'mx' }, 'MX_BASE_URL'],
-    [{ NODE_ENV: 'production' }, 'PARTNER_SECRET'],
+    [{ NODE_ENV: 'production' }, 'CONNECT_UPSTREAM'],
     [{ SESSION_SECRET: 'short' }, 'SESSION_SECRET'],
     [{ MX_API_VERSION: 'v2' }, 'MX_API_VERSION'],
   ])('%j is refused in one line naming %s', (env, name) => {
@@ -46,5 +55,143 @@ describe('MX_LOGO_HOSTS', () => {
     expect(hosts({ MX_LOGO_HOSTS: 'a.example, B.example' })).toEqual(['a.example', 'b.example']);
     expect(hosts({ MX_LOGO_HOSTS: 'none' })).toEqual([]);
     expect(hosts({ MX_LOGO_HOSTS: 'https://a.example/x' })).toMatch(/^Invalid configuration: MX_LOGO_HOSTS /);
+  });
+});
+
+/** A production environment that passes: every variable without a default set, nothing local. */
+const PRODUCTION = {
+  NODE_ENV: 'production',
+  HOST: '0.0.0.0',
+  PUBLIC_ORIGIN: 'https://connect.bank.test',
+  CONNECT_HOST_ORIGINS: 'https://app.bank.test',
+  CONNECT_UPSTREAM: 'mx',
+  MX_BASE_URL: 'https://int-api.mx.com',
+  MX_CLIENT_ID: 'client-7',
+  MX_API_KEY: 'key-7',
+  PARTNER_SECRET: 'p'.repeat(24),
+  SESSION_SECRET: 's'.repeat(40),
+};
+
+function refusal(env: Record<string, string | undefined>): string {
+  const result = loadConfig(env);
+  if (result.ok) throw new Error('expected a refusal');
+  expect(result.error).not.toContain('\n');
+  return result.error;
+}
+
+describe('production configuration fails loudly', () => {
+  it('accepts a complete production environment without a warning', () => {
+    const result = loadConfig(PRODUCTION);
+    expect(result.ok && result.warnings).toEqual([]);
+  });
+
+  it.each(REQUIRED_IN_PRODUCTION)('%s has no default in production', (name) => {
+    expect(refusal({ ...PRODUCTION, [name]: undefined })).toBe(
+      `Invalid configuration: ${name} must be set in production (no default)`,
+    );
+  });
+
+  it.each(Object.entries(ENV_EXAMPLE_PLACEHOLDERS))(".env.example's %s placeholder is refused", (name, value) => {
+    const error = refusal({
+      ...PRODUCTION,
+      [name]: name === 'CONNECT_HOST_ORIGINS' ? `https://a.test,${value}` : value,
+    });
+    expect(error).toBe(`Invalid configuration: ${name} is still .env.example's placeholder`);
+  });
+
+  it.each([
+    ['CONNECT_HOST_ORIGINS', 'https://app.bank.test,http://localhost:4174'],
+    ['CONNECT_HOST_ORIGINS', 'https://127.0.0.1'],
+    ['CONNECT_HOST_ORIGINS', 'https://[::1]:8443'],
+    ['PUBLIC_ORIGIN', 'https://localhost'],
+  ])('%s naming a local origin (%s) is refused', (name, value) => {
+    expect(refusal({ ...PRODUCTION, [name]: value })).toBe(
+      `Invalid configuration: ${name} must not name localhost in production`,
+    );
+  });
+
+  it.each(['PUBLIC_ORIGIN', 'CONNECT_HOST_ORIGINS'])('%s must be https', (name) => {
+    expect(refusal({ ...PRODUCTION, [name]: 'http://bank.test' })).toBe(
+      `Invalid configuration: ${name} must be https in production`,
+    );
+  });
+
+  it('refuses the demo secrets and the mock control API', () => {
+    expect(refusal({ ...PRODUCTION, SESSION_SECRET: undefined })).toMatch(/^Invalid configuration: SESSION_SECRET /);
+    expect(refusal({ ...PRODUCTION, PARTNER_SECRET: undefined })).toMatch(/^Invalid configuration: PARTNER_SECRET /);
+    expect(refusal({ ...PRODUCTION, CONNECT_UPSTREAM: 'mock', MOCK_CONTROL_API: '1' })).toBe(
+      'Invalid configuration: MOCK_CONTROL_API is not allowed in production',
+    );
+  });
+
+  it('allows an explicit CONNECT_UPSTREAM=mock with one warning line', () => {
+    const result = loadConfig({ ...PRODUCTION, CONNECT_UPSTREAM: 'mock' });
+    expect(result.ok && result.warnings).toEqual([
+      expect.stringMatching(/^Warning: CONNECT_UPSTREAM=mock in production/),
+    ]);
+  });
+
+  it('keeps the development defaults: local origins are fine outside production', () => {
+    expect(loadConfig({ CONNECT_HOST_ORIGINS: 'http://localhost:5000' }).ok).toBe(true);
+  });
+});
+
+describe('a mistyped variable', () => {
+  it.each([
+    ['CONNECT_HOST_ORIGIN', 'CONNECT_HOST_ORIGINS'],
+    ['SESION_SECRET', 'SESSION_SECRET'],
+    ['PARTNER_SECRETS', 'PARTNER_SECRET'],
+    ['MX_APIKEY', 'MX_API_KEY'],
+    ['WIDGET_PROT', 'WIDGET_PORT'],
+  ])('%s is a warning naming %s, never its value', (typo, meant) => {
+    const result = loadConfig({ [typo]: 'secret-value-123' });
+    expect(result.ok && result.warnings).toEqual([
+      `Warning: ${typo} is not a variable this server reads; did you mean ${meant}?`,
+    ]);
+  });
+
+  it.each(['HOME', 'PATH', 'HOSTNAME', 'NODE_OPTIONS', 'npm_config_port', 'TERM', 'CONNECT_HOST_ORIGINS'])(
+    '%s is not taken for a typo',
+    (name) => {
+      expect(nearMissOf(name, [...Object.keys(configSchema.shape), ...SCRIPT_VARIABLES])).toBeNull();
+    },
+  );
+});
+
+describe('.env.example', () => {
+  const example = readFileSync(resolve(import.meta.dirname, '../.env.example'), 'utf8');
+  const listed = new Set([...example.matchAll(/^(?:# )?([A-Z][A-Z0-9_]*)=/gm)].map((m) => m[1]));
+
+  it('holds exactly the placeholders production refuses', () => {
+    for (const [name, value] of Object.entries(ENV_EXAMPLE_PLACEHOLDERS)) {
+      expect(example).toMatch(new RegExp(`^${name}=${value.replace(/[.+]/g, '\\$&')}$`, 'm'));
+    }
+  });
+
+  it('lists every variable the server and the scripts read', () => {
+    const readByCode = new Set<string>([...Object.keys(configSchema.shape), ...SCRIPT_VARIABLES]);
+    // what the scripts read from process.env, bar the tools' own and what scripts/serve.ts sets itself
+    const tooling = [
+      'CI',
+      'PATH',
+      'HOME',
+      'PW_JSON_REPORT',
+      'PLAYWRIGHT_CHROMIUM_PATH',
+      'VITE_CONFIG_NATIVE_IGNORE_WARNING',
+      'CONNECT_WIDGET_ORIGIN',
+    ];
+    const root = resolve(import.meta.dirname, '..');
+    const files = [
+      ...readdirSync(join(root, 'scripts')).map((f) => join('scripts', f)),
+      ...readdirSync(join(root, 'host')).map((f) => join('host', f)),
+      ...readdirSync(root).filter((f) => f.endsWith('.config.ts')),
+    ].filter((f) => /\.(ts|mjs)$/.test(f));
+    for (const file of files) {
+      for (const m of readFileSync(join(root, file), 'utf8').matchAll(/process\.env\.([A-Z][A-Z0-9_]*)/g)) {
+        const name = m[1] ?? '';
+        if (!tooling.includes(name)) expect(readByCode, `${file} reads ${name}`).toContain(name);
+      }
+    }
+    expect([...readByCode].filter((name) => !listed.has(name))).toEqual([]);
   });
 });

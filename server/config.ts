@@ -8,6 +8,45 @@ import { MX_API_VERSIONS } from './upstreams/apiVersion';
 export const DEMO_PARTNER_SECRET = 'demo-partner-secret-not-for-production';
 export const DEMO_SESSION_SECRET = 'demo-session-secret-not-for-production-0123456789';
 
+/**
+ * .env.example's placeholder values: a copied .env left as it is must not run in production, any
+ * more than the demo secrets may (config.test.ts checks .env.example still holds exactly these).
+ */
+export const ENV_EXAMPLE_PLACEHOLDERS = {
+  PUBLIC_ORIGIN: 'https://connect.example.com',
+  CONNECT_HOST_ORIGINS: 'https://app.partner.example',
+  MX_CLIENT_ID: 'your-client-id',
+  MX_API_KEY: 'your-api-key',
+  PARTNER_SECRET: 'change-me-to-a-long-random-string',
+  SESSION_SECRET: 'change-me-to-another-long-random-string-of-32+',
+  HELP_WEBHOOK_URL: 'https://support.partner.example/connect-help',
+} as const;
+
+/** In production these say where the server runs and whom it serves: no default could be right. */
+export const REQUIRED_IN_PRODUCTION = ['CONNECT_UPSTREAM', 'PUBLIC_ORIGIN', 'CONNECT_HOST_ORIGINS', 'HOST'] as const;
+
+/**
+ * Variables the repository's scripts read besides the server's own (scripts/serve.ts, load.mjs,
+ * mx-stand-in.ts, contract-upstream.ts, the Playwright configs): .env.example lists them too, and a near miss of one is
+ * flagged like a near miss of the server's.
+ */
+export const SCRIPT_VARIABLES = [
+  'WIDGET_PORT',
+  'HOST_PORT',
+  'EXTRA_FRAME_ORIGINS',
+  'LOAD_SESSIONS',
+  'MX_STANDIN_PORT',
+  'E2E_WIDGET_PORT',
+  'E2E_HOST_PORT',
+  'E2E_CONTRACT_PORT',
+] as const;
+
+const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+const isLocalOrigin = (value: string) => {
+  const host = new URL(value).hostname;
+  return LOCAL_HOSTS.has(host) || host.endsWith('.localhost');
+};
+
 const origin = z
   .string()
   .trim()
@@ -88,12 +127,22 @@ export const configSchema = z
       }
     }
     if (config.HELP_WEBHOOK_URL && !config.HELP_WEBHOOK_URL.startsWith('https://')) {
-      const host = new URL(config.HELP_WEBHOOK_URL).hostname;
-      const local = host === 'localhost' || host === '127.0.0.1' || host === '[::1]';
-      if (!local || config.NODE_ENV === 'production')
+      if (!isLocalOrigin(config.HELP_WEBHOOK_URL) || config.NODE_ENV === 'production')
         ctx.addIssue({ code: 'custom', path: ['HELP_WEBHOOK_URL'], message: 'must be https' });
     }
     if (config.NODE_ENV === 'production') {
+      for (const [key, placeholder] of Object.entries(ENV_EXAMPLE_PLACEHOLDERS)) {
+        const value: unknown = config[key as keyof typeof ENV_EXAMPLE_PLACEHOLDERS];
+        if (value === placeholder || (Array.isArray(value) && value.includes(placeholder)))
+          ctx.addIssue({ code: 'custom', path: [key], message: "is still .env.example's placeholder" });
+      }
+      for (const key of ['PUBLIC_ORIGIN', 'CONNECT_HOST_ORIGINS'] as const) {
+        const origins = [config[key] ?? []].flat();
+        if (origins.some(isLocalOrigin))
+          ctx.addIssue({ code: 'custom', path: [key], message: 'must not name localhost in production' });
+        else if (origins.some((o) => !o.startsWith('https://')))
+          ctx.addIssue({ code: 'custom', path: [key], message: 'must be https in production' });
+      }
       if (config.PARTNER_SECRET === DEMO_PARTNER_SECRET)
         ctx.addIssue({ code: 'custom', path: ['PARTNER_SECRET'], message: 'must be set in production' });
       if (config.SESSION_SECRET === DEMO_SESSION_SECRET)
@@ -105,14 +154,71 @@ export const configSchema = z
 
 export type ServerConfig = z.infer<typeof configSchema>;
 
-export type ConfigResult = { ok: true; config: ServerConfig } | { ok: false; error: string };
+export type ConfigResult = { ok: true; config: ServerConfig; warnings: string[] } | { ok: false; error: string };
 
-/** Reads the environment; a bad value is named in one line, never echoed (it may be a secret). */
+/** Levenshtein distance, for names of a few dozen characters. */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      row.push(
+        Math.min(
+          (previous[j] ?? 0) + 1,
+          (row[j - 1] ?? 0) + 1,
+          (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1),
+        ),
+      );
+    }
+    previous = row;
+  }
+  return previous[b.length] ?? 0;
+}
+
+/**
+ * The known variable a set one probably meant (CONNECT_HOST_ORIGIN, SESION_SECRET), or null. Only
+ * names of our family count (upper case, and sharing their first or last word with the known
+ * name), so HOME is never taken for HOST.
+ */
+export function nearMissOf(name: string, known: readonly string[]): string | null {
+  if (known.includes(name) || !/^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$/.test(name)) return null;
+  const words = name.split('_');
+  for (const candidate of known) {
+    const theirs = candidate.split('_');
+    if (theirs.length < 2 || (theirs[0] !== words[0] && theirs.at(-1) !== words.at(-1))) continue;
+    if (editDistance(name, candidate) <= 2) return candidate;
+  }
+  return null;
+}
+
+/**
+ * Reads the environment. A refusal is one line naming the variable and the rule, never its value
+ * (it may be a secret); warnings (mock upstream in production, a mistyped name) are lines too.
+ */
 export function loadConfig(env: Record<string, string | undefined>): ConfigResult {
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  if (present.NODE_ENV === 'production') {
+    const missing = REQUIRED_IN_PRODUCTION.find((key) => present[key] === undefined);
+    if (missing)
+      return { ok: false, error: `Invalid configuration: ${missing} must be set in production (no default)` };
+  }
   const parsed = configSchema.safeParse(present);
-  if (parsed.success) return { ok: true, config: parsed.data };
-  const issue = parsed.error.issues[0];
-  const name = String(issue?.path[0] ?? 'environment');
-  return { ok: false, error: `Invalid configuration: ${name} ${issue?.message ?? 'is invalid'}` };
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const name = String(issue?.path[0] ?? 'environment');
+    return { ok: false, error: `Invalid configuration: ${name} ${issue?.message ?? 'is invalid'}` };
+  }
+  const config = parsed.data;
+  const warnings: string[] = [];
+  if (config.NODE_ENV === 'production' && config.CONNECT_UPSTREAM === 'mock') {
+    warnings.push(
+      'Warning: CONNECT_UPSTREAM=mock in production: the in-process sandbox bank (a demo environment), no real institution',
+    );
+  }
+  const known = [...Object.keys(configSchema.shape), ...SCRIPT_VARIABLES];
+  for (const name of Object.keys(env)) {
+    const meant = nearMissOf(name, known);
+    if (meant) warnings.push(`Warning: ${name} is not a variable this server reads; did you mean ${meant}?`);
+  }
+  return { ok: true, config, warnings };
 }

@@ -156,11 +156,15 @@ describe('Get help through the server', () => {
     expect(
       loadConfig({
         NODE_ENV: 'production',
+        HOST: '0.0.0.0',
+        PUBLIC_ORIGIN: 'https://connect.bank.test',
+        CONNECT_HOST_ORIGINS: 'https://app.bank.test',
+        CONNECT_UPSTREAM: 'mock',
         PARTNER_SECRET: 'p'.repeat(20),
         SESSION_SECRET: 's'.repeat(40),
         HELP_WEBHOOK_URL: 'http://127.0.0.1:9/help',
-      }).ok,
-    ).toBe(false);
+      }),
+    ).toEqual({ ok: false, error: 'Invalid configuration: HELP_WEBHOOK_URL must be https' });
     expect(loadConfig({ HELP_WEBHOOK_URL: 'https://desk.example/help' }).ok).toBe(true);
   });
 });

@@ -1,7 +1,9 @@
 /**
- * The production server: `node --import tsx server/main.ts` (what `npm start` runs after the build).
+ * The production server: `npm run start:prod` runs it compiled (dist-server/main.js, see server/vite.config.ts);
+ * `npm start` runs it from source through scripts/serve.ts.
  * Configuration comes from the environment (see .env.example); none at all runs the demo.
  */
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { serve } from '@hono/node-server';
 import { accessLog } from './accessLog';
@@ -42,11 +44,17 @@ export function buildApp(config: ServerConfig, distDir: string, quiet = false) {
       files: loadStaticFiles(distDir),
       sessionSecret: config.SESSION_SECRET,
       hostOrigins: config.CONNECT_HOST_ORIGINS,
+      allowTopLevel: config.NODE_ENV !== 'production',
     }),
     middleware: quiet ? [] : [accessLog()],
   });
 }
 
+/**
+ * Validates the configuration, then listens. Rejects with a one-line message for a refused
+ * configuration or an address it cannot listen on (EADDRINUSE: PORT is taken); prints warnings
+ * (one line each) on stderr.
+ */
 export async function startServer(
   env: Record<string, string | undefined> = process.env,
   distDir = resolve(import.meta.dirname, '../dist'),
@@ -54,9 +62,21 @@ export async function startServer(
   const loaded = loadConfig(env);
   if (!loaded.ok) throw new Error(loaded.error);
   const { config } = loaded;
+  for (const warning of loaded.warnings) console.warn(warning);
   const app = buildApp(config, distDir, !config.ACCESS_LOG);
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST });
-  await new Promise<void>((done) => server.once('listening', () => done()));
+  await new Promise<void>((done, fail) => {
+    server.once('listening', () => done());
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      fail(
+        new Error(
+          error.code === 'EADDRINUSE'
+            ? `Cannot listen: PORT ${config.PORT} is already in use on HOST ${config.HOST} (EADDRINUSE)`
+            : `Cannot listen on HOST ${config.HOST} PORT ${config.PORT} (${error.code ?? 'error'})`,
+        ),
+      ),
+    );
+  });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   return {
@@ -67,6 +87,8 @@ export async function startServer(
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
+  // a .env in the working directory, read by Node itself; a variable already set wins over it
+  if (existsSync('.env')) process.loadEnvFile('.env');
   startServer().then(
     (started) => {
       console.info(JSON.stringify({ time: new Date().toISOString(), msg: 'listening', url: started.url }));

@@ -4,6 +4,7 @@ import { brotliCompressSync, gzipSync } from 'node:zlib';
 import type { Context, Handler } from 'hono';
 import { securityHeaders } from './securityHeaders';
 import { pageClaimsOf } from './sessions';
+import { errorJson } from './errors';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -58,6 +59,11 @@ export interface StaticWidgetOptions {
   sessionSecret: string;
   /** host origins the operator allows; a token's parent_origin must be one of them */
   hostOrigins: readonly string[];
+  /**
+   * Whether a page may ask to run unframed (`allow_top_level`, a demo convenience): not in
+   * production, where it would let anyone holding a widget URL use it outside the partner's page.
+   */
+  allowTopLevel?: boolean;
 }
 
 function send(c: Context, file: StaticFile, headers: Record<string, string>) {
@@ -74,7 +80,12 @@ function send(c: Context, file: StaticFile, headers: Record<string, string>) {
  * session token in its URL, so a URL minted for one partner cannot be framed by another; a page
  * with no valid token may be framed by no one.
  */
-export function staticWidget({ files, sessionSecret, hostOrigins }: StaticWidgetOptions): Handler {
+export function staticWidget({
+  files,
+  sessionSecret,
+  hostOrigins,
+  allowTopLevel = false,
+}: StaticWidgetOptions): Handler {
   return async function staticWidgetHandler(c) {
     const path = new URL(c.req.url).pathname;
     const asset = path === '/' ? undefined : files.get(path);
@@ -87,6 +98,9 @@ export function staticWidget({ files, sessionSecret, hostOrigins }: StaticWidget
     const page = files.get('/index.html');
     if (!page || (path !== '/' && path !== '/index.html')) {
       return c.json({ error: { message: 'Not found', status: 404 } }, 404);
+    }
+    if (!allowTopLevel && ['true', '1'].includes(c.req.query('allow_top_level') ?? '')) {
+      return errorJson(400, 'allow_top_level is for demos only and is refused in production.');
     }
     const token = c.req.query('session_token') ?? '';
     const claims = await pageClaimsOf(sessionSecret, token);

@@ -44,6 +44,8 @@ export function sessionAuth({ secret }: SessionAuthOptions): MiddlewareHandler<E
 export interface WidgetApiOptions {
   secret: string;
   upstream: Upstream;
+  /** the widget's public origin (PUBLIC_ORIGIN; the request's in development): OAuth window URLs are built on it */
+  publicOrigin?: (request: Request) => string;
   /** requests per minute: per session and per client address */
   limits?: { perSession: number; perAddress: number; trustProxy?: boolean };
   /** where "Get help" requests go; none by default */
@@ -71,6 +73,7 @@ export function widgetApi({
   routingChecks = 'upstream',
   logos,
   searchCapabilities = { routingNumber: false },
+  publicOrigin = (request) => new URL(request.url).origin,
 }: WidgetApiOptions) {
   const api = new Hono<Env>();
   if (limits) api.use('*', limitPerAddress({ limit: limits.perAddress, trustProxy: limits.trustProxy }));
@@ -119,7 +122,13 @@ export function widgetApi({
       });
       if (!owned.ok) return errorJson(404, `Microdeposit not found: ${microdeposit}`);
     }
-    const response = await upstream({ method: c.req.method, path, search: url.search, body, origin: url.origin });
+    const response = await upstream({
+      method: c.req.method,
+      path,
+      search: url.search,
+      body,
+      origin: publicOrigin(c.req.raw),
+    });
     return logos ? logos.rewrite(path, response) : response;
   });
   return api;
