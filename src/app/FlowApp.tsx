@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useRef } from 'react';
 import type { StoreApi } from 'zustand';
 import { useConfig } from '../config/ConfigProvider';
 import type { Timing } from '../config/timing';
@@ -8,7 +8,7 @@ import { useT } from '../i18n/translate';
 import { Button } from '../ui/Button';
 import { ErrorBoundary } from './ErrorBoundary';
 import { LiveRegion } from './LiveRegion';
-import { loadedStepName } from './resolveInitialStep';
+import { MembersNote } from './MembersNote';
 import { StepRouter } from './StepRouter';
 import { useHostBridge } from './useHostBridge';
 import { usePageviews } from './usePageviews';
@@ -33,13 +33,11 @@ export function FlowApp({
   useReportHeight(rootRef, emitter, timing.resizeDebounceMs);
   useSessionExpiry(store, emitter);
   usePageviews(store, emitter, config.user_guid);
-  useEffect(() => {
-    emitter.emit('mx/connect/loaded', { initial_step: loadedStepName(store.getState().step) });
-  }, [emitter, store]);
   return (
     <div ref={rootRef} className="mx-auto w-full max-w-xl p-4">
       <LiveRegion />
       <main>
+        <MembersNote />
         {/* the last line of defence: whatever breaks outside a step still leaves a way out */}
         <ErrorBoundary fallback={() => <WidgetCrashed />}>
           <StepRouter />

@@ -7,6 +7,7 @@ import { useBackToSearch } from '../../flow/useBackToSearch';
 import { useT } from '../../i18n/translate';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
+import { ErrorAlert } from '../../ui/ErrorAlert';
 import { ExternalLink } from '../../ui/ExternalLink';
 import { Spinner } from '../../ui/Spinner';
 import { StepHeading } from '../../ui/StepHeading';
@@ -85,7 +86,7 @@ export function CredentialsStep() {
           ) : null}
         </Alert>
       ) : submit.error ? (
-        <Alert tone="error">{t('creds.error', { message: submit.error.message })}</Alert>
+        <ErrorAlert error={submit.error} lead={t('creds.error')} onRetry={() => formRef.current?.requestSubmit()} />
       ) : null}
       {fields.data && fields.data.length === 0 ? <Alert>{t('creds.noFields', { bank })}</Alert> : null}
       {fields.data && fields.data.length > 0 ? (

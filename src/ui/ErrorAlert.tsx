@@ -1,0 +1,44 @@
+import { errorKindOf, waitAskedBy } from '../api/errors';
+import { useT } from '../i18n/translate';
+import { Alert } from './Alert';
+import { RetryCountdown } from './RetryCountdown';
+
+/**
+ * A failed request, said plainly: what the user was doing (`lead`, a catalog sentence), then
+ * what happened, by the error's kind (never its text: that names paths and fields, and goes to
+ * the console, api/errors.ts reportToConsole). A 429 shows the countdown, then "Try again"
+ * (`onRetry`, e.g. sending the form again).
+ */
+export function ErrorAlert({ error, lead, onRetry }: { error: unknown; lead: string; onRetry: () => void }) {
+  const t = useT();
+  const kind = errorKindOf(error);
+  const wait = waitAskedBy(error);
+  // no role="alert" around a countdown: an assertive region would read out every second
+  return kind === 'rateLimited' ? (
+    <Alert>
+      <p className="mb-2">{lead}</p>
+      <RetryCountdown key={errorId(error)} waitMs={wait ?? DEFAULT_WAIT_MS} onRetry={onRetry} />
+    </Alert>
+  ) : (
+    <Alert tone="error">
+      <p className="mb-2">{lead}</p>
+      <p>{t(`error.${kind}`, { bank: '' })}</p>
+    </Alert>
+  );
+}
+
+const ids = new WeakMap<object, number>();
+let nextId = 0;
+
+/** One key per error object: a second 429 starts a fresh countdown even if it asks for the same wait. */
+function errorId(error: unknown): number {
+  if (typeof error !== 'object' || error === null) return -1;
+  const known = ids.get(error);
+  if (known !== undefined) return known;
+  nextId += 1;
+  ids.set(error, nextId);
+  return nextId;
+}
+
+/** a 429 without a (readable) Retry-After still waits a little before "Try again" */
+export const DEFAULT_WAIT_MS = 5_000;
