@@ -276,3 +276,24 @@ describe('favorites failing on the search screen', () => {
     expect(screen.getByRole('button', { name: 'Try again' })).toBeInTheDocument();
   });
 });
+
+describe('a 429 on a write', () => {
+  it('sending credentials: plain words, the countdown, then "Try again" sends the form again', async () => {
+    const server = startMockServer();
+    const w = await open(server, await server.createUser(), { current_institution_code: 'mxbank' });
+    await fault(server, { route: 'POST /users/*/members', kind: 'status', status: 429, retry_after_s: 10, count: 1 });
+    fireEvent.change(await until(() => screen.getByLabelText('Username')), { target: { value: 'jane' } });
+    fireEvent.change(screen.getByLabelText('Password', { selector: 'input' }), { target: { value: 'password' } });
+    click(screen.getByRole('button', { name: 'Continue' }));
+
+    await until(() => screen.getByText('We could not send your credentials.'));
+    expect(screen.getByText('Too many attempts: try again in 10 seconds.', { selector: 'p' })).toBeInTheDocument();
+    expect(document.body).not.toHaveTextContent(/\/users\/|HTTP|Injected/);
+    expect(screen.getByRole('button', { name: 'Try again' })).toBeDisabled();
+    await pass(10_000);
+    click(screen.getByRole('button', { name: 'Try again' }));
+    await until(() => screen.getByRole('heading', { name: 'Connecting to MX Bank' }));
+    expect(await reads(server, 'POST', /^\/users\/[^/]+\/members$/)).toBe(2);
+    loadedOnce(w, 'enterCreds');
+  });
+});

@@ -1,28 +1,50 @@
 import { errorKindOf, waitAskedBy } from '../api/errors';
 import { useT } from '../i18n/translate';
 import { Alert } from './Alert';
+import { Button } from './Button';
 import { RetryCountdown } from './RetryCountdown';
 
 /**
  * A failed request, said plainly: what the user was doing (`lead`, a catalog sentence), then
  * what happened, by the error's kind (never its text: that names paths and fields, and goes to
  * the console, api/errors.ts reportToConsole). A 429 shows the countdown, then "Try again"
- * (`onRetry`, e.g. sending the form again).
+ * (`onRetry`, e.g. sending the form again; without it, the screen's own button sends again).
  */
-export function ErrorAlert({ error, lead, onRetry }: { error: unknown; lead: string; onRetry: () => void }) {
+export function ErrorAlert({
+  error,
+  lead,
+  onRetry,
+  offerRetry = false,
+}: {
+  error: unknown;
+  lead?: string;
+  onRetry?: () => void;
+  /** a "Try again" link (calling `onRetry`) for every kind of failure, not only after a 429's wait */
+  offerRetry?: boolean;
+}) {
   const t = useT();
   const kind = errorKindOf(error);
   const wait = waitAskedBy(error);
   // no role="alert" around a countdown: an assertive region would read out every second
   return kind === 'rateLimited' ? (
     <Alert>
-      <p className="mb-2">{lead}</p>
+      {lead ? <p className="mb-2">{lead}</p> : null}
       <RetryCountdown key={errorId(error)} waitMs={wait ?? DEFAULT_WAIT_MS} onRetry={onRetry} />
     </Alert>
   ) : (
     <Alert tone="error">
-      <p className="mb-2">{lead}</p>
-      <p>{t(`error.${kind}`, { bank: '' })}</p>
+      {lead ? <p className="mb-2">{lead}</p> : null}
+      <p>
+        {t(`error.${kind}`, { bank: '' })}
+        {offerRetry && onRetry ? (
+          <>
+            {' '}
+            <Button variant="link" onClick={onRetry}>
+              {t('common.tryAgain')}
+            </Button>
+          </>
+        ) : null}
+      </p>
     </Alert>
   );
 }

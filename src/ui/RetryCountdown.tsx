@@ -11,8 +11,9 @@ const SECOND_MS = 1_000;
  *
  * `waitMs`: how long the server asked the widget to wait (ms), already read and clamped from its
  * Retry-After (api/errors.ts retryAfterMs). A new wait needs a new instance (key it by the error).
+ * Without `onRetry` there is no button: the screen's own (a form's submit) sends again.
  */
-export function RetryCountdown({ waitMs, onRetry }: { waitMs: number; onRetry: () => void }) {
+export function RetryCountdown({ waitMs, onRetry }: { waitMs: number; onRetry?: () => void }) {
   const t = useT();
   const [endsAt] = useState(() => Date.now() + waitMs);
   const [startText] = useState(() => waitMessage(t, Math.ceil(waitMs / SECOND_MS)));
@@ -43,9 +44,11 @@ export function RetryCountdown({ waitMs, onRetry }: { waitMs: number; onRetry: (
       <div role="status" aria-live="polite" aria-atomic="true" className="sr-only">
         {announcement}
       </div>
-      <Button disabled={left > 0} onClick={onRetry}>
-        {t('common.tryAgain')}
-      </Button>
+      {onRetry ? (
+        <Button disabled={left > 0} onClick={onRetry}>
+          {t('common.tryAgain')}
+        </Button>
+      ) : null}
     </div>
   );
 }
