@@ -92,6 +92,8 @@ const open = (server: MockServer, userGuid: string, params: Record<string, strin
 function loadedOnce(w: Rendered, initialStep: string) {
   const loaded = w.events('mx/connect/loaded');
   expect(loaded).toHaveLength(1);
+  // the first event the host hears from the flow, as MX's widget sends it
+  expect(w.events()[0]?.type).toBe('mx/connect/loaded');
   expect(loaded[0]?.metadata).toMatchObject({ initial_step: initialStep });
 }
 
@@ -261,6 +263,17 @@ describe('what a missing thing is called', () => {
     await open(server, await server.createUser(), { current_member_guid: 'MBR-gone' });
     await until(() => screen.getByText('We could not find this connection. It may have expired. Please start again.'));
     expect(await reads(server, 'GET', /^\/users\/[^/]+\/members\/MBR-gone$/)).toBe(1);
+  });
+});
+
+describe('the bank’s credential fields failing', () => {
+  it('a 404: "We could not find this bank", with Try again', async () => {
+    const server = startMockServer();
+    await fault(server, { route: 'GET /institutions/mxbank/credentials', kind: 'status', status: 404 });
+    await open(server, await server.createUser(), { current_institution_code: 'mxbank' });
+    await until(() => screen.getByText(/We could not find this bank/));
+    expect(screen.queryByText(/connection/)).toBeNull();
+    expect(screen.getByRole('button', { name: 'Try again' })).toBeInTheDocument();
   });
 });
 

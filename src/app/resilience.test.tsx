@@ -118,7 +118,7 @@ const CASES: Case[] = [
       await untilNextStep(w, () => screen.getByRole('button', { name: 'Try again' }));
       await arm();
       await w.user.click(screen.getByRole('button', { name: 'Try again' }));
-      await screen.findByText('The service is having trouble right now. Please try again in a moment.');
+      await screen.findByText('We received a response we did not understand. Please try again.');
       expect(screen.getByRole('button', { name: 'Back to search' })).toBeInTheDocument();
     },
   },

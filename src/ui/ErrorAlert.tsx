@@ -15,15 +15,18 @@ export function ErrorAlert({
   lead,
   onRetry,
   offerRetry = false,
+  about = 'member',
 }: {
   error: unknown;
+  /** what was read or written, so a 404 names what is missing (errors.ts errorKindOf) */
+  about?: 'member' | 'institution';
   lead?: string;
   onRetry?: () => void;
   /** a "Try again" link (calling `onRetry`) for every kind of failure, not only after a 429's wait */
   offerRetry?: boolean;
 }) {
   const t = useT();
-  const kind = errorKindOf(error);
+  const kind = errorKindOf(error, about);
   const wait = waitAskedBy(error);
   // no role="alert" around a countdown: an assertive region would read out every second
   return kind === 'rateLimited' ? (

@@ -63,12 +63,7 @@ export function CredentialsStep() {
       <p className="mb-3">{t('creds.intro', { bank })}</p>
       {fields.isLoading ? <Spinner label={t('common.loading')} /> : null}
       {fields.isError ? (
-        <Alert tone="error">
-          {t('error.badData')}{' '}
-          <Button variant="link" onClick={() => void fields.refetch()}>
-            {t('common.tryAgain')}
-          </Button>
-        </Alert>
+        <ErrorAlert error={fields.error} about="institution" onRetry={() => void fields.refetch()} offerRetry />
       ) : null}
       {duplicate ? (
         <Alert tone="error">
