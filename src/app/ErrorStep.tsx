@@ -3,8 +3,7 @@ import { useFlow } from '../flow/store';
 import { useBackToSearch } from '../flow/useBackToSearch';
 import { useT } from '../i18n/translate';
 import { Button } from '../ui/Button';
-import { DEFAULT_WAIT_MS } from '../ui/ErrorAlert';
-import { RetryCountdown } from '../ui/RetryCountdown';
+import { LazyRetryCountdown } from '../ui/LazyRetryCountdown';
 import { StepHeading } from '../ui/StepHeading';
 
 /** A request that could not be retried: say what happened and offer a way back. */
@@ -37,7 +36,7 @@ export function ErrorStep() {
       <StepHeading>{t(heading)}</StepHeading>
       {kind === 'rateLimited' && canRetry ? (
         <div className="mb-3">
-          <RetryCountdown waitMs={waitMs ?? DEFAULT_WAIT_MS} onRetry={retry} />
+          <LazyRetryCountdown waitMs={waitMs ?? undefined} onRetry={retry} />
         </div>
       ) : (
         <p className="mb-4">{t(`error.${kind}`, { bank })}</p>

@@ -7,7 +7,6 @@ import { useFlow } from '../flow/store';
 import { useT } from '../i18n/translate';
 import { Alert } from '../ui/Alert';
 import { Button } from '../ui/Button';
-import { DEFAULT_WAIT_MS } from '../ui/ErrorAlert';
 import { RetryCountdown } from '../ui/RetryCountdown';
 
 /**
@@ -33,11 +32,7 @@ export function MembersNote() {
           {t('start.showConnections')}
         </Button>
       ) : errorKindOf(members.error) === 'rateLimited' ? (
-        <RetryCountdown
-          key={members.errorUpdateCount}
-          waitMs={waitAskedBy(members.error) ?? DEFAULT_WAIT_MS}
-          onRetry={retry}
-        />
+        <RetryCountdown key={members.errorUpdateCount} waitMs={waitAskedBy(members.error)} onRetry={retry} />
       ) : (
         <Button variant="link" disabled={members.isFetching} onClick={retry}>
           {t('common.tryAgain')}

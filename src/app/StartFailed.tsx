@@ -1,8 +1,7 @@
 import type { ErrorKind } from '../api/errors';
 import { useT } from '../i18n/translate';
 import { Button } from '../ui/Button';
-import { DEFAULT_WAIT_MS } from '../ui/ErrorAlert';
-import { RetryCountdown } from '../ui/RetryCountdown';
+import { LazyRetryCountdown } from '../ui/LazyRetryCountdown';
 import { StepHeading } from '../ui/StepHeading';
 
 /**
@@ -25,7 +24,7 @@ export function StartFailed({
     return (
       <section className="mx-auto w-full max-w-xl p-4">
         <StepHeading>{t('error.rateLimited.heading')}</StepHeading>
-        <RetryCountdown waitMs={waitMs ?? DEFAULT_WAIT_MS} onRetry={retry} />
+        <LazyRetryCountdown waitMs={waitMs} onRetry={retry} />
       </section>
     );
   }

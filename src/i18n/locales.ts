@@ -37,15 +37,15 @@ const CATALOG_BACKOFF_MS = 500;
  * either. `importers` is for tests.
  */
 export async function loadCatalog(locale: Locale, importers: Importers = CATALOGS): Promise<Catalog> {
-  let failure: unknown;
-  for (let attempt = 0; attempt <= CATALOG_RETRIES; attempt += 1) {
-    if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, CATALOG_BACKOFF_MS * 2 ** (attempt - 1)));
+  for (let attempt = 0; ; attempt += 1) {
     try {
       return await importers[locale]();
     } catch (error) {
-      failure = error;
+      if (attempt === CATALOG_RETRIES) {
+        if (locale === 'en') throw error;
+        return loadCatalog('en', importers);
+      }
+      await new Promise((resolve) => setTimeout(resolve, CATALOG_BACKOFF_MS * 2 ** attempt));
     }
   }
-  if (locale !== 'en') return loadCatalog('en', importers);
-  throw failure;
 }

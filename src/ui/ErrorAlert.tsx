@@ -32,7 +32,7 @@ export function ErrorAlert({
   return kind === 'rateLimited' ? (
     <Alert>
       {lead ? <p className="mb-2">{lead}</p> : null}
-      <RetryCountdown key={errorId(error)} waitMs={wait ?? DEFAULT_WAIT_MS} onRetry={onRetry} />
+      <RetryCountdown key={errorId(error)} waitMs={wait} onRetry={onRetry} />
     </Alert>
   ) : (
     <Alert tone="error">
@@ -64,6 +64,3 @@ function errorId(error: unknown): number {
   ids.set(error, nextId);
   return nextId;
 }
-
-/** a 429 without a (readable) Retry-After still waits a little before "Try again" */
-export const DEFAULT_WAIT_MS = 5_000;

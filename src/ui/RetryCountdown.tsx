@@ -3,6 +3,8 @@ import { useT } from '../i18n/translate';
 import { Button } from './Button';
 
 const SECOND_MS = 1_000;
+/** a 429 without a (readable) Retry-After still waits a little before "Try again" */
+const DEFAULT_WAIT_MS = 5_000;
 
 /**
  * "Too many attempts: try again in N seconds", N counting down live, then "Try again". The
@@ -10,10 +12,10 @@ const SECOND_MS = 1_000;
  * wait once when it starts and once when it ends (a polite status), never every second.
  *
  * `waitMs`: how long the server asked the widget to wait (ms), already read and clamped from its
- * Retry-After (api/errors.ts retryAfterMs). A new wait needs a new instance (key it by the error).
+ * Retry-After (api/errors.ts retryAfterMs), or DEFAULT_WAIT_MS when it sent none. A new wait needs a new instance (key it by the error).
  * Without `onRetry` there is no button: the screen's own (a form's submit) sends again.
  */
-export function RetryCountdown({ waitMs, onRetry }: { waitMs: number; onRetry?: () => void }) {
+export function RetryCountdown({ waitMs = DEFAULT_WAIT_MS, onRetry }: { waitMs?: number; onRetry?: () => void }) {
   const t = useT();
   const [endsAt] = useState(() => Date.now() + waitMs);
   const [startText] = useState(() => waitMessage(t, Math.ceil(waitMs / SECOND_MS)));
