@@ -33,10 +33,10 @@ afterEach(() => {
 });
 
 /** Moves fake time on (letting React render between steps) until `check` passes, or fails after `withinMs`. */
-async function until<T>(check: () => T, withinMs = 60_000): Promise<T> {
+async function until<T>(check: () => T | Promise<T>, withinMs = 60_000): Promise<T> {
   for (let waited = 0; ; waited += TICK_MS) {
     try {
-      return check();
+      return await check();
     } catch (error) {
       if (waited >= withinMs) throw error;
     }
@@ -307,6 +307,28 @@ describe('a 429 on a write', () => {
     click(screen.getByRole('button', { name: 'Try again' }));
     await until(() => screen.getByRole('heading', { name: 'Connecting to MX Bank' }));
     expect(await reads(server, 'POST', /^\/users\/[^/]+\/members$/)).toBe(2);
+    loadedOnce(w, 'enterCreds');
+  });
+});
+
+describe('a 429 on a polling screen', () => {
+  it('status polls refused until the retries run out: "Too many attempts", the countdown, then Try again polls again', async () => {
+    const server = startMockServer();
+    const w = await open(server, await server.createUser(), { current_institution_code: 'mxbank' });
+    await fault(server, { route: 'GET /users/*/members/*/status', kind: 'status', status: 429, retry_after_s: 3 });
+    fireEvent.change(await until(() => screen.getByLabelText('Username')), { target: { value: 'jane' } });
+    fireEvent.change(screen.getByLabelText('Password', { selector: 'input' }), { target: { value: 'password' } });
+    click(screen.getByRole('button', { name: 'Continue' }));
+
+    await until(() => screen.getByRole('heading', { name: 'Too many attempts' }), 120_000);
+    const polls = await reads(server, 'GET', /\/status$/);
+    expect(screen.getByText('Too many attempts: try again in 3 seconds.', { selector: 'p' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Try again' })).toBeDisabled();
+    await pass(3_000);
+    await clearFaults(server);
+    click(screen.getByRole('button', { name: 'Try again' }));
+    await until(() => screen.getByRole('heading', { name: 'Connecting to MX Bank' }));
+    await until(async () => expect(await reads(server, 'GET', /\/status$/)).toBeGreaterThan(polls));
     loadedOnce(w, 'enterCreds');
   });
 });
