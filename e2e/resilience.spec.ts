@@ -1,4 +1,5 @@
 import { WIDGET_ORIGIN } from '../playwright.config';
+import { expectNoAxeViolations } from './a11y';
 import {
   apiMember,
   expect,
@@ -107,6 +108,7 @@ for (const consent of [false, true]) {
     await expect(widget.getByRole('heading', { name: 'Select your institution' })).toBeVisible({ timeout: 10_000 });
     expect(Date.now() - opened).toBeLessThan(10_000);
     await expect(widget.getByText(/Your saved connections could not be loaded/)).toBeVisible();
+    if (!consent) await expectNoAxeViolations(page, 'search with the members note');
     // one first read and its bounded retries, and then no more: no loop back through "Loading…"
     await expect.poll(() => reads(request, members)).toBe(4);
     await expect(widget.getByRole('heading', { name: 'Select your institution' })).toBeVisible();
@@ -136,6 +138,7 @@ test('429 on the connection the URL names: "Too many attempts" counting down, th
   await expect(widget.getByRole('status')).toHaveText('Too many attempts: try again in 6 seconds.');
   const again = widget.getByRole('button', { name: 'Try again' });
   await expect(again).toBeDisabled();
+  await expectNoAxeViolations(page, 'too many attempts');
   // the wait is the server's, counted down on screen: the button comes back when it is over
   await expect(widget.getByRole('paragraph').getByText('You can try again now.')).toBeVisible();
   await expect(widget.getByRole('status')).toHaveText('You can try again now.');
