@@ -2,7 +2,7 @@ import { act, fireEvent, screen } from '@testing-library/react';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FIRST_READ_RETRIES } from '../api/queries';
 import { startMockServer, type MockServer } from '../test/mockServer';
-import { renderWidget, type Rendered } from '../test/renderWidget';
+import { FAST_TIMING, renderWidget, type Rendered } from '../test/renderWidget';
 
 /**
  * Every read the first screen waits on, failing the ways an upstream fails: what the user sees,
@@ -86,8 +86,8 @@ const FAILURES = [
   },
 ] as const;
 
-const open = (server: MockServer, userGuid: string, params: Record<string, string> = {}) =>
-  renderWidget({ server, userGuid, params });
+const open = (server: MockServer, userGuid: string, params: Record<string, string> = {}, apiTimeoutMs?: number) =>
+  renderWidget({ server, userGuid, params, apiTimeoutMs });
 
 function loadedOnce(w: Rendered, initialStep: string) {
   const loaded = w.events('mx/connect/loaded');
@@ -274,6 +274,40 @@ describe('the bank’s credential fields failing', () => {
     await until(() => screen.getByText(/We could not find this bank/));
     expect(screen.queryByText(/connection/)).toBeNull();
     expect(screen.getByRole('button', { name: 'Try again' })).toBeInTheDocument();
+  });
+});
+
+describe('the microdeposit the URL names (current_microdeposit_guid) failing at start', () => {
+  // polled like a member's status (api/microdeposits.ts): its retries are the polling timing's
+  const tries = (f: (typeof FAILURES)[number]) => (f.rule.kind === 'malformed' ? 1 : 1 + FAST_TIMING.maxRetries);
+
+  it.each(FAILURES)('$name: what happened, Try again and Start over; bounded reads; loaded once', async (f) => {
+    const server = startMockServer();
+    const user = await server.createUser();
+    const made = await server.request('POST', `/api/users/${user}/micro_deposits`, {
+      micro_deposit: {
+        routing_number: '111000041',
+        account_number: '123456789',
+        account_type: 'SAVINGS',
+        first_name: 'Ann',
+        last_name: 'Lee',
+        email: 'ann@example.com',
+      },
+    });
+    const guid = (made.json as { micro_deposit: { guid: string } }).micro_deposit.guid;
+    await fault(server, { route: 'GET /users/*/micro_deposits/*', ...f.rule });
+    // a short client timeout keeps the timed-out tries' virtual time small
+    const w = await open(server, user, { mode: 'verification', current_microdeposit_guid: guid }, 2_000);
+
+    await until(() => screen.getByText('We could not load this verification. Nothing was lost.'), 120_000);
+    expect(screen.getByRole('button', { name: 'Start over' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Try again' })).toBeInTheDocument();
+    if (f.name.startsWith('429')) {
+      expect(screen.getByText(/^Too many attempts: try again in \d+ seconds?\.$/, { selector: 'p' })).toBeVisible();
+    }
+    await leap(60_000);
+    expect(await reads(server, 'GET', /\/micro_deposits\/[^/]+$/)).toBe(tries(f));
+    loadedOnce(w, 'microdeposits');
   });
 });
 
