@@ -1,5 +1,17 @@
 import { WIDGET_ORIGIN } from '../playwright.config';
-import { expect, openAtBank, signIn, test, uniqueUser, widgetUser } from './fixtures';
+import { expectNoAxeViolations } from './a11y';
+import {
+  apiMember,
+  expect,
+  hostEvents,
+  openAtBank,
+  openHost,
+  partnerSession,
+  signIn,
+  test,
+  uniqueUser,
+  widgetUser,
+} from './fixtures';
 
 /** Faults are scoped to this test's user, so parallel tests on the shared mock are untouched. */
 async function faultStatus(
@@ -58,5 +70,82 @@ test('429 with Retry-After is honoured', async ({ page, request }) => {
   expect(limited).toBeGreaterThanOrEqual(0);
   // at the e2e clock speed (10×), the 2 s it asked for are 20 virtual seconds before the next try
   expect(Date.parse(next?.time ?? '') - Date.parse(polls[limited]?.time ?? '')).toBeGreaterThanOrEqual(19_000);
+  await request.delete(`${WIDGET_ORIGIN}/mock/faults`);
+});
+
+/** GETs of one path in the mock's request log. */
+async function reads(request: import('@playwright/test').APIRequestContext, path: string) {
+  const log = (await (await request.get(`${WIDGET_ORIGIN}/mock/log`)).json()).requests as {
+    method: string;
+    path: string;
+  }[];
+  return log.filter((e) => e.method === 'GET' && e.path === path).length;
+}
+
+async function loadedEvents(page: import('@playwright/test').Page) {
+  return (await hostEvents(page)).filter((e) => e.type === 'mx/connect/loaded');
+}
+
+for (const consent of [false, true]) {
+  test(`the members list failing (503 every time)${consent ? ', consent on' : ''}: at search within 10 s with a note, loaded once`, async ({
+    page,
+    request,
+  }) => {
+    const { user } = await partnerSession(request);
+    const members = `/users/${user}/members`;
+    await request.post(`${WIDGET_ORIGIN}/mock/faults`, {
+      data: { rules: [{ route: `GET ${members}`, kind: 'status', status: 503 }] },
+    });
+    const opened = Date.now();
+    const widget = await openHost(page, { user_guid: user, ...(consent ? { disable_consent: '' } : {}) });
+    if (consent) {
+      // "I agree" waits until the text has been read to its end
+      const text = widget.getByRole('region', { name: 'What you agree to' });
+      await text.focus();
+      await text.press('End');
+      await widget.getByRole('button', { name: 'I agree' }).click();
+    }
+    await expect(widget.getByRole('heading', { name: 'Select your institution' })).toBeVisible({ timeout: 10_000 });
+    expect(Date.now() - opened).toBeLessThan(10_000);
+    await expect(widget.getByText(/Your saved connections could not be loaded/)).toBeVisible();
+    if (!consent) await expectNoAxeViolations(page, 'search with the members note');
+    // one first read and its bounded retries, and then no more: no loop back through "Loading…"
+    await expect.poll(() => reads(request, members)).toBe(4);
+    await expect(widget.getByRole('heading', { name: 'Select your institution' })).toBeVisible();
+    expect(await reads(request, members)).toBe(4);
+    const loaded = await loadedEvents(page);
+    expect(loaded).toHaveLength(1);
+    expect(loaded[0]?.metadata.initial_step).toBe(consent ? 'consent' : 'search');
+    await request.delete(`${WIDGET_ORIGIN}/mock/faults`);
+  });
+}
+
+test('429 on the connection the URL names: "Too many attempts" counting down, then Try again opens it', async ({
+  page,
+  request,
+}) => {
+  const made = await apiMember(request, 'password', uniqueUser('limited'));
+  const path = `/users/${made.user}/members/${made.member}`;
+  await request.post(`${WIDGET_ORIGIN}/mock/faults`, {
+    data: { rules: [{ route: `GET ${path}`, kind: 'status', status: 429, retry_after_s: 6, count: 1 }] },
+  });
+  const widget = await openHost(page, { user_guid: made.user, current_member_guid: made.member });
+  await expect(widget.getByRole('heading', { name: 'Too many attempts' })).toBeVisible();
+  await expect(
+    widget.getByRole('paragraph').getByText(/^Too many attempts: try again in [3-6] seconds\.$/),
+  ).toBeVisible();
+  // screen readers hear the wait once, not each second
+  await expect(widget.getByRole('status')).toHaveText('Too many attempts: try again in 6 seconds.');
+  const again = widget.getByRole('button', { name: 'Try again' });
+  await expect(again).toBeDisabled();
+  await expectNoAxeViolations(page, 'too many attempts');
+  // the wait is the server's, counted down on screen: the button comes back when it is over
+  await expect(widget.getByRole('paragraph').getByText('You can try again now.')).toBeVisible();
+  await expect(widget.getByRole('status')).toHaveText('You can try again now.');
+  await expect(again).toBeEnabled();
+  await again.click();
+  await expect(widget.getByRole('heading', { name: /Connecting|Success|credentials/ })).toBeVisible();
+  expect(await reads(request, path)).toBe(2);
+  expect(await loadedEvents(page)).toHaveLength(1);
   await request.delete(`${WIDGET_ORIGIN}/mock/faults`);
 });

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { startMockServer, type MockServer } from '../test/mockServer';
-import { createApiClient, MAX_RETRY_AFTER_MS, retryAfterMs } from './client';
-import { ApiError, NetworkError, SchemaError } from './errors';
+import { createApiClient } from './client';
+import { ApiError, MAX_RETRY_AFTER_MS, MIN_RETRY_AFTER_MS, NetworkError, retryAfterMs, SchemaError } from './errors';
 
 let server: MockServer;
 beforeEach(() => {
@@ -87,8 +87,9 @@ describe('Retry-After', () => {
     ['2', 2_000],
     ['86400', MAX_RETRY_AFTER_MS],
     ['3000000', MAX_RETRY_AFTER_MS],
-    ['-5', 0],
-    ['Wed, 21 Oct 2015 07:28:00 GMT', 0],
+    ['0', MIN_RETRY_AFTER_MS],
+    ['-5', MIN_RETRY_AFTER_MS],
+    ['Wed, 21 Oct 2015 07:28:00 GMT', MIN_RETRY_AFTER_MS],
     ['soon', undefined],
   ])('%s → %s ms', (header, expected) => {
     expect(retryAfterMs(header)).toBe(expected);

@@ -1,5 +1,5 @@
 import type { z } from 'zod/mini';
-import { ApiError, NetworkError, SchemaError } from './errors';
+import { ApiError, NetworkError, retryAfterMs, SchemaError } from './errors';
 import {
   accountListSchema,
   capabilitiesResponseSchema,
@@ -28,24 +28,6 @@ interface RequestOptions {
   query?: Record<string, string | number | boolean | undefined>;
   body?: unknown;
   signal?: AbortSignal;
-}
-
-/**
- * The longest Retry-After the widget honours. A server asking for a day (or for more than a
- * timer can hold, which fires at once) gets a minute, and the user a way out meanwhile.
- */
-export const MAX_RETRY_AFTER_MS = 60_000;
-
-export function retryAfterMs(header: string | null): number | undefined {
-  if (!header) return undefined;
-  const seconds = Number(header);
-  const date = Number.isFinite(seconds) ? undefined : Date.parse(header);
-  const ms = Number.isFinite(seconds)
-    ? seconds * 1000
-    : date !== undefined && !Number.isNaN(date)
-      ? date - Date.now()
-      : NaN;
-  return Number.isNaN(ms) ? undefined : Math.min(MAX_RETRY_AFTER_MS, Math.max(0, ms));
 }
 
 function withTimeout(

@@ -40,6 +40,31 @@ export function isClientError(error: unknown): error is ClientError {
   return error instanceof ApiError || error instanceof NetworkError || error instanceof SchemaError;
 }
 
+/**
+ * The shortest and longest wait (ms) the widget takes from a Retry-After. A server asking for a
+ * day (or for more than a timer can hold, which fires at once) gets half a minute, and the user a
+ * countdown and a button meanwhile; one asking for 0 or a past date still gets a second.
+ */
+export const MIN_RETRY_AFTER_MS = 1_000;
+export const MAX_RETRY_AFTER_MS = 30_000;
+
+/**
+ * A Retry-After header (delta-seconds or an HTTP date, RFC 9110 §10.2.3) as a wait in ms, clamped to
+ * MIN..MAX_RETRY_AFTER_MS; undefined when there is none or it cannot be read. Parsed once, here,
+ * when the response arrives: everything after reads `ApiError.details.retryAfterMs`.
+ */
+export function retryAfterMs(header: string | null, now = Date.now()): number | undefined {
+  if (!header) return undefined;
+  const seconds = Number(header);
+  const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(header) - now;
+  return Number.isNaN(ms) ? undefined : Math.min(MAX_RETRY_AFTER_MS, Math.max(MIN_RETRY_AFTER_MS, ms));
+}
+
+/** The wait (ms, clamped) a refusal asked for, if it asked for one. */
+export function waitAskedBy(error: unknown): number | undefined {
+  return error instanceof ApiError ? error.details.retryAfterMs : undefined;
+}
+
 /** Network trouble, timeouts, 5xx and 429 are worth retrying; other 4xx and bad bodies are not. */
 export function isRetryable(error: unknown): boolean {
   if (error instanceof NetworkError) return true;
@@ -49,15 +74,35 @@ export function isRetryable(error: unknown): boolean {
 
 /**
  * tooLong: the status kept polling past the screen's budget without settling;
- * sessionExpired: the server refused the session token (401), nothing more can be done here
+ * sessionExpired: the server refused the session token (401), nothing more can be done here;
+ * rateLimited: 429, try again after the wait it asked for (waitAskedBy);
+ * notFound: the member (connection) is gone; institutionNotFound: no bank has the code asked for
  */
-export type ErrorKind = 'network' | 'notFound' | 'badData' | 'server' | 'tooLong' | 'sessionExpired';
+export type ErrorKind =
+  'network' | 'notFound' | 'institutionNotFound' | 'badData' | 'server' | 'tooLong' | 'sessionExpired' | 'rateLimited';
 
-/** What the error screen should say about an error that ended a flow. */
-export function errorKindOf(error: unknown): ErrorKind {
+/**
+ * What the user should be told about an error, by its kind, never its text. `about` names what was
+ * read, so a 404 says what is missing: an institution, or a member (the default).
+ */
+export function errorKindOf(error: unknown, about: 'member' | 'institution' = 'member'): ErrorKind {
   if (error instanceof NetworkError) return 'network';
   if (error instanceof SchemaError) return 'badData';
   if (error instanceof ApiError && error.status === 401) return 'sessionExpired';
-  if (error instanceof ApiError && (error.status === 404 || error.status === 410)) return 'notFound';
+  if (error instanceof ApiError && error.status === 429) return 'rateLimited';
+  if (error instanceof ApiError && (error.status === 404 || error.status === 410)) {
+    return about === 'institution' ? 'institutionNotFound' : 'notFound';
+  }
   return 'server';
+}
+
+/**
+ * Puts an error's technical detail (endpoint, status, the validator's words) where a partner's
+ * developer looks, the console, and never on screen. Errors carry no request bodies, so no
+ * credential can reach it.
+ */
+export function reportToConsole(context: string, error: unknown): void {
+  if (!isClientError(error)) return;
+  const detail = error instanceof ApiError ? `${error.message} (HTTP ${error.status})` : error.message;
+  console.warn(`[connect-widget] ${context}: ${detail}`);
 }

@@ -9,8 +9,8 @@ import {
 import { useCallback } from 'react';
 import { useConfig } from '../config/ConfigProvider';
 import { useTiming, type Timing } from '../config/timing';
-import { MAX_RETRY_AFTER_MS, type ApiClient } from './client';
-import { ApiError, isRetryable } from './errors';
+import type { ApiClient } from './client';
+import { isRetryable, NetworkError, waitAskedBy } from './errors';
 import { useApi } from './ApiProvider';
 import { queryKeys } from './queryKeys';
 import type { Institution, InstitutionPage, MemberStatus } from './schemas';
@@ -27,11 +27,44 @@ export const SEARCH_PAGE_SIZE = 25;
 /** "Show more" stops after this many pages (1,000 rows): the list and the host's iframe stay bounded. */
 export const MAX_SEARCH_PAGES = 40;
 
+/** How many times a read the first screen waits on is tried again after it first fails. */
+export const FIRST_READ_RETRIES = 3;
+/** the first retry's wait (ms); each next one doubles it, up to FIRST_READ_MAX_BACKOFF_MS */
+const FIRST_READ_BACKOFF_MS = 500;
+const FIRST_READ_MAX_BACKOFF_MS = 4_000;
+/**
+ * The longest Retry-After (ms) waited out behind the loading spinner; a 429 asking for more ends
+ * the retries at once, so the user sees the countdown and a button instead.
+ */
+const MAX_SILENT_WAIT_MS = 5_000;
+
+/**
+ * How a read the first screen waits on behaves (the user's members, the institution or member the
+ * URL names, favorites): at most FIRST_READ_RETRIES retries (a timed-out one, which already cost
+ * the client's whole timeout, once), with doubling backoff and the server's Retry-After as a floor.
+ * Nothing is retried that retrying cannot fix: 401, 403, 404, a body that failed its schema
+ * (errors.ts isRetryable). A read that failed is not read again because another screen starts
+ * watching it (retryOnMount false): only the user's "Try again" reads it again, so a failing
+ * upstream is never polled in a loop.
+ */
+export const firstRead = {
+  retry: (failures: number, error: Error) =>
+    isRetryable(error) &&
+    failures < (error instanceof NetworkError && error.timedOut ? 1 : FIRST_READ_RETRIES) &&
+    (waitAskedBy(error) ?? 0) <= MAX_SILENT_WAIT_MS,
+  retryDelay: (failures: number, error: Error) =>
+    Math.max(Math.min(FIRST_READ_BACKOFF_MS * 2 ** failures, FIRST_READ_MAX_BACKOFF_MS), waitAskedBy(error) ?? 0),
+  retryOnMount: false,
+  refetchOnWindowFocus: false,
+  refetchOnReconnect: false,
+} as const;
+
 export const institutionOptions = (api: ApiClient, code: string | null) =>
   queryOptions({
     queryKey: queryKeys.institution(code ?? ''),
     queryFn: code === null ? skipToken : ({ signal }) => api.getInstitution(code, signal),
     staleTime: CATALOGUE_STALE_MS,
+    ...firstRead,
   });
 
 /**
@@ -44,6 +77,7 @@ export const favoritesOptions = (api: ApiClient, verification: boolean) =>
     queryFn: ({ signal }) => api.favoriteInstitutions({ perPage: SEARCH_PAGE_SIZE }, signal),
     staleTime: CATALOGUE_STALE_MS,
     select: verification ? verifiableOnly : undefined,
+    ...firstRead,
   });
 const verifiableOnly = (page: InstitutionPage): InstitutionPage => ({
   ...page,
@@ -102,6 +136,7 @@ export const memberOptions = (api: ApiClient, userGuid: string, memberGuid: stri
   queryOptions({
     queryKey: queryKeys.member(userGuid, memberGuid ?? ''),
     queryFn: memberGuid === null ? skipToken : ({ signal }) => api.getMember(userGuid, memberGuid, signal),
+    ...firstRead,
   });
 
 /** The user's connections (first page, up to 100: a person has a handful). */
@@ -109,6 +144,7 @@ export const membersOptions = (api: ApiClient, userGuid: string) =>
   queryOptions({
     queryKey: queryKeys.members(userGuid),
     queryFn: ({ signal }) => api.listMembers(userGuid, signal),
+    ...firstRead,
   });
 
 export const accountsOptions = (api: ApiClient, userGuid: string, memberGuid: string | null) =>
@@ -140,10 +176,7 @@ export const polledRead = (timing: Timing) => ({
   refetchOnReconnect: false,
   retry: (failures: number, error: Error) => isRetryable(error) && failures < timing.maxRetries,
   retryDelay: (failures: number, error: Error) =>
-    Math.max(
-      Math.min(timing.retryBaseMs * 2 ** failures, timing.maxPollMs),
-      error instanceof ApiError ? Math.min(error.details.retryAfterMs ?? 0, MAX_RETRY_AFTER_MS) : 0,
-    ),
+    Math.max(Math.min(timing.retryBaseMs * 2 ** failures, timing.maxPollMs), waitAskedBy(error) ?? 0),
 });
 
 export function useInstitution(code: string | null) {

@@ -3,6 +3,7 @@ import { useFlow } from '../flow/store';
 import { useBackToSearch } from '../flow/useBackToSearch';
 import { useT } from '../i18n/translate';
 import { Button } from '../ui/Button';
+import { LazyRetryCountdown } from '../ui/LazyRetryCountdown';
 import { StepHeading } from '../ui/StepHeading';
 
 /** A request that could not be retried: say what happened and offer a way back. */
@@ -14,29 +15,34 @@ export function ErrorStep() {
   const forgetMemberStatus = useForgetMemberStatus();
   const backToSearch = useBackToSearch();
   const bank = useBankName(useFlow((s) => s.institutionCode));
+  const waitMs = useFlow((s) => s.errorWaitMs);
   const canRetry = memberGuid !== null && kind !== 'notFound' && kind !== 'sessionExpired';
   const heading =
     kind === 'tooLong'
       ? 'error.tooLong.heading'
       : kind === 'sessionExpired'
         ? 'error.sessionExpired.heading'
-        : 'error.heading';
+        : kind === 'rateLimited'
+          ? 'error.rateLimited.heading'
+          : 'error.heading';
+  const retry = () => {
+    if (memberGuid === null) return;
+    forgetMemberStatus(memberGuid);
+    send({ type: 'retryChosen' });
+  };
 
   return (
     <section>
       <StepHeading>{t(heading)}</StepHeading>
-      <p className="mb-4">{t(`error.${kind}`, { bank })}</p>
+      {kind === 'rateLimited' && canRetry ? (
+        <div className="mb-3">
+          <LazyRetryCountdown waitMs={waitMs ?? undefined} onRetry={retry} />
+        </div>
+      ) : (
+        <p className="mb-4">{t(`error.${kind}`, { bank })}</p>
+      )}
       <div className="flex flex-col gap-3">
-        {canRetry ? (
-          <Button
-            onClick={() => {
-              forgetMemberStatus(memberGuid);
-              send({ type: 'retryChosen' });
-            }}
-          >
-            {t('common.tryAgain')}
-          </Button>
-        ) : null}
+        {canRetry && kind !== 'rateLimited' ? <Button onClick={retry}>{t('common.tryAgain')}</Button> : null}
         {/* without a session nothing here can work: the partner's app opens a new one */}
         {kind === 'sessionExpired' ? null : (
           <Button variant="secondary" onClick={() => backToSearch('error')}>

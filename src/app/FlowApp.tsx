@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { lazy, Suspense, useRef } from 'react';
 import type { StoreApi } from 'zustand';
 import { useConfig } from '../config/ConfigProvider';
 import type { Timing } from '../config/timing';
@@ -8,12 +8,20 @@ import { useT } from '../i18n/translate';
 import { Button } from '../ui/Button';
 import { ErrorBoundary } from './ErrorBoundary';
 import { LiveRegion } from './LiveRegion';
-import { loadedStepName } from './resolveInitialStep';
 import { StepRouter } from './StepRouter';
 import { useHostBridge } from './useHostBridge';
 import { usePageviews } from './usePageviews';
 import { useReportHeight } from './useReportHeight';
 import { useSessionExpiry } from './useSessionExpiry';
+
+// rare (the user's connections failed to load at start), so not in the first bundle; a note that
+// cannot load is left out rather than breaking the screen under it
+const MembersNote = lazy(() =>
+  import('./MembersNote').then(
+    (m) => ({ default: m.MembersNote }),
+    () => ({ default: () => null }),
+  ),
+);
 
 /** The running widget: the step on screen, the live region, and its ties to the host page. */
 export function FlowApp({
@@ -33,13 +41,13 @@ export function FlowApp({
   useReportHeight(rootRef, emitter, timing.resizeDebounceMs);
   useSessionExpiry(store, emitter);
   usePageviews(store, emitter, config.user_guid);
-  useEffect(() => {
-    emitter.emit('mx/connect/loaded', { initial_step: loadedStepName(store.getState().step) });
-  }, [emitter, store]);
   return (
     <div ref={rootRef} className="mx-auto w-full max-w-xl p-4">
       <LiveRegion />
       <main>
+        <Suspense fallback={null}>
+          <MembersNote />
+        </Suspense>
         {/* the last line of defence: whatever breaks outside a step still leaves a way out */}
         <ErrorBoundary fallback={() => <WidgetCrashed />}>
           <StepRouter />

@@ -79,7 +79,9 @@ const CASES: Case[] = [
       await chooseInstitution(w, 'MX Bank', 'MX Bank');
       await arm();
       await submitCredentials(w, 'password');
-      await screen.findByText(/We could not send your credentials: Unexpected response/);
+      const alert = await screen.findByRole('alert');
+      expect(alert).toHaveTextContent('We could not send your credentials.');
+      expect(alert).toHaveTextContent('We received a response we did not understand. Please try again.');
       expect(screen.getByRole('button', { name: 'Continue' })).toBeEnabled();
     },
   },
@@ -103,7 +105,9 @@ const CASES: Case[] = [
       await arm();
       await w.user.type(screen.getByRole('textbox', { name: /What city/ }), 'correct');
       await w.user.click(screen.getByRole('button', { name: 'Continue' }));
-      await screen.findByText(/We could not send your credentials: Unexpected response/);
+      const alert = await screen.findByRole('alert');
+      expect(alert).toHaveTextContent('We could not send your answers.');
+      expect(alert).toHaveTextContent('We received a response we did not understand. Please try again.');
     },
   },
   {
@@ -114,7 +118,7 @@ const CASES: Case[] = [
       await untilNextStep(w, () => screen.getByRole('button', { name: 'Try again' }));
       await arm();
       await w.user.click(screen.getByRole('button', { name: 'Try again' }));
-      await screen.findByText('The service is having trouble right now. Please try again in a moment.');
+      await screen.findByText('We received a response we did not understand. Please try again.');
       expect(screen.getByRole('button', { name: 'Back to search' })).toBeInTheDocument();
     },
   },
@@ -149,6 +153,8 @@ describe('hostile and broken responses', () => {
       const w = await renderWidget();
       await run(w, () => serveRaw(w.server, route, body));
       expect(screen.getByRole('heading', { level: 1 })).toBeVisible();
+      // what went wrong technically is the partner's to read, in the console: never a path or field on screen
+      expect(document.body).not.toHaveTextContent(/Unexpected response|\/users\/|field "|Invalid input|HTTP \d/);
     });
   }
 

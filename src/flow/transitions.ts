@@ -17,6 +17,8 @@ export interface FlowPosition {
   notice: string | null;
   /** why the error step is shown */
   errorKind: ErrorKind | null;
+  /** a rateLimited error's wait (ms) before "Try again", from its Retry-After */
+  errorWaitMs: number | null;
   /** where the flow goes once the user agrees (the consent step comes first) */
   afterConsent: Step | null;
   /** the microdeposit being verified by account and routing number */
@@ -34,6 +36,7 @@ export const FRESH: FlowPosition = {
   isOauth: false,
   notice: null,
   errorKind: null,
+  errorWaitMs: null,
   afterConsent: null,
   microdepositGuid: null,
   attempt: 0,
@@ -61,7 +64,7 @@ export type FlowEvent =
   | { type: 'retryChosen'; notice?: string | null }
   /** the member's polled status asks for another screen */
   | { type: 'statusReached'; step: 'connecting' | 'mfa' | 'connected' | 'loginError' }
-  | { type: 'failed'; errorKind: ErrorKind }
+  | { type: 'failed'; errorKind: ErrorKind; waitMs?: number }
   | { type: 'reset' }
   /** "Connect another account" in your connections */
   | { type: 'connectAnotherChosen' }
@@ -106,7 +109,7 @@ export const TRANSITIONS: Transitions = {
   answersSent: () => ({ step: 'connecting', notice: null }),
   retryChosen: (_, { notice = null }) => ({ step: 'connecting', notice, errorKind: null }),
   statusReached: (_, { step }) => ({ step }),
-  failed: (_, { errorKind }) => ({ step: 'error', errorKind }),
+  failed: (_, { errorKind, waitMs }) => ({ step: 'error', errorKind, errorWaitMs: waitMs ?? null }),
   reset: (state) => ({ ...FRESH, attempt: state.attempt + 1 }),
   connectAnotherChosen: (state) => ({ ...FRESH, attempt: state.attempt + 1 }),
   connectionsChosen: (state) => ({ ...FRESH, attempt: state.attempt + 1, step: 'connections' }),

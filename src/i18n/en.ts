@@ -73,7 +73,7 @@ export const en = {
   'creds.forgot': 'Forgot your credentials?',
   'creds.duplicate': 'You have already connected this {bank} account.',
   'creds.duplicateUpdate': 'Update the existing connection',
-  'creds.error': 'We could not send your credentials: {message}',
+  'creds.error': 'We could not send your credentials.',
   'creds.noFields': '{bank} does not accept credentials here.',
   'creds.instructions': 'Instructions from {bank}',
 
@@ -178,6 +178,19 @@ export const en = {
     'This window was opened with settings it can’t use, so it can’t continue. Close it and try again from the app.',
   'error.invalidOption.close': 'Close',
   'error.embedding': 'This widget can only run inside the app that opened it.',
+
+  // first reads and rate limits (issue 23 §1, §4)
+  'error.institutionNotFound': 'We could not find this bank. Search for it by name instead.',
+  'error.rateLimited.heading': 'Too many attempts',
+  'error.rateLimited': 'Too many attempts. Please wait a moment, then try again.',
+  'retryWait.one': 'Too many attempts: try again in 1 second.',
+  'retryWait.other': 'Too many attempts: try again in {seconds} seconds.',
+  'retryWait.over': 'You can try again now.',
+  'start.membersFailed': 'Your saved connections could not be loaded. You can still connect an account.',
+  'start.membersBack': 'Your saved connections are back.',
+  'start.showConnections': 'See your connections',
+  'mfa.sendError': 'We could not send your answers.',
+
   'common.cancel': 'Cancel',
   'connections.heading': 'Your connections',
   'connections.intro':

@@ -72,7 +72,7 @@ export const es: Catalog = {
   'creds.forgot': '¿Olvidaste tus credenciales?',
   'creds.duplicate': 'Ya conectaste esta cuenta de {bank}.',
   'creds.duplicateUpdate': 'Actualizar la conexión existente',
-  'creds.error': 'No pudimos enviar tus credenciales: {message}',
+  'creds.error': 'No pudimos enviar tus credenciales.',
   'creds.noFields': '{bank} no acepta credenciales aquí.',
   'creds.instructions': 'Instrucciones de {bank}',
 
@@ -179,6 +179,19 @@ export const es: Catalog = {
     'Esta ventana se abrió con una configuración que no puede usar, así que no puede continuar. Ciérrala e inténtalo de nuevo desde la aplicación.',
   'error.invalidOption.close': 'Cerrar',
   'error.embedding': 'Este widget solo puede funcionar dentro de la aplicación que lo abrió.',
+
+  // first reads and rate limits (issue 23 §1, §4)
+  'error.institutionNotFound': 'No encontramos este banco. Búscalo por su nombre.',
+  'error.rateLimited.heading': 'Demasiados intentos',
+  'error.rateLimited': 'Demasiados intentos. Espera un momento y vuelve a intentarlo.',
+  'retryWait.one': 'Demasiados intentos: vuelve a intentarlo en 1 segundo.',
+  'retryWait.other': 'Demasiados intentos: vuelve a intentarlo en {seconds} segundos.',
+  'retryWait.over': 'Ya puedes volver a intentarlo.',
+  'start.membersFailed': 'No pudimos cargar tus conexiones guardadas. Aun así puedes conectar una cuenta.',
+  'start.membersBack': 'Tus conexiones guardadas están de vuelta.',
+  'start.showConnections': 'Ver tus conexiones',
+  'mfa.sendError': 'No pudimos enviar tus respuestas.',
+
   'common.cancel': 'Cancelar',
   'connections.heading': 'Tus conexiones',
   'connections.intro':

@@ -73,7 +73,7 @@ export const frCA: Catalog = {
   'creds.forgot': 'Identifiants oubliés?',
   'creds.duplicate': 'Vous avez déjà connecté ce compte {bank}.',
   'creds.duplicateUpdate': 'Mettre à jour la connexion existante',
-  'creds.error': 'Impossible d’envoyer vos identifiants : {message}',
+  'creds.error': 'Impossible d’envoyer vos identifiants.',
   'creds.noFields': '{bank} n’accepte pas d’identifiants ici.',
   'creds.instructions': 'Instructions de {bank}',
 
@@ -182,6 +182,20 @@ export const frCA: Catalog = {
     'Cette fenêtre a été ouverte avec des réglages qu’elle ne peut pas utiliser, elle ne peut donc pas continuer. Fermez-la et réessayez à partir de l’application.',
   'error.invalidOption.close': 'Fermer',
   'error.embedding': 'Ce widget ne peut fonctionner que dans l’application qui l’a ouvert.',
+
+  // first reads and rate limits (issue 23 §1, §4)
+  'error.institutionNotFound': 'Cette banque est introuvable. Cherchez-la plutôt par son nom.',
+  'error.rateLimited.heading': 'Trop de tentatives',
+  'error.rateLimited': 'Trop de tentatives. Veuillez patienter un moment, puis réessayer.',
+  'retryWait.one': 'Trop de tentatives : réessayez dans 1 seconde.',
+  'retryWait.other': 'Trop de tentatives : réessayez dans {seconds} secondes.',
+  'retryWait.over': 'Vous pouvez réessayer maintenant.',
+  'start.membersFailed':
+    'Vos connexions enregistrées n’ont pas pu être chargées. Vous pouvez tout de même connecter un compte.',
+  'start.membersBack': 'Vos connexions enregistrées sont de retour.',
+  'start.showConnections': 'Voir vos connexions',
+  'mfa.sendError': 'Impossible d’envoyer vos réponses.',
+
   'common.cancel': 'Annuler',
   'connections.heading': 'Vos connexions',
   'connections.intro':

@@ -1,9 +1,9 @@
 import { screen } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { renderWidget, untilNextStep, untilSettled } from '../test/renderWidget';
 import { en } from './en';
 import { LOCALES } from './allLocales';
-import { loadCatalog, resolveLocale } from './locales';
+import { CATALOG_RETRIES, loadCatalog, resolveLocale } from './locales';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
@@ -21,6 +21,36 @@ describe('locales', () => {
     expect(await loadCatalog('es')).toBe(LOCALES.es);
     expect(await loadCatalog('fr-CA')).toBe(LOCALES['fr-CA']);
     expect(await loadCatalog('en')).toBe(en);
+  });
+
+  it('a catalog chunk that fails to load is tried again a bounded number of times, then English is read', async () => {
+    vi.useFakeTimers();
+    try {
+      const tries = { en: 0, es: 0, 'fr-CA': 0 };
+      const failing = (locale: keyof typeof tries, failures: number) => async () => {
+        tries[locale] += 1;
+        if (tries[locale] <= failures) throw new TypeError('Failed to fetch dynamically imported module');
+        return LOCALES[locale];
+      };
+      const importers = { en: failing('en', 1), es: failing('es', 99), 'fr-CA': failing('fr-CA', 2) };
+
+      const french = loadCatalog('fr-CA', importers);
+      await vi.runAllTimersAsync();
+      expect(await french).toBe(LOCALES['fr-CA']);
+      expect(tries['fr-CA']).toBe(3);
+
+      const spanish = loadCatalog('es', importers);
+      await vi.runAllTimersAsync();
+      expect(await spanish).toBe(en);
+      expect(tries.es).toBe(1 + CATALOG_RETRIES);
+      expect(tries.en).toBe(2);
+
+      const none = loadCatalog('es', { ...importers, en: failing('en', 99) }).catch((e: unknown) => e);
+      await vi.runAllTimersAsync();
+      expect(await none).toBeInstanceOf(TypeError);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('translations differ from English where words are involved', () => {

@@ -18,9 +18,35 @@ export function resolveLocale(param: string | undefined, browser: readonly strin
   return match(param) ?? browser.map(match).find((l): l is Locale => l !== null) ?? 'en';
 }
 
-/** Each catalog loads only for the people who need it; the widget waits for it before rendering. */
-export async function loadCatalog(locale: Locale): Promise<Catalog> {
-  if (locale === 'es') return (await import('./es')).es;
-  if (locale === 'fr-CA') return (await import('./frCA')).frCA;
-  return (await import('./en')).en;
+type Importers = Record<Locale, () => Promise<Catalog>>;
+
+const CATALOGS: Importers = {
+  en: async () => (await import('./en')).en,
+  es: async () => (await import('./es')).es,
+  'fr-CA': async () => (await import('./frCA')).frCA,
+};
+
+/** Tries after the first for one catalog chunk, and the first retry's wait (ms, doubling). */
+export const CATALOG_RETRIES = 2;
+const CATALOG_BACKOFF_MS = 500;
+
+/**
+ * Each catalog loads only for the people who need it; the widget waits for it before rendering.
+ * A chunk that fails to load (a network blip, a deploy replacing assets) is tried again
+ * CATALOG_RETRIES times with doubling backoff; then another locale's catalog is read in English
+ * rather than showing nothing. Rejects (with the last load error) only when English cannot load
+ * either. `importers` is for tests.
+ */
+export async function loadCatalog(locale: Locale, importers: Importers = CATALOGS): Promise<Catalog> {
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      return await importers[locale]();
+    } catch (error) {
+      if (attempt === CATALOG_RETRIES) {
+        if (locale === 'en') throw error;
+        return loadCatalog('en', importers);
+      }
+      await new Promise((resolve) => setTimeout(resolve, CATALOG_BACKOFF_MS * 2 ** attempt));
+    }
+  }
 }

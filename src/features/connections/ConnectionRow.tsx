@@ -5,7 +5,7 @@ import { useConfig } from '../../config/ConfigProvider';
 import { stepForMember } from '../../flow/routing';
 import { useFlow } from '../../flow/store';
 import { useLocale, useT } from '../../i18n/translate';
-import { Alert } from '../../ui/Alert';
+import { ErrorAlert } from '../../ui/ErrorAlert';
 import { Button } from '../../ui/Button';
 import { keepsPolling } from '../../memberStatus/statusTable';
 import { useAggregate } from '../../memberStatus/useAggregate';
@@ -75,8 +75,10 @@ export function ConnectionRow({ member, canVerify }: { member: Member; canVerify
             ? t('connections.synced', { when: synced })
             : t('connections.neverSynced')}
       </p>
-      {aggregate.isError ? <Alert tone="error">{t('connections.refreshError', { bank: name })}</Alert> : null}
-      {polled.error ? <Alert tone="error">{t('connections.statusError', { bank: name })}</Alert> : null}
+      {aggregate.isError ? (
+        <ErrorAlert error={aggregate.error} lead={t('connections.refreshError', { bank: name })} />
+      ) : null}
+      {polled.error ? <ErrorAlert error={polled.error} lead={t('connections.statusError', { bank: name })} /> : null}
       <div className="flex flex-wrap gap-2">
         {verification && canVerify && badge === 'connected' ? (
           <Button

@@ -5,7 +5,7 @@ import type { Member } from '../../api/schemas';
 import { useConfig } from '../../config/ConfigProvider';
 import { useFlow } from '../../flow/store';
 import { useT } from '../../i18n/translate';
-import { Alert } from '../../ui/Alert';
+import { ErrorAlert } from '../../ui/ErrorAlert';
 import { Button } from '../../ui/Button';
 import { Spinner } from '../../ui/Spinner';
 import { StepHeading } from '../../ui/StepHeading';
@@ -32,12 +32,12 @@ export function ConnectionsStep() {
       <p className="mb-3">{verification ? t('connections.introVerification') : t('connections.intro')}</p>
       {members.isPending ? <Spinner label={t('common.loading')} /> : null}
       {members.isError ? (
-        <Alert tone="error">
-          {t('connections.loadError')}{' '}
-          <Button variant="link" onClick={() => void members.refetch()}>
-            {t('common.tryAgain')}
-          </Button>
-        </Alert>
+        <ErrorAlert
+          error={members.error}
+          lead={t('connections.loadError')}
+          onRetry={() => void members.refetch()}
+          offerRetry
+        />
       ) : null}
       <ul className="mb-4 flex flex-col gap-3" aria-label={t('connections.listLabel')}>
         {list.map((member) => (

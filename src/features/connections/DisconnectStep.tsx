@@ -2,7 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useMember } from '../../api/queries';
 import { useFlow } from '../../flow/store';
 import { useT } from '../../i18n/translate';
-import { Alert } from '../../ui/Alert';
+import { ErrorAlert } from '../../ui/ErrorAlert';
 import { Button } from '../../ui/Button';
 import { FieldError } from '../../ui/TextField';
 import { RadioCard } from '../../ui/RadioCard';
@@ -38,7 +38,7 @@ export function DisconnectStep() {
     <section>
       <StepHeading>{t('disconnect.heading', { bank })}</StepHeading>
       <p className="mb-3">{t('disconnect.body', { bank })}</p>
-      {disconnect.isError ? <Alert tone="error">{t('disconnect.error', { bank })}</Alert> : null}
+      {disconnect.isError ? <ErrorAlert error={disconnect.error} lead={t('disconnect.error', { bank })} /> : null}
       <form onSubmit={submit} noValidate>
         <fieldset
           className="mb-4"

@@ -7,6 +7,7 @@ import { useBackToSearch } from '../../flow/useBackToSearch';
 import { useT } from '../../i18n/translate';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
+import { ErrorAlert } from '../../ui/ErrorAlert';
 import { ExternalLink } from '../../ui/ExternalLink';
 import { Spinner } from '../../ui/Spinner';
 import { StepHeading } from '../../ui/StepHeading';
@@ -64,12 +65,7 @@ export function CredentialsStep() {
       <BankInstructions institution={institution} bank={bank} />
       {fields.isLoading ? <Spinner label={t('common.loading')} /> : null}
       {fields.isError ? (
-        <Alert tone="error">
-          {t('error.badData')}{' '}
-          <Button variant="link" onClick={() => void fields.refetch()}>
-            {t('common.tryAgain')}
-          </Button>
-        </Alert>
+        <ErrorAlert error={fields.error} about="institution" onRetry={() => void fields.refetch()} offerRetry />
       ) : null}
       {duplicate ? (
         <Alert tone="error">
@@ -87,7 +83,7 @@ export function CredentialsStep() {
           ) : null}
         </Alert>
       ) : submit.error ? (
-        <Alert tone="error">{t('creds.error', { message: submit.error.message })}</Alert>
+        <ErrorAlert error={submit.error} lead={t('creds.error')} onRetry={() => formRef.current?.requestSubmit()} />
       ) : null}
       {fields.data && fields.data.length === 0 ? <Alert>{t('creds.noFields', { bank })}</Alert> : null}
       {fields.data && fields.data.length > 0 ? (

@@ -2,7 +2,7 @@ import { useId, useRef, useState, type FormEvent } from 'react';
 import { useHelpOptions } from '../../api/help';
 import { useFlow } from '../../flow/store';
 import { useT } from '../../i18n/translate';
-import { Alert } from '../../ui/Alert';
+import { ErrorAlert } from '../../ui/ErrorAlert';
 import { Button } from '../../ui/Button';
 import { SelectField } from '../../ui/SelectField';
 import { StepHeading } from '../../ui/StepHeading';
@@ -72,7 +72,7 @@ export function HelpStep() {
     <section>
       <StepHeading>{t('help.heading')}</StepHeading>
       <p className="mb-3">{t('help.intro')}</p>
-      {send.isError ? <Alert tone="error">{t('help.sendError')}</Alert> : null}
+      {send.isError ? <ErrorAlert error={send.error} lead={t('help.sendError')} /> : null}
       <form ref={formRef} onSubmit={submit} noValidate>
         {askEmail ? (
           <TextField

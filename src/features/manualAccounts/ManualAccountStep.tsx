@@ -2,7 +2,7 @@ import { useRef, useState, type FormEvent } from 'react';
 import { useFlow } from '../../flow/store';
 import { formatLocaleNumber } from '../../i18n/parseNumber';
 import { useLocale, useT } from '../../i18n/translate';
-import { Alert } from '../../ui/Alert';
+import { ErrorAlert } from '../../ui/ErrorAlert';
 import { Button } from '../../ui/Button';
 import { RadioCard } from '../../ui/RadioCard';
 import { StepHeading } from '../../ui/StepHeading';
@@ -75,7 +75,7 @@ export function ManualAccountStep() {
     <section>
       <StepHeading>{t('manual.heading')}</StepHeading>
       <p className="mb-3">{t('manual.intro')}</p>
-      {add.isError ? <Alert tone="error">{t('manual.saveError')}</Alert> : null}
+      {add.isError ? <ErrorAlert error={add.error} lead={t('manual.saveError')} /> : null}
       <form ref={formRef} onSubmit={submit} noValidate>
         <SelectField
           name="account_type"

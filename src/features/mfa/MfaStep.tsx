@@ -5,6 +5,7 @@ import { useBackToSearch } from '../../flow/useBackToSearch';
 import { useT } from '../../i18n/translate';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
+import { ErrorAlert } from '../../ui/ErrorAlert';
 import { StepHeading } from '../../ui/StepHeading';
 import { useRequiredFields } from '../../ui/useRequiredFields';
 import { CHALLENGE_INPUTS } from './challengeInputs';
@@ -50,7 +51,9 @@ export function MfaStep() {
       <StepHeading>{t('mfa.heading')}</StepHeading>
       {noticeKey && t.has(noticeKey) ? <Alert tone="error">{t(noticeKey, { bank })}</Alert> : null}
       <p className="mb-3">{t('mfa.intro', { bank })}</p>
-      {resume.error ? <Alert tone="error">{t('creds.error', { message: resume.error.message })}</Alert> : null}
+      {resume.error ? (
+        <ErrorAlert error={resume.error} lead={t('mfa.sendError')} onRetry={() => formRef.current?.requestSubmit()} />
+      ) : null}
       <form ref={formRef} onSubmit={onSubmit} noValidate aria-busy={resume.isPending}>
         {challenges.map((challenge) => {
           const Input = CHALLENGE_INPUTS[challenge.type];

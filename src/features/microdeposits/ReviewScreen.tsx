@@ -1,7 +1,7 @@
 import { useConfig } from '../../config/ConfigProvider';
 import type { MicrodepositFormStep } from '../../flow/steps';
 import { useT } from '../../i18n/translate';
-import { Alert } from '../../ui/Alert';
+import { ErrorAlert } from '../../ui/ErrorAlert';
 import { Button } from '../../ui/Button';
 import { StepHeading } from '../../ui/StepHeading';
 import { FormActions } from './FormActions';
@@ -39,7 +39,7 @@ export function ReviewScreen({
   return (
     <section>
       <StepHeading>{t('md.review.heading')}</StepHeading>
-      {submit.isError ? <Alert tone="error">{t('md.review.error')}</Alert> : null}
+      {submit.isError ? <ErrorAlert error={submit.error} lead={t('md.review.error')} /> : null}
       <dl className="mb-4 flex flex-col gap-2">
         {ROWS.map(({ field, screen }) => (
           <div key={field} className="border-b border-slate-300 pb-2">

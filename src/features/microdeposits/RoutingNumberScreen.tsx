@@ -3,6 +3,7 @@ import { useConfig } from '../../config/ConfigProvider';
 import { useChooseInstitution } from '../../flow/useChooseInstitution';
 import { useT } from '../../i18n/translate';
 import { Alert } from '../../ui/Alert';
+import { ErrorAlert } from '../../ui/ErrorAlert';
 import { Button } from '../../ui/Button';
 import { StepHeading } from '../../ui/StepHeading';
 import { FormActions } from './FormActions';
@@ -52,7 +53,7 @@ export function RoutingNumberScreen({ draft, change, next, back }: FormScreenPro
       <StepHeading>{t('md.routing.heading')}</StepHeading>
       <p className="mb-3">{t('md.routing.intro')}</p>
       {blocked ? <Alert tone="error">{t(`md.routing.${answer}`, { client: clientName })}</Alert> : null}
-      {check.isError ? <Alert tone="error">{t('md.routing.checkError')}</Alert> : null}
+      {check.isError ? <ErrorAlert error={check.error} lead={t('md.routing.checkError')} /> : null}
       <form onSubmit={submit} noValidate>
         <TextField
           name="routing_number"

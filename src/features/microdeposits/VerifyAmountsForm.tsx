@@ -3,6 +3,7 @@ import type { Microdeposit } from '../../api/microdeposits';
 import { formatLocaleNumber } from '../../i18n/parseNumber';
 import { useLocale, useT } from '../../i18n/translate';
 import { Alert } from '../../ui/Alert';
+import { ErrorAlert } from '../../ui/ErrorAlert';
 import { Button } from '../../ui/Button';
 import { TextField } from '../../ui/TextField';
 import { useFieldProblems } from '../../ui/useFieldProblems';
@@ -76,7 +77,7 @@ export function VerifyAmountsForm({
         </Alert>
       ) : null}
       <p className="mb-3">{t('md.status.DEPOSITED', { last4 })}</p>
-      {verify.isError ? <Alert tone="error">{t('md.verify.error')}</Alert> : null}
+      {verify.isError ? <ErrorAlert error={verify.error} lead={t('md.verify.error')} /> : null}
       <form ref={formRef} onSubmit={submit} noValidate>
         {AMOUNT_FIELDS.map((field) => (
           <TextField

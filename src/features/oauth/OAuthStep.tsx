@@ -4,6 +4,7 @@ import { useEmit, useEmitter } from '../../embedding/emitter';
 import { useFlow } from '../../flow/store';
 import { useT } from '../../i18n/translate';
 import { Alert } from '../../ui/Alert';
+import { ErrorAlert } from '../../ui/ErrorAlert';
 import { Button } from '../../ui/Button';
 import { Spinner } from '../../ui/Spinner';
 import { StepHeading } from '../../ui/StepHeading';
@@ -52,14 +53,7 @@ export function OAuthStep() {
   return (
     <section>
       <StepHeading>{t('oauth.heading', { bank })}</StepHeading>
-      {error ? (
-        <Alert tone="error">
-          {t('oauth.error', { bank })}{' '}
-          <Button variant="link" onClick={retry}>
-            {t('common.tryAgain')}
-          </Button>
-        </Alert>
-      ) : null}
+      {error ? <ErrorAlert error={error} lead={t('oauth.error', { bank })} onRetry={retry} offerRetry /> : null}
       {!waiting ? (
         <>
           <p className="mb-4">{t('oauth.intro', { bank })}</p>

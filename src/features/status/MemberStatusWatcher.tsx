@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef } from 'react';
-import { errorKindOf } from '../../api/errors';
+import { errorKindOf, waitAskedBy } from '../../api/errors';
 import { useBankName } from '../../api/queries';
 import { useEmit } from '../../embedding/emitter';
 import { useFlow, useFlowStoreApi } from '../../flow/store';
@@ -85,7 +85,7 @@ export function MemberStatusWatcher() {
   }, [status, name, aggregating, memberGuid]);
 
   useEffect(() => {
-    if (error) store.getState().send({ type: 'failed', errorKind: errorKindOf(error) });
+    if (error) store.getState().send({ type: 'failed', errorKind: errorKindOf(error), waitMs: waitAskedBy(error) });
   }, [error, store]);
 
   return null;

@@ -4,7 +4,7 @@ import { useConfig } from '../../config/ConfigProvider';
 import { useFlow } from '../../flow/store';
 import { useBackToSearch } from '../../flow/useBackToSearch';
 import { useT } from '../../i18n/translate';
-import { Alert } from '../../ui/Alert';
+import { ErrorAlert } from '../../ui/ErrorAlert';
 import { Button, linkButtonClass } from '../../ui/Button';
 import { ExternalLink } from '../../ui/ExternalLink';
 import { StepHeading } from '../../ui/StepHeading';
@@ -82,7 +82,7 @@ export function StatusStep() {
     <section>
       <StepHeading>{t(t.has(headingKey) ? headingKey : 'status.heading.unknown', { bank })}</StepHeading>
       <p className="mb-4">{t(row.message, { bank })}</p>
-      {aggregate.error ? <Alert tone="error">{t('error.server')}</Alert> : null}
+      {aggregate.error ? <ErrorAlert error={aggregate.error} /> : null}
       <div className="flex flex-col gap-3">{row.actions.map(render)}</div>
     </section>
   );
