@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { errorKindOf, waitAskedBy } from '../../api/errors';
 import type { Institution } from '../../api/schemas';
 import { useConfig } from '../../config/ConfigProvider';
 import { useTiming } from '../../config/timing';
@@ -13,6 +14,7 @@ import { Button } from '../../ui/Button';
 import { Spinner } from '../../ui/Spinner';
 import { StepHeading } from '../../ui/StepHeading';
 import { inputClass } from '../../ui/TextField';
+import { LazyRetryCountdown } from '../../ui/LazyRetryCountdown';
 import { InstitutionOption } from './InstitutionOption';
 import { useDebouncedValue } from './useDebouncedValue';
 import { useInstitutionSearch } from './useInstitutionSearch';
@@ -128,7 +130,12 @@ export function SearchStep() {
         </p>
       ) : null}
       {search.isLoading ? <Spinner label={t('common.loading')} /> : null}
-      {search.isError ? (
+      {search.isError && errorKindOf(search.error) === 'rateLimited' ? (
+        <Alert>
+          <p className="mb-2">{t('search.error')}</p>
+          <LazyRetryCountdown key={search.error?.message} waitMs={waitAskedBy(search.error)} onRetry={search.retry} />
+        </Alert>
+      ) : search.isError ? (
         <Alert tone="error">
           {t('search.error')}{' '}
           <Button variant="link" onClick={search.retry}>

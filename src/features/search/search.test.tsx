@@ -81,6 +81,23 @@ describe('search', () => {
     await expectSearchedByName(w, '123456780');
   });
 
+  it('a search refused with 429 counts down, then Try again searches again', async () => {
+    const w = await renderWidget();
+    await w.server.request('POST', '/mock/faults', {
+      rules: [{ route: 'GET /institutions', kind: 'status', status: 429, retry_after_s: 1, count: 3 }],
+    });
+    await w.user.type(await screen.findByRole('combobox'), 'MX Bank');
+    // the read waits out two refusals by itself (1 s, then 2 s), then the third shows its wait
+    expect(
+      await screen.findByText(/^Too many attempts: try again in \d seconds?\.$/, { selector: 'p' }, { timeout: 10_000 }),
+    ).toBeInTheDocument();
+    const again = screen.getByRole('button', { name: 'Try again' });
+    // enabled once the one-second wait is over
+    await waitFor(() => expect(again).toBeEnabled(), { timeout: 5_000 });
+    await w.user.click(again);
+    expect(await screen.findByRole('option', { name: 'MX Bank' })).toBeInTheDocument();
+  });
+
   it('nine digits that fail the checksum say so, and are searched by name', async () => {
     const w = await renderWidget();
     await w.user.type(await screen.findByRole('combobox'), '123456789');

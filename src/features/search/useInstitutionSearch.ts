@@ -59,6 +59,8 @@ export function useInstitutionSearch(query: string) {
     total,
     isLoading: active.isLoading || deciding,
     isError: active.isError,
+    /** why the list failed (a 429 shows its countdown) */
+    error: active.error,
     retry: () => void active.refetch(),
     hasMore,
     loadMore: () => void results.fetchNextPage(),
