@@ -89,7 +89,11 @@ describe('search', () => {
     await w.user.type(await screen.findByRole('combobox'), 'MX Bank');
     // the read waits out two refusals by itself (1 s, then 2 s), then the third shows its wait
     expect(
-      await screen.findByText(/^Too many attempts: try again in \d seconds?\.$/, { selector: 'p' }, { timeout: 10_000 }),
+      await screen.findByText(
+        /^Too many attempts: try again in \d seconds?\.$/,
+        { selector: 'p' },
+        { timeout: 10_000 },
+      ),
     ).toBeInTheDocument();
     const again = screen.getByRole('button', { name: 'Try again' });
     // enabled once the one-second wait is over
