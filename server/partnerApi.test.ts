@@ -87,6 +87,43 @@ describe('the partner API refuses what the widget would refuse', () => {
     });
   });
 
+  it('422 for a user guid with whitespace around it (the widget would read another guid)', async () => {
+    const app = server();
+    const user = await newUser(app);
+    for (const padded of [`${user}%20`, `%0A${user}`]) {
+      const res = await mint(app, padded);
+      expect(res.status).toBe(422);
+      expect(await res.json()).toMatchObject({ error: { field: 'user_guid' } });
+    }
+  });
+
+  it('422 for a privacy_policy_url longer than a widget URL can carry', async () => {
+    const app = server();
+    const res = await mint(app, await newUser(app), {
+      privacy_policy_url: `https://partner.example/${'p'.repeat(2_000)}`,
+    });
+    expect(res.status).toBe(422);
+    expect(await res.json()).toMatchObject({ error: { field: 'widget_url.privacy_policy_url' } });
+  });
+
+  it('a URL minted with the longest options the widget takes opens a session', async () => {
+    const app = server();
+    const long = (n: number) => `https://partner.example/${'x'.repeat(n - 'https://partner.example/'.length)}`;
+    const res = await mint(app, await newUser(app), {
+      client_redirect_url: long(2_000),
+      privacy_policy_url: long(2_000),
+      client_name: 'n'.repeat(80),
+      current_institution_code: 'c'.repeat(200),
+    });
+    expect(res.status).toBe(200);
+    const url = new URL(((await res.json()) as { widget_url: { url: string } }).widget_url.url);
+    // Node reads at most 16 KiB of request line and headers
+    expect(url.href.length).toBeLessThan(15 * 1024);
+    const token = url.searchParams.get('session_token') ?? '';
+    const capabilities = await app.request('/api/capabilities', { headers: { authorization: `Bearer ${token}` } });
+    expect(capabilities.status).toBe(200);
+  });
+
   it('mints with options as JSON booleans and numbers, as the widget will read them', async () => {
     const app = server();
     const user = await newUser(app);

@@ -4,6 +4,11 @@ import { z } from 'zod';
 
 /** The longest a widget session may live, whatever the configuration says. */
 export const MAX_SESSION_TTL_S = 30 * 60;
+/**
+ * The longest token the server accepts (characters): room for every option at its longest
+ * (widgetOptions.ts), and still well within Node's 16 KiB of request headers.
+ */
+export const MAX_SESSION_TOKEN_LENGTH = 8_192;
 const ISSUER = 'connect-widget-server';
 const AUDIENCE = 'connect-widget-api';
 
@@ -25,7 +30,8 @@ const claimsSchema = z.object({
   sub: z.string().min(1).max(200),
   sid: z.string().min(1).max(200),
   origin: z.string().min(1).max(500),
-  opt: z.record(z.string().max(64), z.string().max(500)).default({}),
+  // an option's value is at most 2,000 characters (client_redirect_url, privacy_policy_url: widgetOptions.ts)
+  opt: z.record(z.string().max(64), z.string().max(2_000)).default({}),
   iat: z.number().int(),
   exp: z.number().int(),
 });
@@ -61,7 +67,7 @@ export type SessionCheck =
  * and shape. Any garbage is "invalid", never an exception.
  */
 export async function verifySessionToken(secret: string, token: string): Promise<SessionCheck> {
-  if (token.length === 0 || token.length > 4_096) return { ok: false, reason: 'invalid' };
+  if (token.length === 0 || token.length > MAX_SESSION_TOKEN_LENGTH) return { ok: false, reason: 'invalid' };
   let payload: unknown;
   try {
     payload = await verify(token, secret, { alg: 'HS256', iss: ISSUER, aud: AUDIENCE });
@@ -93,7 +99,7 @@ export async function pageClaimsOf(
   secret: string,
   token: string,
 ): Promise<{ origin: string; appScheme: string | null } | null> {
-  if (token.length === 0 || token.length > 4_096) return null;
+  if (token.length === 0 || token.length > MAX_SESSION_TOKEN_LENGTH) return null;
   try {
     const payload = await verify(token, secret, { alg: 'HS256', iss: ISSUER, aud: AUDIENCE, exp: false });
     const claims = claimsSchema.safeParse(payload);

@@ -92,7 +92,7 @@ export const widgetOptionsShape = {
   disable_consent: z._default(flag, false),
   /** the partner's app, as the consent screen names it */
   client_name: z.optional(trimmed.check(z.minLength(1), z.maxLength(80))),
-  privacy_policy_url: z.optional(trimmed.check(z.refine(isHttpsUrl, 'must be an https URL'))),
+  privacy_policy_url: z.optional(trimmed.check(z.maxLength(2_000), z.refine(isHttpsUrl, 'must be an https URL'))),
   /** the partner will ask for identity data (owner name, email, address): consent says so */
   include_identity: z._default(flag, false),
   /** in an iOS or Android WebView: events become navigations to ui_message_webview_url_scheme */
