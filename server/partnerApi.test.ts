@@ -190,6 +190,17 @@ describe('the partner API mints only for a user the upstream knows', () => {
 });
 
 describe('creating a user', () => {
+  it('400 for a blank id: it names no user, so it can neither be taken nor answer with one', async () => {
+    const app = server();
+    for (const id of ['', '   ']) {
+      const res = await createUser(app, { id });
+      expect(res.status).toBe(400);
+      const text = await res.text();
+      expect(text).toContain('user.id');
+      expect(text).not.toContain('USR-');
+    }
+  });
+
   it('409 with the existing user’s guid when the id is taken', async () => {
     const app = server();
     const first = ((await (await createUser(app, { id: 'partner-7' })).json()) as { user: { guid: string } }).user;

@@ -44,7 +44,8 @@ const widgetUrlBody = z.object({
 });
 const userBody = z.object({
   user: z
-    .object({ id: z.string().trim().max(200).optional(), email: z.string().trim().max(200).optional() })
+    // a blank id names no user: sent on, every blank-id user after the first would be a 409 naming the first
+    .object({ id: z.string().trim().min(1).max(200).optional(), email: z.string().trim().max(200).optional() })
     .default({}),
 });
 
