@@ -1,3 +1,4 @@
+import { MAX_OPTION_LENGTH } from '../sdk/src/contract/widgetOptions';
 import { sign, verify } from 'hono/jwt';
 import { JwtTokenExpired } from 'hono/utils/jwt/types';
 import { z } from 'zod';
@@ -6,9 +7,10 @@ import { z } from 'zod';
 export const MAX_SESSION_TTL_S = 30 * 60;
 /**
  * The longest token the server accepts (characters): room for every option at its longest
- * (widgetOptions.ts), and still well within Node's 16 KiB of request headers.
+ * (widgetOptions.ts), while the widget URL that carries it stays within the 8 KiB request line
+ * common proxies allow (nginx's default).
  */
-export const MAX_SESSION_TOKEN_LENGTH = 8_192;
+export const MAX_SESSION_TOKEN_LENGTH = 4_096;
 const ISSUER = 'connect-widget-server';
 const AUDIENCE = 'connect-widget-api';
 
@@ -30,8 +32,8 @@ const claimsSchema = z.object({
   sub: z.string().min(1).max(200),
   sid: z.string().min(1).max(200),
   origin: z.string().min(1).max(500),
-  // an option's value is at most 2,000 characters (client_redirect_url, privacy_policy_url: widgetOptions.ts)
-  opt: z.record(z.string().max(64), z.string().max(2_000)).default({}),
+  // an option's value is at most MAX_OPTION_LENGTH characters (client_redirect_url, privacy_policy_url)
+  opt: z.record(z.string().max(64), z.string().max(MAX_OPTION_LENGTH)).default({}),
   iat: z.number().int(),
   exp: z.number().int(),
 });
