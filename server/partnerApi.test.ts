@@ -5,6 +5,7 @@ import { errorJson } from './errors';
 import { loadConfig } from './config';
 import { createMockUpstream } from './upstreams/mock/upstream';
 import type { Upstream } from './upstreams/types';
+import { MAX_OPTION_LENGTH } from '../sdk/src/contract/widgetOptions';
 
 const HOST = 'http://127.0.0.1:4174';
 const configResult = loadConfig({ NODE_ENV: 'test' });
@@ -87,6 +88,43 @@ describe('the partner API refuses what the widget would refuse', () => {
     });
   });
 
+  it('422 for a user guid with whitespace around it (the widget would read another guid)', async () => {
+    const app = server();
+    const user = await newUser(app);
+    for (const padded of [`${user}%20`, `%0A${user}`]) {
+      const res = await mint(app, padded);
+      expect(res.status).toBe(422);
+      expect(await res.json()).toMatchObject({ error: { field: 'user_guid' } });
+    }
+  });
+
+  it('422 for a privacy_policy_url longer than a widget URL can carry', async () => {
+    const app = server();
+    const res = await mint(app, await newUser(app), {
+      privacy_policy_url: `https://partner.example/${'p'.repeat(MAX_OPTION_LENGTH)}`,
+    });
+    expect(res.status).toBe(422);
+    expect(await res.json()).toMatchObject({ error: { field: 'widget_url.privacy_policy_url' } });
+  });
+
+  it('a URL minted with the longest options the widget takes opens a session', async () => {
+    const app = server();
+    const long = (n: number) => `https://partner.example/${'x'.repeat(n - 'https://partner.example/'.length)}`;
+    const res = await mint(app, await newUser(app), {
+      client_redirect_url: long(MAX_OPTION_LENGTH),
+      privacy_policy_url: long(MAX_OPTION_LENGTH),
+      client_name: 'n'.repeat(80),
+      current_institution_code: 'c'.repeat(200),
+    });
+    expect(res.status).toBe(200);
+    const url = new URL(((await res.json()) as { widget_url: { url: string } }).widget_url.url);
+    // nginx's default request line is at most 8 KiB
+    expect(url.href.length).toBeLessThan(8 * 1024 - 100);
+    const token = url.searchParams.get('session_token') ?? '';
+    const capabilities = await app.request('/api/capabilities', { headers: { authorization: `Bearer ${token}` } });
+    expect(capabilities.status).toBe(200);
+  });
+
   it('mints with options as JSON booleans and numbers, as the widget will read them', async () => {
     const app = server();
     const user = await newUser(app);
@@ -153,6 +191,17 @@ describe('the partner API mints only for a user the upstream knows', () => {
 });
 
 describe('creating a user', () => {
+  it('400 for a blank id: it names no user, so it can neither be taken nor answer with one', async () => {
+    const app = server();
+    for (const id of ['', '   ']) {
+      const res = await createUser(app, { id });
+      expect(res.status).toBe(400);
+      const text = await res.text();
+      expect(text).toContain('user.id');
+      expect(text).not.toContain('USR-');
+    }
+  });
+
   it('409 with the existing user’s guid when the id is taken', async () => {
     const app = server();
     const first = ((await (await createUser(app, { id: 'partner-7' })).json()) as { user: { guid: string } }).user;

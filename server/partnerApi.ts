@@ -44,7 +44,8 @@ const widgetUrlBody = z.object({
 });
 const userBody = z.object({
   user: z
-    .object({ id: z.string().trim().max(200).optional(), email: z.string().trim().max(200).optional() })
+    // a blank id names no user: sent on, every blank-id user after the first would be a 409 naming the first
+    .object({ id: z.string().trim().min(1).max(200).optional(), email: z.string().trim().max(200).optional() })
     .default({}),
 });
 
@@ -168,7 +169,9 @@ export function partnerApi(options: PartnerApiOptions) {
 
   partner.post('/users/:user_guid/widget_urls', async (c) => {
     const userGuid = c.req.param('user_guid');
-    if (!userGuidOption.safeParse(userGuid).success) return refuse('user_guid', 'must look like USR-…');
+    const guid = userGuidOption.safeParse(userGuid);
+    // the widget trims the guid it reads from its URL: one with spaces around it names no user the session could act for
+    if (!guid.success || guid.data !== userGuid) return refuse('user_guid', 'must look like USR-…');
     const body = await readJson(c.req.raw, widgetUrlBody);
     if (body instanceof Response) return body;
     const checked = widgetOptionsOf(body.widget_url);

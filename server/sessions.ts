@@ -1,9 +1,16 @@
+import { MAX_OPTION_LENGTH } from '../sdk/src/contract/widgetOptions';
 import { sign, verify } from 'hono/jwt';
 import { JwtTokenExpired } from 'hono/utils/jwt/types';
 import { z } from 'zod';
 
 /** The longest a widget session may live, whatever the configuration says. */
 export const MAX_SESSION_TTL_S = 30 * 60;
+/**
+ * The longest token the server accepts (characters): room for every option at its longest
+ * (widgetOptions.ts), while the widget URL that carries it stays within the 8 KiB request line
+ * common proxies allow (nginx's default).
+ */
+export const MAX_SESSION_TOKEN_LENGTH = 4_096;
 const ISSUER = 'connect-widget-server';
 const AUDIENCE = 'connect-widget-api';
 
@@ -25,7 +32,8 @@ const claimsSchema = z.object({
   sub: z.string().min(1).max(200),
   sid: z.string().min(1).max(200),
   origin: z.string().min(1).max(500),
-  opt: z.record(z.string().max(64), z.string().max(500)).default({}),
+  // an option's value is at most MAX_OPTION_LENGTH characters (client_redirect_url, privacy_policy_url)
+  opt: z.record(z.string().max(64), z.string().max(MAX_OPTION_LENGTH)).default({}),
   iat: z.number().int(),
   exp: z.number().int(),
 });
@@ -61,7 +69,7 @@ export type SessionCheck =
  * and shape. Any garbage is "invalid", never an exception.
  */
 export async function verifySessionToken(secret: string, token: string): Promise<SessionCheck> {
-  if (token.length === 0 || token.length > 4_096) return { ok: false, reason: 'invalid' };
+  if (token.length === 0 || token.length > MAX_SESSION_TOKEN_LENGTH) return { ok: false, reason: 'invalid' };
   let payload: unknown;
   try {
     payload = await verify(token, secret, { alg: 'HS256', iss: ISSUER, aud: AUDIENCE });
@@ -93,7 +101,7 @@ export async function pageClaimsOf(
   secret: string,
   token: string,
 ): Promise<{ origin: string; appScheme: string | null } | null> {
-  if (token.length === 0 || token.length > 4_096) return null;
+  if (token.length === 0 || token.length > MAX_SESSION_TOKEN_LENGTH) return null;
   try {
     const payload = await verify(token, secret, { alg: 'HS256', iss: ISSUER, aud: AUDIENCE, exp: false });
     const claims = claimsSchema.safeParse(payload);

@@ -91,6 +91,31 @@ describe('queries sent upstream', () => {
     }
   });
 
+  it('a parameter given twice goes on once, as the server itself reads it (the first); a list stays a list', () => {
+    for (const version of MX_API_VERSIONS) {
+      const favorites = route('GET', '/institutions/favorites');
+      // the server filters page 1 itself: MX must not be answering page 2 for it
+      expect(upstreamSearch(version, favorites, '?supports_account_verification=true&page=1&page=2')).toBe(
+        '?page=1&records_per_page=100',
+      );
+      expect(upstreamSearch(version, route('GET', '/institutions'), '?name=a&name=b')).toBe('?name=a');
+    }
+    expect(
+      upstreamSearch(
+        'v1',
+        route('GET', '/institutions'),
+        '?supports_account_verification=false&supports_account_verification=true',
+      ),
+    ).toBe('?supports_account_verification=false');
+    expect(
+      upstreamSearch(
+        'v20250224',
+        route('GET', '/institutions'),
+        '?supported_products=statements&supported_products=history',
+      ),
+    ).toBe('?supported_products=statements&supported_products=history');
+  });
+
   it('the verification filter on a search: v1 keeps its flag, v20250224 says supported_products', () => {
     const search = '?name=mx&supports_account_verification=true';
     expect(upstreamSearch('v1', route('GET', '/institutions'), search)).toBe(

@@ -82,6 +82,9 @@ export function flagFilters(query: URLSearchParams): Partial<Record<(typeof PROD
   );
 }
 
+/** The query parameters MX's specs define as arrays (v20250224's supportedProducts); every other one is a scalar. */
+const LIST_PARAMETERS = new Set(['supported_products']);
+
 /** The most institutions the server asks MX for when it filters the popular list itself. */
 const FILTERED_FAVORITES_PAGE = 100;
 const DEFAULT_PER_PAGE = 25;
@@ -102,7 +105,10 @@ export function upstreamSearch(version: MxApiVersion, route: MatchedRoute | null
   const widgetQuery = new URLSearchParams(widgetSearch);
   const allowed = route?.route.query?.[version] ?? [];
   const out = new URLSearchParams();
-  for (const [name, value] of widgetQuery) if (allowed.includes(name)) out.append(name, value);
+  for (const [name, value] of widgetQuery) {
+    // a scalar given twice goes on as the server reads it (the first): MX might read the last
+    if (allowed.includes(name) && (LIST_PARAMETERS.has(name) || !out.has(name))) out.append(name, value);
+  }
   if (version === 'v20250224' && route?.route.path === '/institutions') {
     for (const product of productFilters(widgetQuery)) out.append('supported_products', product);
   }

@@ -63,6 +63,12 @@ const guid = (prefix: string) =>
 export const userGuidOption = guid('USR');
 export const sessionGuidOption = guid('SES');
 
+/**
+ * The longest value of any option (characters; the URLs are the long ones): each is carried twice,
+ * in the widget URL and in its session token, and both must fit a request line (server/sessions.ts).
+ */
+export const MAX_OPTION_LENGTH = 1_000;
+
 const cornerRadiusMessage = 'must be a whole number of pixels from 0 to 24';
 
 /** Every option a partner may set on a widget URL, with the widget's defaults. */
@@ -92,7 +98,9 @@ export const widgetOptionsShape = {
   disable_consent: z._default(flag, false),
   /** the partner's app, as the consent screen names it */
   client_name: z.optional(trimmed.check(z.minLength(1), z.maxLength(80))),
-  privacy_policy_url: z.optional(trimmed.check(z.refine(isHttpsUrl, 'must be an https URL'))),
+  privacy_policy_url: z.optional(
+    trimmed.check(z.maxLength(MAX_OPTION_LENGTH), z.refine(isHttpsUrl, 'must be an https URL')),
+  ),
   /** the partner will ask for identity data (owner name, email, address): consent says so */
   include_identity: z._default(flag, false),
   /** in an iOS or Android WebView: events become navigations to ui_message_webview_url_scheme */
@@ -103,7 +111,10 @@ export const widgetOptionsShape = {
   /** APP: the app opens the bank in the system browser; BROWSER: the widget opens a popup */
   oauth_referral_source: z.optional(oneOf(['BROWSER', 'APP'])),
   client_redirect_url: z.optional(
-    trimmed.check(z.maxLength(2_000), z.refine(isRedirectUrl, 'must be an https URL or your app’s own scheme')),
+    trimmed.check(
+      z.maxLength(MAX_OPTION_LENGTH),
+      z.refine(isRedirectUrl, 'must be an https URL or your app’s own scheme'),
+    ),
   ),
 };
 

@@ -36,8 +36,8 @@ beforeAll(async () => {
         accept: request.headers.get('accept'),
         version: request.headers.get('accept-version'),
       });
-      if (url.pathname === '/api/slow') await new Promise((r) => setTimeout(r, 500));
-      if (url.pathname === '/api/boom') return new Response('<html>oops</html>', { status: 500 });
+      if (url.pathname === '/api/institutions/slow') await new Promise((r) => setTimeout(r, 500));
+      if (url.pathname === '/api/institutions/boom') return new Response('<html>oops</html>', { status: 500 });
       return mock.fetch(request);
     },
   });
@@ -69,13 +69,13 @@ describe('the mx upstream, against a stand-in for MX on another port', () => {
   });
 
   it('an upstream 5xx becomes 502 in the MX error shape', async () => {
-    const response = await upstream()({ method: 'GET', path: '/boom', search: '' });
+    const response = await upstream()({ method: 'GET', path: '/institutions/boom', search: '' });
     expect(response.status).toBe(502);
     expect(await response.json()).toMatchObject({ error: { status: 502 } });
   });
 
   it('an upstream that does not answer in time becomes 504', async () => {
-    const response = await upstream({ timeoutMs: 100 })({ method: 'GET', path: '/slow', search: '' });
+    const response = await upstream({ timeoutMs: 100 })({ method: 'GET', path: '/institutions/slow', search: '' });
     expect(response.status).toBe(504);
     expect(await response.json()).toMatchObject({ error: { status: 504 } });
   });
@@ -195,6 +195,16 @@ describe('the mx upstream per API version', () => {
 });
 
 describe('the whole server in mx mode, against the stand-in', () => {
+  it('itself sends MX no route off the allow-list, whoever in the server asks', async () => {
+    seen.length = 0;
+    const mx = upstream();
+    for (const path of ['/users/USR-1/transactions', '/users/USR-1%20', '/users/USR-1/../USR-2', '/']) {
+      const response = await mx({ method: 'GET', path, search: '' });
+      expect(response.status).toBe(404);
+    }
+    expect(seen).toEqual([]);
+  });
+
   it('forwards only allow-listed routes, and no response or log line carries the key', async () => {
     const loaded = loadConfig({ NODE_ENV: 'test' });
     if (!loaded.ok) throw new Error(loaded.error);

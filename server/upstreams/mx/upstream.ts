@@ -66,7 +66,9 @@ export function createMxUpstream(options: MxUpstreamOptions): Upstream {
 
   return async function mxUpstream({ method, path, search, body }) {
     const route = matchUpstreamRoute(method, path);
-    const byRoutingNumber = route?.route.path === '/institutions' && new URLSearchParams(search).has('routing_number');
+    // the allow-list holds here too, not only in the routes that call this: MX gets no other path
+    if (!route) return errorJson(404, 'No such route.');
+    const byRoutingNumber = route.route.path === '/institutions' && new URLSearchParams(search).has('routing_number');
     if (byRoutingNumber && !upstreamSearchCapabilities('mx').routingNumber) {
       // MX defines no such parameter: sent without it, MX's unfiltered list would pass for the answer
       return errorJson(422, 'This bank data service cannot search by routing number. Search by name instead.');
