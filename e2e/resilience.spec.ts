@@ -149,3 +149,16 @@ test('429 on the connection the URL names: "Too many attempts" counting down, th
   expect(await loadedEvents(page)).toHaveLength(1);
   await request.delete(`${WIDGET_ORIGIN}/mock/faults`);
 });
+
+test('the words cannot load (not even English): a plain line and Try again, which goes on when they can', async ({
+  page,
+}) => {
+  let refuse = true;
+  await page.route(/\/assets\/en-[\w-]+\.js$/, (route) => (refuse ? route.abort() : route.continue()));
+  const widget = await openHost(page);
+  await expect(widget.getByRole('alert')).toHaveText(/This screen could not be loaded/);
+  refuse = false;
+  await widget.getByRole('button', { name: 'Try again' }).click();
+  await expect(widget.getByRole('combobox', { name: 'Search for your bank or credit union' })).toBeVisible();
+  expect(await loadedEvents(page)).toHaveLength(1);
+});

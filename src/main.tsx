@@ -3,7 +3,8 @@ import { createApiClient } from './api/client';
 import { parseConfig } from './config/config';
 import { createEmitter } from './embedding/emitter';
 import { takeSessionToken } from './embedding/sessionToken';
-import { loadCatalog, resolveLocale } from './i18n/locales';
+import { loadCatalog, resolveLocale, type Locale } from './i18n/locales';
+import type { Catalog } from './i18n/translate';
 import { Widget } from './app/Widget';
 import { applyOptionsTheme, hostChannel } from './app/hostChannel';
 import './styles.css';
@@ -19,7 +20,7 @@ async function start() {
     navigator.languages,
   );
   document.documentElement.lang = locale;
-  const catalog = await loadCatalog(locale);
+  const catalog = await catalogOrRetry(locale, container);
   // a widget that must not run loads its screens only then
   const blocked = () => import('./app/blockedStart');
   if (!parsed.ok) return (await blocked()).startRefused(root, parsed, catalog);
@@ -39,6 +40,34 @@ async function start() {
       locale={locale}
       catalog={catalog}
     />,
+  );
+}
+
+/**
+ * The locale's catalog (loadCatalog already tries again, then falls back to English). When not even
+ * English loads, there are no words to show a screen in: a plain English line and a button that
+ * tries again in place (reloading would lose the session token, which lives in memory only).
+ */
+function catalogOrRetry(locale: Locale, container: HTMLElement): Promise<Catalog> {
+  return loadCatalog(locale).catch(
+    () =>
+      new Promise<Catalog>((resolve) => {
+        const box = document.createElement('div');
+        box.className = 'p-4';
+        box.setAttribute('role', 'alert');
+        const text = document.createElement('p');
+        text.textContent = 'This screen could not be loaded. Check your connection, then try again.';
+        const again = document.createElement('button');
+        again.type = 'button';
+        again.className = 'mt-2 underline';
+        again.textContent = 'Try again';
+        again.addEventListener('click', () => {
+          box.remove();
+          resolve(catalogOrRetry(locale, container));
+        });
+        box.append(text, again);
+        container.append(box);
+      }),
   );
 }
 
