@@ -9,9 +9,9 @@ import { contractStands } from './scripts/contract-upstream';
  * file; each runs e2e/contract/ in order in its own worker, so the two run side by side on two
  * cores and every request the proxy saw during a test is that test's.
  *
- * Ports from E2E_CONTRACT_PORT (default 4190): per spec file, proxy, Prism, widget, host page.
+ * Ports from E2E_CONTRACT_PORT (default 4250): per spec file, proxy, Prism, widget, host page.
  */
-export const CONTRACT_STANDS = contractStands(Number(process.env.E2E_CONTRACT_PORT ?? 4190));
+export const CONTRACT_STANDS = contractStands(Number(process.env.E2E_CONTRACT_PORT ?? 4250));
 
 export default defineConfig({
   ...baseConfig,

@@ -14,7 +14,7 @@
  * Run directly, it starts one such stand per spec file (v1: vendor/mx-openapi/mx_platform_api.yml,
  * v20250224: vendor/mx-openapi/v20250224.yml), each with the real server in mx mode
  * (`MX_API_VERSION` set to the spec's version) and its demo host page, all on 127.0.0.1/localhost,
- * four ports each from E2E_CONTRACT_PORT (default 4190): proxy, Prism, widget server, host page.
+ * four ports each from E2E_CONTRACT_PORT (default 4250): proxy, Prism, widget server, host page.
  *
  * `GET /contract/seen` answers 503 until Prism is up, then `{spec, file, requests, invalid, flows}`:
  * requests as `{method, path, status, problems}` (at most 2,000 kept), `invalid` counting those with
@@ -256,8 +256,22 @@ export interface ContractStand {
   accountDefaults: Record<string, string>;
 }
 
-/** Four ports per spec file from `base`: proxy, Prism, widget server, host page. */
+/**
+ * Ports the Fetch standard calls "bad" (https://fetch.spec.whatwg.org/#port-blocking): Node's fetch
+ * refuses them, so a server whose upstream sits on one can never reach it (4190 was our default once).
+ */
+const FETCH_BAD_PORTS = new Set([
+  1, 7, 9, 11, 13, 15, 17, 19, 20, 21, 22, 23, 25, 37, 42, 43, 53, 69, 77, 79, 87, 95, 101, 102, 103, 104, 109, 110,
+  111, 113, 115, 117, 119, 123, 135, 137, 139, 143, 161, 179, 389, 427, 465, 512, 513, 514, 515, 526, 530, 531, 532,
+  540, 548, 554, 556, 563, 587, 601, 636, 989, 990, 993, 995, 1719, 1720, 1723, 2049, 3659, 4045, 4190, 5060, 5061,
+  6000, 6566, 6665, 6666, 6667, 6668, 6669, 6679, 6697, 10080,
+]);
+
+/** Four ports per spec file from `base`: proxy, Prism, widget server, host page. Throws on a port fetch refuses. */
 export function contractStands(base: number): ContractStand[] {
+  const ports = Array.from({ length: 4 * Object.keys(CONTRACT_SPECS).length }, (_, i) => base + i);
+  const bad = ports.filter((port) => FETCH_BAD_PORTS.has(port));
+  if (bad.length > 0) throw new Error(`E2E_CONTRACT_PORT: port ${bad.join(', ')} is one fetch refuses; choose another`);
   return (Object.keys(CONTRACT_SPECS) as ContractSpec[]).map((spec, i) => {
     const port = base + 4 * i;
     const memberDefaults: Record<string, string | boolean> =
@@ -394,7 +408,7 @@ async function answers(url: string, ms: number): Promise<void> {
  * proxy as MX_BASE_URL. Every proxy's `/contract/seen` answers 503 until all of them are up.
  */
 async function main() {
-  const stands = contractStands(Number(process.env.E2E_CONTRACT_PORT ?? 4190));
+  const stands = contractStands(Number(process.env.E2E_CONTRACT_PORT ?? 4250));
   let ready = false;
   const upstreams = stands.map((stand) => startUpstream(stand, () => ready));
   const servers = stands.map((stand) =>
