@@ -15,6 +15,11 @@ import {
 import { fieldPath, MX_MEDIA_TYPE } from '../../sdk/src/contract/mx';
 
 const DEFAULT_TIMEOUT_MS = 15_000;
+/**
+ * The members read's own limit (ms). With one retry after a timeout (queries.ts firstRead) and its
+ * backoff, a members read that never answers leaves the user at search within 10 s (issue #23).
+ */
+export const MEMBERS_TIMEOUT_MS = 4_000;
 
 export interface ApiClientOptions {
   baseUrl?: string;
@@ -28,6 +33,8 @@ interface RequestOptions {
   query?: Record<string, string | number | boolean | undefined>;
   body?: unknown;
   signal?: AbortSignal;
+  /** this call's own limit (ms), below the client's: a read the widget can start without */
+  timeoutMs?: number;
 }
 
 function withTimeout(
@@ -67,7 +74,7 @@ export function createApiClient(options: ApiClientOptions = {}) {
     method: string,
     path: string,
     schema: S | null,
-    { query, body, signal }: RequestOptions = {},
+    { query, body, signal, timeoutMs: callTimeoutMs }: RequestOptions = {},
   ): Promise<z.infer<S>> {
     const params = new URLSearchParams();
     for (const [key, value] of Object.entries(query ?? {})) {
@@ -75,7 +82,7 @@ export function createApiClient(options: ApiClientOptions = {}) {
     }
     const url = `${baseUrl}${path}${params.size ? `?${params}` : ''}`;
     const endpoint = `${method} ${path.replace(/\/(USR|MBR)-[^/]+/g, '/$1-…')}`;
-    const timer = withTimeout(signal, timeoutMs);
+    const timer = withTimeout(signal, Math.min(callTimeoutMs ?? timeoutMs, timeoutMs));
     let response: Response;
     try {
       response = await doFetch(url, {
@@ -178,9 +185,19 @@ export function createApiClient(options: ApiClientOptions = {}) {
           signal,
         })
       ).credentials,
-    /** the user's members (first page, up to 100: the widget only looks for one it just made) */
+    /**
+     * the user's members (first page, up to 100: the widget only looks for one it just made), within
+     * MEMBERS_TIMEOUT_MS: the widget starts without them (at search), so a hanging upstream must not
+     * hold the first screen for the server's whole upstream timeout
+     */
     listMembers: async (userGuid: string, signal?: AbortSignal) =>
-      (await request('GET', members(userGuid), memberListSchema, { query: { records_per_page: 100 }, signal })).members,
+      (
+        await request('GET', members(userGuid), memberListSchema, {
+          query: { records_per_page: 100 },
+          signal,
+          timeoutMs: MEMBERS_TIMEOUT_MS,
+        })
+      ).members,
     getMember: async (userGuid: string, memberGuid: string, signal?: AbortSignal) =>
       (await request('GET', memberPath(userGuid, memberGuid), memberResponseSchema, { signal })).member,
     getMemberStatus: async (userGuid: string, memberGuid: string, signal?: AbortSignal) =>

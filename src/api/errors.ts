@@ -75,11 +75,27 @@ export function isRetryable(error: unknown): boolean {
 /**
  * tooLong: the status kept polling past the screen's budget without settling;
  * sessionExpired: the server refused the session token (401), nothing more can be done here;
+ * sessionRefused: the session may not act for the user the URL names (403), likewise;
  * rateLimited: 429, try again after the wait it asked for (waitAskedBy);
  * notFound: the member (connection) is gone; institutionNotFound: no bank has the code asked for
  */
 export type ErrorKind =
-  'network' | 'notFound' | 'institutionNotFound' | 'badData' | 'server' | 'tooLong' | 'sessionExpired' | 'rateLimited';
+  | 'network'
+  | 'notFound'
+  | 'institutionNotFound'
+  | 'badData'
+  | 'server'
+  | 'tooLong'
+  | 'sessionExpired'
+  | 'sessionRefused'
+  | 'rateLimited';
+
+/**
+ * The kinds after which nothing in this window can work: a refused token (401), or a session that
+ * may not act for the user the URL names (403: the URL was edited). The partner's app opens a new one.
+ */
+export const endsSession = (kind: ErrorKind | null | undefined): boolean =>
+  kind === 'sessionExpired' || kind === 'sessionRefused';
 
 /**
  * What the user should be told about an error, by its kind, never its text. `about` names what was
@@ -89,6 +105,7 @@ export function errorKindOf(error: unknown, about: 'member' | 'institution' = 'm
   if (error instanceof NetworkError) return 'network';
   if (error instanceof SchemaError) return 'badData';
   if (error instanceof ApiError && error.status === 401) return 'sessionExpired';
+  if (error instanceof ApiError && error.status === 403) return 'sessionRefused';
   if (error instanceof ApiError && error.status === 429) return 'rateLimited';
   if (error instanceof ApiError && (error.status === 404 || error.status === 410)) {
     return about === 'institution' ? 'institutionNotFound' : 'notFound';

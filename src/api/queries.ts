@@ -10,7 +10,7 @@ import { useCallback } from 'react';
 import { useConfig } from '../config/ConfigProvider';
 import { useTiming, type Timing } from '../config/timing';
 import type { ApiClient } from './client';
-import { isRetryable, NetworkError, waitAskedBy } from './errors';
+import { ApiError, isRetryable, NetworkError, waitAskedBy } from './errors';
 import { useApi } from './ApiProvider';
 import { queryKeys } from './queryKeys';
 import type { Institution, InstitutionPage, MemberStatus } from './schemas';
@@ -47,10 +47,14 @@ const MAX_SILENT_WAIT_MS = 5_000;
  * watching it (retryOnMount false): only the user's "Try again" reads it again, so a failing
  * upstream is never polled in a loop.
  */
+/** The read or the server's call upstream ran out of time (504): another try may cost as long again. */
+const timedOut = (error: Error) =>
+  (error instanceof NetworkError && error.timedOut) || (error instanceof ApiError && error.status === 504);
+
 export const firstRead = {
   retry: (failures: number, error: Error) =>
     isRetryable(error) &&
-    failures < (error instanceof NetworkError && error.timedOut ? 1 : FIRST_READ_RETRIES) &&
+    failures < (timedOut(error) ? 1 : FIRST_READ_RETRIES) &&
     (waitAskedBy(error) ?? 0) <= MAX_SILENT_WAIT_MS,
   retryDelay: (failures: number, error: Error) =>
     Math.max(Math.min(FIRST_READ_BACKOFF_MS * 2 ** failures, FIRST_READ_MAX_BACKOFF_MS), waitAskedBy(error) ?? 0),

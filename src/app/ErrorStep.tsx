@@ -1,3 +1,4 @@
+import { endsSession } from '../api/errors';
 import { useBankName, useForgetMemberStatus } from '../api/queries';
 import { useFlow } from '../flow/store';
 import { useBackToSearch } from '../flow/useBackToSearch';
@@ -16,15 +17,17 @@ export function ErrorStep() {
   const backToSearch = useBackToSearch();
   const bank = useBankName(useFlow((s) => s.institutionCode));
   const waitMs = useFlow((s) => s.errorWaitMs);
-  const canRetry = memberGuid !== null && kind !== 'notFound' && kind !== 'sessionExpired';
+  const canRetry = memberGuid !== null && kind !== 'notFound' && !endsSession(kind);
   const heading =
     kind === 'tooLong'
       ? 'error.tooLong.heading'
       : kind === 'sessionExpired'
         ? 'error.sessionExpired.heading'
-        : kind === 'rateLimited'
-          ? 'error.rateLimited.heading'
-          : 'error.heading';
+        : kind === 'sessionRefused'
+          ? 'error.sessionRefused.heading'
+          : kind === 'rateLimited'
+            ? 'error.rateLimited.heading'
+            : 'error.heading';
   const retry = () => {
     if (memberGuid === null) return;
     forgetMemberStatus(memberGuid);
@@ -44,7 +47,7 @@ export function ErrorStep() {
       <div className="flex flex-col gap-3">
         {canRetry && kind !== 'rateLimited' ? <Button onClick={retry}>{t('common.tryAgain')}</Button> : null}
         {/* without a session nothing here can work: the partner's app opens a new one */}
-        {kind === 'sessionExpired' ? null : (
+        {endsSession(kind) ? null : (
           <Button variant="secondary" onClick={() => backToSearch('error')}>
             {t('common.backToSearch')}
           </Button>

@@ -1,6 +1,6 @@
 import { useQueryClient, type UseQueryResult } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
-import { errorKindOf, waitAskedBy, type ErrorKind } from '../api/errors';
+import { endsSession, errorKindOf, waitAskedBy, type ErrorKind } from '../api/errors';
 import { seedManualMemberStatus, useInstitution, useMember, useMembers } from '../api/queries';
 import { useConfig } from '../config/ConfigProvider';
 import type { Timing } from '../config/timing';
@@ -75,7 +75,7 @@ function useStart(): Start {
   const failed = failureOf(member, 'member') ?? failureOf(institution, 'institution');
   // without the list of connections the widget still starts (at search, with a note), but not without a session
   const membersFailure = failureOf(members, 'member');
-  const failure = failed ?? (membersFailure?.kind === 'sessionExpired' ? membersFailure : null);
+  const failure = failed ?? (endsSession(membersFailure?.kind) ? membersFailure : null);
   if (failure && PASSING.has(failure.kind)) {
     return { status: 'failed', kind: failure.kind, waitMs: failure.waitMs, retry: failure.retry, bank: code ?? '' };
   }

@@ -121,6 +121,24 @@ describe('the members list failing at start', () => {
     loadedOnce(w, 'search');
   });
 
+  it.each([
+    { name: 'an upstream that never answers', rule: { kind: 'timeout', delay_ms: 120_000 } },
+    { name: 'the server giving up on the upstream (504)', rule: { kind: 'status', status: 504 } },
+  ])('$name: search within 10 s, the list tried twice', async ({ rule }) => {
+    const server = startMockServer();
+    const user = await server.createUser();
+    await fault(server, { route: 'GET /users/*/members', ...rule });
+    const started = Date.now();
+    // the client's own timeout (15 s) as in production: the members read has a shorter one of its own
+    const w = await open(server, user);
+    await until(() => screen.getByRole('heading', { name: 'Select your institution' }), 10_000);
+    expect(Date.now() - started).toBeLessThanOrEqual(10_000);
+    expect(screen.getByText(/Your saved connections could not be loaded/)).toBeInTheDocument();
+    await leap(60_000);
+    expect(await reads(server, 'GET', /^\/users\/[^/]+\/members$/)).toBe(2);
+    loadedOnce(w, 'search');
+  });
+
   it('with consent: "I agree" leads to search, once, without reading the list again or reloading', async () => {
     const server = startMockServer();
     const user = await server.createUser();

@@ -41,4 +41,27 @@ describe('the widget session', () => {
     expect(told?.metadata).toEqual({ user_guid: w.userGuid, session_guid: 'SES-test' });
     expect(told?.mx).toBeUndefined();
   });
+
+  it.each([
+    ['at start (the members read)', 'GET /users/*/members'],
+    ['mid-flow (a status poll)', 'GET /users/*/members/*/status'],
+  ])(
+    'a session that may not act for the URL’s user (403, an edited URL) %s: a screen that says so, no dead-end retry',
+    async (_, route) => {
+      const server = startMockServer();
+      const userGuid = await server.createUser();
+      if (route === 'GET /users/*/members') {
+        await server.request('POST', '/mock/faults', { rules: [{ route, kind: 'status', status: 403 }] });
+      }
+      const w = await renderWidget({ server, userGuid });
+      if (route !== 'GET /users/*/members') {
+        await connectMxBank(w, 'delayed');
+        await server.request('POST', '/mock/faults', { rules: [{ route, kind: 'status', status: 403 }] });
+      }
+      await screen.findByRole('heading', { name: "This window can't be used" });
+      expect(screen.getByText(/opened for a different account/)).toBeInTheDocument();
+      expect(screen.queryByRole('button')).toBeNull();
+      await waitFor(() => expect(w.messages.filter((m) => m.type === 'connect-widget/sessionExpired')).toHaveLength(1));
+    },
+  );
 });

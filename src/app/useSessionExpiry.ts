@@ -1,33 +1,37 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import type { StoreApi } from 'zustand';
-import { ApiError } from '../api/errors';
+import { ApiError, endsSession, errorKindOf, type ErrorKind } from '../api/errors';
 import type { Emitter } from '../embedding/emitter';
 import type { FlowState } from '../flow/store';
 
 /**
- * Whatever request meets a refused session (401), the flow ends on the "session expired" screen
- * and the host hears it once (connect-widget/sessionExpired), so the partner can open a new one.
+ * Whatever request meets a refused session (401, or 403: it may not act for the user the URL names),
+ * the flow ends on its screen and the host hears it once (connect-widget/sessionExpired), so the
+ * partner can open a new one.
  */
 export function useSessionExpiry(store: StoreApi<FlowState>, emitter: Emitter) {
   const queryClient = useQueryClient();
   useEffect(() => {
     let told = false;
-    const expire = () => {
+    const expire = (kind: ErrorKind) => {
       if (!told) {
         told = true;
         emitter.sessionExpired();
       }
-      if (store.getState().errorKind !== 'sessionExpired')
-        store.getState().send({ type: 'failed', errorKind: 'sessionExpired' });
+      if (!endsSession(store.getState().errorKind)) store.getState().send({ type: 'failed', errorKind: kind });
     };
-    const refused = (error: unknown) => error instanceof ApiError && error.status === 401;
-    if (store.getState().errorKind === 'sessionExpired') expire();
+    const check = (error: unknown) => {
+      const kind = error instanceof ApiError ? errorKindOf(error) : null;
+      if (kind && endsSession(kind)) expire(kind);
+    };
+    const initial = store.getState().errorKind;
+    if (initial && endsSession(initial)) expire(initial);
     const stopQueries = queryClient.getQueryCache().subscribe((event) => {
-      if (event.type === 'updated' && refused(event.query.state.error)) expire();
+      if (event.type === 'updated') check(event.query.state.error);
     });
     const stopMutations = queryClient.getMutationCache().subscribe((event) => {
-      if (event.type === 'updated' && refused(event.mutation?.state.error)) expire();
+      if (event.type === 'updated') check(event.mutation?.state.error);
     });
     return () => {
       stopQueries();

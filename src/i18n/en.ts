@@ -173,6 +173,8 @@ export const en = {
   'common.stopWaiting': 'Stop waiting',
   'error.sessionExpired.heading': 'Your session has expired',
   'error.sessionExpired': 'For your security, this session has ended. Close this window and start again from the app.',
+  'error.sessionRefused.heading': "This window can't be used",
+  'error.sessionRefused': 'This window was opened for a different account. Close it and start again from the app.',
   'error.crash': 'This step stopped working. You can go back and try again.',
   'error.invalidOption':
     'This window was opened with settings it can’t use, so it can’t continue. Close it and try again from the app.',

@@ -174,6 +174,8 @@ export const es: Catalog = {
   'error.sessionExpired.heading': 'Tu sesión ha caducado',
   'error.sessionExpired':
     'Por tu seguridad, esta sesión ha terminado. Cierra esta ventana y vuelve a empezar desde la aplicación.',
+  'error.sessionRefused.heading': 'No se puede usar esta ventana',
+  'error.sessionRefused': 'Esta ventana se abrió para otra cuenta. Ciérrela y vuelva a empezar desde la aplicación.',
   'error.crash': 'Este paso dejó de funcionar. Puedes volver e intentarlo de nuevo.',
   'error.invalidOption':
     'Esta ventana se abrió con una configuración que no puede usar, así que no puede continuar. Ciérrala e inténtalo de nuevo desde la aplicación.',

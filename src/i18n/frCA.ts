@@ -177,6 +177,9 @@ export const frCA: Catalog = {
   'error.sessionExpired.heading': 'Votre session a expiré',
   'error.sessionExpired':
     'Pour votre sécurité, cette session est terminée. Fermez cette fenêtre et recommencez depuis l’application.',
+  'error.sessionRefused.heading': 'Cette fenêtre ne peut pas être utilisée',
+  'error.sessionRefused':
+    'Cette fenêtre a été ouverte pour un autre compte. Fermez-la et recommencez à partir de l’application.',
   'error.crash': 'Cette étape a cessé de fonctionner. Vous pouvez revenir en arrière et réessayer.',
   'error.invalidOption':
     'Cette fenêtre a été ouverte avec des réglages qu’elle ne peut pas utiliser, elle ne peut donc pas continuer. Fermez-la et réessayez à partir de l’application.',
