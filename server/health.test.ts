@@ -69,7 +69,11 @@ describe('GET /healthz and GET /readyz', () => {
     expect(counter.calls).toBe(0);
     const ready = await app.request('/readyz');
     expect(ready.status).toBe(503);
-    expect(await ready.json()).toEqual({ ok: false, upstream: 'mx', reason: 'GET /institutions answered 502' });
+    expect(await ready.json()).toEqual({
+      ok: false,
+      upstream: 'mx',
+      reason: 'GET /institutions answered 502: The bank data service could not be reached.',
+    });
   });
 
   it('a silent upstream is not ready within the probe’s own bound', async () => {

@@ -45,9 +45,15 @@ export function createReadiness({
     const answer = Promise.resolve(PROBE)
       .then(upstream)
       .then(
-        (response) => {
-          void response.body?.cancel();
-          return response.ok ? null : `GET /institutions answered ${response.status}`;
+        async (response) => {
+          if (response.ok) {
+            void response.body?.cancel();
+            return null;
+          }
+          // the upstream's own error body says which failure it was (unreachable, timed out, refused)
+          const body = (await response.json().catch(() => null)) as { error?: { message?: unknown } } | null;
+          const message = typeof body?.error?.message === 'string' ? `: ${body.error.message.slice(0, 200)}` : '';
+          return `GET /institutions answered ${response.status}${message}`;
         },
         () => 'the upstream could not be reached',
       );
