@@ -91,10 +91,13 @@ try {
     ACCESS_LOG: '0',
   };
   const t0 = Date.now();
-  // `npm run start:prod` is this command; run without npm in between so SIGTERM reaches the server itself
-  const command = (pkg.scripts?.['start:prod'] ?? '').split(' ');
-  check('npm run start:prod is node dist-server/main.js', command.join(' ') === 'node dist-server/main.js');
-  server = spawn(process.execPath, command.slice(1), { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // as README "Deploy" says, through npm: the script execs node, so the SIGTERM npm passes on reaches
+  // the server itself (a shell in between kept it running)
+  check(
+    'npm run start:prod execs node dist-server/main.js',
+    pkg.scripts?.['start:prod'] === 'exec node dist-server/main.js',
+  );
+  server = spawn('npm', ['run', '--silent', 'start:prod'], { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   server.stdout.on('data', (chunk) => (output += chunk));
   server.stderr.on('data', (chunk) => (output += chunk));
