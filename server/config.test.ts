@@ -91,6 +91,19 @@ describe('production configuration fails loudly', () => {
     );
   });
 
+  it('every refusal at once, one line each, naming no value: .env.example copied unchanged', () => {
+    const result = loadConfig({ ...PRODUCTION, ...ENV_EXAMPLE_PLACEHOLDERS, HOST: undefined });
+    expect(result.ok).toBe(false);
+    const errors = result.ok ? [] : result.errors;
+    const named = errors.map((line) => line.split(' ')[2]);
+    expect(named).toEqual(expect.arrayContaining(['HOST', ...Object.keys(ENV_EXAMPLE_PLACEHOLDERS)]));
+    expect(new Set(named).size).toBe(named.length);
+    for (const line of errors) {
+      expect(line).not.toContain('\n');
+      for (const value of Object.values(ENV_EXAMPLE_PLACEHOLDERS)) expect(line).not.toContain(value);
+    }
+  });
+
   it.each(Object.entries(ENV_EXAMPLE_PLACEHOLDERS))(".env.example's %s placeholder is refused", (name, value) => {
     const error = refusal({
       ...PRODUCTION,

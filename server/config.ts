@@ -154,7 +154,9 @@ export const configSchema = z
 
 export type ServerConfig = z.infer<typeof configSchema>;
 
-export type ConfigResult = { ok: true; config: ServerConfig; warnings: string[] } | { ok: false; error: string };
+/** `error` is the first refusal; `errors` every one, a line each (never a value: it may be a secret). */
+export type ConfigResult =
+  { ok: true; config: ServerConfig; warnings: string[] } | { ok: false; error: string; errors: string[] };
 
 /** Levenshtein distance, for names of a few dozen characters. */
 function editDistance(a: string, b: string): number {
@@ -197,16 +199,27 @@ export function nearMissOf(name: string, known: readonly string[]): string | nul
  */
 export function loadConfig(env: Record<string, string | undefined>): ConfigResult {
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  // every refusal at once, one line each: fixing a .env one start at a time is a slow loop
+  const errors: string[] = [];
   if (present.NODE_ENV === 'production') {
-    const missing = REQUIRED_IN_PRODUCTION.find((key) => present[key] === undefined);
-    if (missing)
-      return { ok: false, error: `Invalid configuration: ${missing} must be set in production (no default)` };
+    for (const key of REQUIRED_IN_PRODUCTION) {
+      if (present[key] === undefined)
+        errors.push(`Invalid configuration: ${key} must be set in production (no default)`);
+    }
   }
   const parsed = configSchema.safeParse(present);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const name = String(issue?.path[0] ?? 'environment');
-    return { ok: false, error: `Invalid configuration: ${name} ${issue?.message ?? 'is invalid'}` };
+    const named = new Set<string>();
+    for (const issue of parsed.error.issues) {
+      const name = String(issue.path[0] ?? 'environment');
+      if (named.has(name) || errors.some((line) => line.startsWith(`Invalid configuration: ${name} `))) continue;
+      named.add(name);
+      errors.push(`Invalid configuration: ${name} ${issue.message}`);
+    }
+  }
+  const [error] = errors;
+  if (error !== undefined || !parsed.success) {
+    return { ok: false, error: error ?? 'Invalid configuration: environment is invalid', errors };
   }
   const config = parsed.data;
   const warnings: string[] = [];

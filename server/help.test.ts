@@ -164,7 +164,7 @@ describe('Get help through the server', () => {
         SESSION_SECRET: 's'.repeat(40),
         HELP_WEBHOOK_URL: 'http://127.0.0.1:9/help',
       }),
-    ).toEqual({ ok: false, error: 'Invalid configuration: HELP_WEBHOOK_URL must be https' });
+    ).toMatchObject({ ok: false, error: 'Invalid configuration: HELP_WEBHOOK_URL must be https' });
     expect(loadConfig({ HELP_WEBHOOK_URL: 'https://desk.example/help' }).ok).toBe(true);
   });
 });

@@ -60,7 +60,7 @@ export async function startServer(
   distDir = resolve(import.meta.dirname, '../dist'),
 ): Promise<StartedServer> {
   const loaded = loadConfig(env);
-  if (!loaded.ok) throw new Error(loaded.error);
+  if (!loaded.ok) throw new Error(loaded.errors.join('\n'));
   const { config } = loaded;
   for (const warning of loaded.warnings) console.warn(warning);
   const app = buildApp(config, distDir, !config.ACCESS_LOG);
