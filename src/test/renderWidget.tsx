@@ -20,7 +20,9 @@ export const FAST_TIMING: Timing = {
   maxPollMs: 40,
   retryBaseMs: 10,
   maxRetries: 8,
-  debounceMs: 20,
+  // the product's own: a shorter one is less than a keystroke takes on a busy machine, and a
+  // half-typed query gets searched (and reported) before the rest arrives
+  debounceMs: 250,
   resizeDebounceMs: 10,
   maxPollsPerScreen: 150,
   maxPollingMsPerScreen: 10 * 60_000,
