@@ -3,7 +3,7 @@ import { FormActions } from './FormActions';
 import { RadioCard } from '../../ui/RadioCard';
 import { StepHeading } from '../../ui/StepHeading';
 import { FieldError, TextField } from '../../ui/TextField';
-import { checkAccount, checkPersonal, MAX_NAME } from './microdepositForm';
+import { checkAccount, checkPersonal, MAX_NAME } from './microdepositDraft';
 import type { FormScreenProps } from './MicrodepositForm';
 import { useScreenChecks } from './useScreenChecks';
 import { MAX_EMAIL } from '../../../sdk/src/contract/email';

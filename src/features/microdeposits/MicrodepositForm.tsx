@@ -3,7 +3,7 @@ import { useFlow } from '../../flow/store';
 import type { MicrodepositFormStep } from '../../flow/steps';
 import { AccountScreen, PersonalScreen } from './DetailsScreens';
 import { HowItWorksScreen } from './HowItWorksScreen';
-import { EMPTY_DRAFT, type MicrodepositDraft } from './microdepositForm';
+import { EMPTY_DRAFT, type MicrodepositDraft } from './microdepositDraft';
 import { ReviewScreen } from './ReviewScreen';
 import { RoutingNumberScreen } from './RoutingNumberScreen';
 

@@ -5,7 +5,7 @@ import { ErrorAlert } from '../../ui/ErrorAlert';
 import { Button } from '../../ui/Button';
 import { StepHeading } from '../../ui/StepHeading';
 import { FormActions } from './FormActions';
-import { digitsOf, maskAccountNumber, toInput, type DraftField } from './microdepositForm';
+import { digitsOf, maskAccountNumber, toInput, type DraftField } from './microdepositDraft';
 import type { FormScreenProps } from './MicrodepositForm';
 import { useSubmitMicrodeposit } from './useMicrodeposits';
 

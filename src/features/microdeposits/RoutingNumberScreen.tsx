@@ -9,7 +9,7 @@ import { StepHeading } from '../../ui/StepHeading';
 import { FormActions } from './FormActions';
 import { TextField } from '../../ui/TextField';
 import type { FormScreenProps } from './MicrodepositForm';
-import { checkRouting, digitsOf } from './microdepositForm';
+import { checkRouting, digitsOf } from './microdepositDraft';
 import { useOfferedInstitutions, useRoutingCheck } from './useMicrodeposits';
 
 /**

@@ -8,7 +8,7 @@ import { Button } from '../../ui/Button';
 import { TextField } from '../../ui/TextField';
 import { useFieldProblems } from '../../ui/useFieldProblems';
 import { MAX_DEPOSIT, MIN_DEPOSIT } from '../../../sdk/src/contract/microdeposits';
-import { parseDeposit, type AmountProblem } from './microdepositForm';
+import { parseDeposit, type AmountProblem } from './microdepositDraft';
 import { useVerifyAmounts } from './useMicrodeposits';
 
 const AMOUNT_FIELDS = ['deposit_amount_1', 'deposit_amount_2'] as const;

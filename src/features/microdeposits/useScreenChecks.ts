@@ -1,7 +1,7 @@
 import type { ChangeEvent, FormEvent } from 'react';
 import { useT } from '../../i18n/translate';
 import { useFieldProblems } from '../../ui/useFieldProblems';
-import type { DraftField, FieldProblem, MicrodepositDraft, Problems } from './microdepositForm';
+import type { DraftField, FieldProblem, MicrodepositDraft, Problems } from './microdepositDraft';
 import type { FormScreenProps } from './MicrodepositForm';
 
 /** One screen of the details form: its fields' labels and messages, and Continue running its `check`. */
