@@ -12,6 +12,12 @@ const widgetBoundaries = [
   { regex: '(^|/)sdk/(?!src/contract/)', message: 'Widget code imports only the contract from the SDK.' },
 ];
 
+/** What no server file may import. */
+const serverBoundaries = [
+  { regex: '^(\\.\\./)+src/', message: 'Server code never imports widget code.' },
+  { regex: '(^|/)sdk/(?!src/contract/)', message: 'Server code imports only the contract from the SDK.' },
+];
+
 export default tseslint.config(
   {
     ignores: [
@@ -40,7 +46,9 @@ export default tseslint.config(
     },
   },
   {
-    // the server never imports widget code; both share only the contract module in sdk/src/contract/
+    // the server never imports widget code; both share only the contract module in sdk/src/contract/.
+    // Only the composition root (server/main.ts) chooses the mock: the rest of the server speaks to
+    // an Upstream and a SandboxSite (server/upstreams/types.ts) and works the same against MX.
     files: ['server/**/*.ts'],
     ignores: ['server/**/*.test.ts'],
     rules: {
@@ -48,12 +56,20 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { regex: '^(\\.\\./)+src/', message: 'Server code never imports widget code.' },
-            { regex: '(^|/)sdk/(?!src/contract/)', message: 'Server code imports only the contract from the SDK.' },
+            ...serverBoundaries,
+            {
+              regex: '(^|/)upstreams/mock(/|$)|^\\./mock(/|$)',
+              message: 'Only server/main.ts (the composition root) imports the mock; take an Upstream or SandboxSite.',
+            },
           ],
         },
       ],
     },
+  },
+  {
+    files: ['server/main.ts', 'server/upstreams/mock/**/*.ts'],
+    ignores: ['server/**/*.test.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: serverBoundaries }] },
   },
   {
     // the partner's package stands alone: it never imports widget or server code

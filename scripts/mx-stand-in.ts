@@ -13,7 +13,7 @@ import { serve } from '@hono/node-server';
 import { matchUpstreamRoute } from '../server/upstreams/allowList';
 import { mxVersionHeaders } from '../server/upstreams/apiVersion';
 import { createMockBackend } from '../server/upstreams/mock/app';
-import { errorResponse } from '../server/upstreams/mock/http';
+import { errorJson } from '../server/errors';
 
 const port = Number(process.env.MX_STANDIN_PORT ?? 4185);
 const expected = `Basic ${Buffer.from(`${process.env.MX_CLIENT_ID ?? ''}:${process.env.MX_API_KEY ?? ''}`).toString('base64')}`;
@@ -46,12 +46,12 @@ const server = serve({
     if (url.pathname.startsWith('/api/oauth/')) return mock.fetch(request);
     if (request.headers.get('authorization') !== expected) {
       counts.unauthorized += 1;
-      return errorResponse(401, 'Unauthorized');
+      return errorJson(401, 'Unauthorized');
     }
     const version = request.headers.get('accept-version') === 'v20250224' ? 'v20250224' : 'v1';
     if (request.headers.get('accept') !== mxVersionHeaders(version).accept) {
       counts.wrongAccept += 1;
-      return errorResponse(406, 'Not Acceptable');
+      return errorJson(406, 'Not Acceptable');
     }
     counts.accepted += 1;
     counts.versions[version] += 1;

@@ -1,14 +1,12 @@
 import { Hono, type Handler, type MiddlewareHandler } from 'hono';
-import type { MockBackend } from './upstreams/mock/app';
 import type { ServerConfig } from './config';
 import { partnerApi } from './partnerApi';
 import { errorJson } from './errors';
 import { logoProxy, MX_LOGO_SOURCE } from './logos';
 import { limitPerAddress } from './rateLimits';
-import { mockLogoSource } from './upstreams/mock/logos';
 import { upstreamSearchCapabilities } from './upstreams/capabilities';
 import { createReadiness } from './health';
-import type { Upstream } from './upstreams/types';
+import type { SandboxSite, Upstream } from './upstreams/types';
 import { widgetApi } from './widgetApi';
 
 /**
@@ -35,7 +33,7 @@ export interface ServerAppOptions {
   config: ServerConfig;
   upstream: Upstream;
   /** mock mode: its OAuth stand-in pages and (when enabled) its control API are served as they are */
-  mockBackend?: MockBackend;
+  sandbox?: SandboxSite;
   /** the built widget (index.html with its per-request CSP, hashed assets) */
   staticHandler?: Handler;
   /** e.g. the JSON access log */
@@ -50,7 +48,7 @@ export interface ServerAppOptions {
 export function createServerApp({
   config,
   upstream: rawUpstream,
-  mockBackend,
+  sandbox,
   staticHandler,
   middleware = [],
 }: ServerAppOptions) {
@@ -87,15 +85,15 @@ export function createServerApp({
   );
   const logos = logoProxy({
     secret: config.SESSION_SECRET,
-    source: mockBackend ? mockLogoSource(mockBackend) : { ...MX_LOGO_SOURCE, hosts: config.MX_LOGO_HOSTS },
+    source: sandbox ? sandbox.logoSource : { ...MX_LOGO_SOURCE, hosts: config.MX_LOGO_HOSTS },
   });
   // no session header on an <img>: the signed id in the path is the capability (server/logos.ts)
   app.use('/logos/*', limitPerAddress({ limit: config.RATE_LIMIT_PER_ADDRESS, trustProxy: config.TRUST_PROXY }));
   app.get('/logos/:id', (c) => logos.handle(c));
-  if (mockBackend) {
+  if (sandbox) {
     // the sandbox bank's own pages: public, like a real bank's sign-in page, and not part of the API
-    app.all('/api/oauth/*', (c) => mockBackend.fetch(c.req.raw));
-    app.all('/mock/*', (c) => mockBackend.fetch(c.req.raw));
+    app.all('/api/oauth/*', (c) => sandbox.fetch(c.req.raw));
+    app.all('/mock/*', (c) => sandbox.fetch(c.req.raw));
   }
   app.route(
     '/api',
@@ -107,10 +105,10 @@ export function createServerApp({
       publicOrigin,
       helpDesk: config.HELP_WEBHOOK_URL
         ? { kind: 'webhook', url: config.HELP_WEBHOOK_URL, timeoutMs: config.HELP_WEBHOOK_TIMEOUT_MS }
-        : mockBackend
+        : sandbox
           ? { kind: 'upstream' }
           : { kind: 'none' },
-      routingChecks: mockBackend ? 'upstream' : 'local',
+      routingChecks: sandbox ? 'upstream' : 'local',
       limits: {
         perSession: config.RATE_LIMIT_PER_SESSION,
         perAddress: config.RATE_LIMIT_PER_ADDRESS,

@@ -100,7 +100,7 @@ describe('PUBLIC_ORIGIN, never the Host header', () => {
     SESSION_SECRET: 's'.repeat(40),
   });
   const mock = createMockUpstream({ mode: 'test' });
-  const app = createServerApp({ config: production, upstream: mock.upstream, mockBackend: mock.backend });
+  const app = createServerApp({ config: production, upstream: mock.upstream, sandbox: mock.sandbox });
 
   it('decides minted widget URLs and OAuth window URLs', async () => {
     const evil = 'http://evil.example';

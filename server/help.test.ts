@@ -19,7 +19,7 @@ const HELP = {
 function mockApp(env: Record<string, string> = {}) {
   const mock = createMockUpstream({ mode: 'test', controlApi: true });
   const config = configWith(env);
-  const app = createServerApp({ config, upstream: mock.upstream, mockBackend: mock.backend });
+  const app = createServerApp({ config, upstream: mock.upstream, sandbox: mock.sandbox });
   return { app, mock, config };
 }
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Context } from 'hono';
 import { errorJson } from './errors';
 import { helpRecord, helpRequestBodySchema, type HelpDesk } from './help';
-import { MX_MEDIA_TYPE } from './upstreams/mock/http';
+import { MX_MEDIA_TYPE } from './http';
 import type { Upstream } from './upstreams/types';
 import { fieldPath } from '../sdk/src/contract/mx';
 

@@ -235,7 +235,7 @@ describe('the server in mock mode', () => {
     const loaded = loadConfig({ NODE_ENV: 'test' });
     if (!loaded.ok) throw new Error(loaded.error);
     const mock = createMockUpstream({ mode: 'test' });
-    const app = createServerApp({ config: loaded.config, upstream: mock.upstream, mockBackend: mock.backend });
+    const app = createServerApp({ config: loaded.config, upstream: mock.upstream, sandbox: mock.sandbox });
     const { token } = await partnerSession(app, loaded.config.PARTNER_SECRET);
     const answer = await app.request('/api/institutions/mxbank', { headers: { authorization: `Bearer ${token}` } });
     const { institution } = (await answer.json()) as { institution: { small_logo_url: string } };

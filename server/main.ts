@@ -39,7 +39,7 @@ export function buildApp(config: ServerConfig, distDir: string, quiet = false) {
   return createServerApp({
     config,
     upstream,
-    mockBackend: mock?.backend,
+    sandbox: mock?.sandbox,
     staticHandler: staticWidget({
       files: loadStaticFiles(distDir),
       sessionSecret: config.SESSION_SECRET,

@@ -19,7 +19,7 @@ const config = loaded.config;
 
 async function setUp() {
   const mock = createMockUpstream({ mode: 'test', controlApi: true });
-  const app = createServerApp({ config, upstream: mock.upstream, mockBackend: mock.backend });
+  const app = createServerApp({ config, upstream: mock.upstream, sandbox: mock.sandbox });
   const session = await partnerSession(app, config.PARTNER_SECRET);
   const headers = { authorization: `Bearer ${session.token}`, 'content-type': 'application/json' };
   const call = async (method: string, path: string, body?: unknown) => {

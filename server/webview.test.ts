@@ -13,7 +13,7 @@ const partner = { authorization: `Bearer ${config.PARTNER_SECRET}`, 'content-typ
 
 async function mintWebview(widgetUrl: Record<string, unknown>) {
   const mock = createMockUpstream({ mode: 'test' });
-  const app = createServerApp({ config, upstream: mock.upstream, mockBackend: mock.backend });
+  const app = createServerApp({ config, upstream: mock.upstream, sandbox: mock.sandbox });
   const created = await app.request('/partner/users', { method: 'POST', headers: partner, body: '{"user":{}}' });
   const user = ((await created.json()) as { user: { guid: string } }).user.guid;
   const minted = await app.request(`/partner/users/${user}/widget_urls`, {

@@ -1,6 +1,6 @@
 import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { isJsonContentType, MAX_BODY_BYTES, MX_MEDIA_TYPE } from './upstreams/mock/http';
+import { isJsonContentType, MAX_BODY_BYTES, MX_MEDIA_TYPE } from './http';
 import { isValidRoutingNumber } from '../sdk/src/contract/routingNumber';
 import { limitPerAddress, limitPerSession } from './rateLimits';
 import { verifySessionToken, type WidgetSession } from './sessions';

@@ -1,3 +1,5 @@
+import type { LogoSource } from '../logos';
+
 /** One interface for every upstream the server forwards the widget's calls to: MX or the mock. */
 export interface UpstreamRequest {
   method: string;
@@ -11,3 +13,13 @@ export interface UpstreamRequest {
 }
 
 export type Upstream = (request: UpstreamRequest) => Promise<Response>;
+
+/**
+ * What the mock serves beside its API in mock mode, handed to the server by the composition root
+ * (server/main.ts) so no other server module imports the mock: its stand-in bank pages (OAuth
+ * sign-in) and control API under /api/oauth/* and /mock/*, and the host its sandbox logos live on.
+ */
+export interface SandboxSite {
+  fetch: (request: Request) => Promise<Response>;
+  logoSource: LogoSource;
+}

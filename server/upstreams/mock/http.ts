@@ -1,10 +1,17 @@
 import type { Context } from 'hono';
 import { z } from 'zod';
-import { fieldPath, MX_MEDIA_TYPE, type MxErrorBody } from '../../../sdk/src/contract/mx';
+import {
+  fieldPath,
+  isJsonContentType,
+  mxErrorBody,
+  MX_MEDIA_TYPE,
+  type MxErrorBody,
+} from '../../../sdk/src/contract/mx';
 import type { MxApiVersion } from '../apiVersion';
 
+/** The mock refuses larger bodies, as MX refuses oversized requests. */
 export const MAX_BODY_BYTES = 64 * 1024;
-export { MX_MEDIA_TYPE };
+export { isJsonContentType, MX_MEDIA_TYPE };
 
 /** What an error may add to its message: the field at fault, the member a duplicate would repeat. */
 type ErrorExtra = Partial<Pick<MxErrorBody['error'], 'field' | 'existing_member_guid'>>;
@@ -20,8 +27,7 @@ export class HttpError extends Error {
 }
 
 export function errorResponse(status: number, message: string, extra: ErrorExtra = {}): Response {
-  const body: MxErrorBody = { error: { message, status, ...extra } };
-  return new Response(JSON.stringify(body), {
+  return new Response(JSON.stringify(mxErrorBody(status, message, extra)), {
     status,
     headers: { 'content-type': MX_MEDIA_TYPE },
   });
@@ -42,12 +48,6 @@ export const requestedVersion = (c: Context): MxApiVersion =>
 const trimmed = z.string().trim();
 export const requiredString = trimmed.min(1, 'must not be empty');
 export const optionalString = trimmed.optional();
-
-/** application/json, with or without parameters such as charset; also MX's vendor media type. */
-export function isJsonContentType(header: string | undefined | null): boolean {
-  const type = (header ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
-  return type === 'application/json' || type === MX_MEDIA_TYPE;
-}
 
 /**
  * Reads a JSON body (the size limit was applied before any of it was read, by the bodyLimit

@@ -2,7 +2,7 @@ import { errorJson } from '../../errors';
 import { matchUpstreamRoute } from '../allowList';
 import { upstreamSearchCapabilities } from '../capabilities';
 import { mxVersionHeaders, upstreamSearch, widgetBody, type MxApiVersion } from '../apiVersion';
-import { isJsonContentType, MX_MEDIA_TYPE } from '../mock/http';
+import { isJsonContentType, MX_MEDIA_TYPE } from '../../http';
 import type { Upstream } from '../types';
 
 /**
