@@ -50,7 +50,7 @@ export default tseslint.config(
     // Only the composition root (server/main.ts) chooses the mock: the rest of the server speaks to
     // an Upstream and a SandboxSite (server/upstreams/types.ts) and works the same against MX.
     files: ['server/**/*.ts'],
-    ignores: ['server/**/*.test.ts'],
+    ignores: ['server/**/*.test.ts', 'server/testSupport.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

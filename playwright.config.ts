@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
+import { E2E_CLOCK_SPEED } from './server/upstreams/mock/sandbox';
 
 /**
  * Playwright's own browser download is blocked here: use a system Chromium when there is one.
@@ -98,7 +99,7 @@ export default defineConfig({
         WIDGET_PORT,
         HOST_PORT,
         ACCESS_LOG: '0',
-        MOCK_CLOCK_SPEED: '10',
+        MOCK_CLOCK_SPEED: String(E2E_CLOCK_SPEED),
         MOCK_CONTROL_API: '1',
         EXTRA_FRAME_ORIGINS: THIRD_ORIGIN,
       },
@@ -108,7 +109,7 @@ export default defineConfig({
       url: `${MX_STANDIN_ORIGIN}/standin/seen`,
       reuseExistingServer: false,
       timeout: 60_000,
-      env: { MX_STANDIN_PORT, MOCK_CLOCK_SPEED: '10', ...mxCredentials },
+      env: { MX_STANDIN_PORT, MOCK_CLOCK_SPEED: String(E2E_CLOCK_SPEED), ...mxCredentials },
     },
     {
       command: 'npm run serve',

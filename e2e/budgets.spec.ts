@@ -1,8 +1,9 @@
 import { WIDGET_ORIGIN } from '../playwright.config';
+import { E2E_CLOCK_SPEED } from '../server/upstreams/mock/sandbox';
 import { expect, hostEvents, openAtBank, signIn, test, uniqueUser } from './fixtures';
 
-/** Playwright's server runs the mock clock 10× faster than real time. */
-const SPEED = 10;
+/** Playwright's server runs the mock clock this much faster than real time. */
+const SPEED = E2E_CLOCK_SPEED;
 const MIN_INTERVAL_VIRTUAL_MS = 1_000 * SPEED * 0.9; // the widget polls about once a second, never faster
 
 type Entry = { method: string; path: string; time: string };

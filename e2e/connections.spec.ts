@@ -1,5 +1,6 @@
 import type { FrameLocator, Page } from '@playwright/test';
 import { WIDGET_ORIGIN } from '../playwright.config';
+import { SANDBOX_TIME } from '../server/upstreams/mock/sandbox';
 import {
   advanceUserClock,
   apiMember,
@@ -39,7 +40,7 @@ test('your connections: a badge per status class; Refresh polls the row back to 
 
   await rows(widget).nth(0).getByRole('button', { name: 'Refresh MX Bank' }).click();
   await expect(rows(widget).nth(0)).toContainText('Connecting');
-  await advanceUserClock(request, user, 10_000);
+  await advanceUserClock(request, user, SANDBOX_TIME.settled);
   await expect(rows(widget).nth(0)).toContainText('Connected');
   await expect(rows(widget).nth(0).getByRole('button', { name: 'Refresh MX Bank' })).toBeVisible();
 });

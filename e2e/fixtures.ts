@@ -7,6 +7,7 @@ import {
   type Page,
 } from '@playwright/test';
 import { DEMO_PARTNER_SECRET } from '../server/config';
+import { mxBankMember, SANDBOX_TIME } from '../server/upstreams/mock/sandbox';
 import { HOST_ORIGIN, WIDGET_ORIGIN } from '../playwright.config';
 
 export interface HostMessage {
@@ -150,15 +151,7 @@ export async function apiMember(request: APIRequestContext, password: string, us
   const session = await partnerSession(request);
   const created = await request.post(`${WIDGET_ORIGIN}/api/users/${session.user}/members`, {
     headers: session.headers,
-    data: {
-      member: {
-        institution_code: 'mxbank',
-        credentials: [
-          { guid: 'CRD-mxbank-login', value: username },
-          { guid: 'CRD-mxbank-password', value: password },
-        ],
-      },
-    },
+    data: mxBankMember(password, username),
   });
   expect(created.status()).toBe(202);
   const member = ((await created.json()) as { member: { guid: string } }).member.guid;
@@ -177,19 +170,11 @@ export async function returningUser(request: APIRequestContext, passwords: strin
   for (const password of passwords.slice(1)) {
     const made = await request.post(`${WIDGET_ORIGIN}/api/users/${first.user}/members`, {
       headers: first.headers,
-      data: {
-        member: {
-          institution_code: 'mxbank',
-          credentials: [
-            { guid: 'CRD-mxbank-login', value: uniqueUser(password) },
-            { guid: 'CRD-mxbank-password', value: password },
-          ],
-        },
-      },
+      data: mxBankMember(password, uniqueUser(password)),
     });
     expect(made.status()).toBe(202);
   }
-  await advanceUserClock(request, first.user, 10_000);
+  await advanceUserClock(request, first.user, SANDBOX_TIME.settled);
   return first;
 }
 

@@ -1,5 +1,5 @@
 import { WIDGET_ORIGIN } from '../playwright.config';
-import { DELAYED_FOR_MS, STEP_MS } from '../server/upstreams/mock/members';
+import { DELAYED_FOR_MS, SANDBOX_TIME, STEP_MS } from '../server/upstreams/mock/sandbox';
 import type { FrameLocator, Page } from '@playwright/test';
 import {
   advanceUserClock,
@@ -262,7 +262,7 @@ test.describe('every challenge type', () => {
     const widget = await openAtBank(page);
     await signIn(widget, 'expire', uniqueUser('expire'));
     await expect(widget.getByRole('heading', { name: 'Verify your identity' })).toBeVisible();
-    await advanceUserClock(request, await widgetUser(page), 65_000);
+    await advanceUserClock(request, await widgetUser(page), SANDBOX_TIME.pastChallengeExpiry + STEP_MS);
     await widget.getByRole('textbox', { name: /What city/ }).fill('correct');
     await widget.getByRole('button', { name: 'Continue' }).click();
     await expect(widget.getByRole('main')).toContainText(

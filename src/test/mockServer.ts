@@ -1,4 +1,5 @@
 import { createMockBackend, type MockBackendOptions } from '../../server/upstreams/mock/app';
+import { mxBankMember } from '../../server/upstreams/mock/sandbox';
 
 export const TEST_ORIGIN = 'http://widget.test';
 
@@ -56,15 +57,7 @@ export function startMockServer(options: MockBackendOptions = {}) {
     },
     /** A member at MX Bank, created over HTTP as a partner's back end would (no widget involved). */
     async createMember(user: string, password: string, username = 'jane'): Promise<string> {
-      const res = await request('POST', `/api/users/${user}/members`, {
-        member: {
-          institution_code: 'mxbank',
-          credentials: [
-            { guid: 'CRD-mxbank-login', value: username },
-            { guid: 'CRD-mxbank-password', value: password },
-          ],
-        },
-      });
+      const res = await request('POST', `/api/users/${user}/members`, mxBankMember(password, username));
       return (res.json as { member: { guid: string } }).member.guid;
     },
     async log(): Promise<{ method: string; path: string; query?: string; status: number; body?: unknown }[]> {

@@ -1,8 +1,7 @@
 import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createApiClient } from '../api/client';
-import { STEP_MS } from '../../server/upstreams/mock/members';
-import { SHORT_CHALLENGE_LIFETIME_MS } from '../../server/upstreams/mock/scenarios';
+import { SANDBOX_TIME } from '../../server/upstreams/mock/sandbox';
 import { Widget } from '../app/Widget';
 import { parseConfig } from '../config/config';
 import type { Timing } from '../config/timing';
@@ -115,19 +114,7 @@ export async function connectMxBank(w: Rendered, password: string) {
   await screen.findByRole('heading', { name: 'Connecting to MX Bank' });
 }
 
-/**
- * The mock's sandbox timeline in virtual time, named for what has happened by then (its job
- * moves one step every STEP_MS; see server/upstreams/mock/members.ts), so a test says what it
- * waits for rather than how long.
- */
-export const SANDBOX_TIME = {
-  /** the job's next status (CREATED → CHALLENGED, RESUMED → CONNECTED, …) is there */
-  nextStep: STEP_MS + 500,
-  /** connected and done aggregating: the job's last step is there */
-  settled: 2 * STEP_MS + 500,
-  /** a challenge of the "expire" sandbox password has run out */
-  pastChallengeExpiry: SHORT_CHALLENGE_LIFETIME_MS + 1_000,
-} as const;
+export { SANDBOX_TIME } from '../../server/upstreams/mock/sandbox';
 
 /** Moves the mock's virtual clock, then waits for the widget to show `text`. */
 export async function advanceUntil(w: Rendered, ms: number, check: () => unknown) {

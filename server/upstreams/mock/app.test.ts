@@ -15,6 +15,7 @@ import {
 } from '../../../src/api/schemas';
 import { decideOauth, startMockServer, type MockServer } from '../../../src/test/mockServer';
 import { createMockBackend } from './app';
+import { MX_BANK, SANDBOX_TIME, SHORT_CHALLENGE_LIFETIME_MS, STEP_MS } from './sandbox';
 import { withCheckDigit } from '../../../sdk/src/contract/routingNumber';
 import { GENERATED_COUNT, SANDBOX_COUNT } from './catalogue';
 import { oauthWindowResponseSchema } from '../../../src/api/memberWrites';
@@ -89,7 +90,7 @@ describe('sandbox passwords reach their documented status', () => {
   it.each(outcomes)('%s → CREATED → %s', async (password, expected) => {
     const member = await createMember(password);
     expect((await status(member)).connection_status).toBe('CREATED');
-    await server.advance(2_500);
+    await server.advance(SANDBOX_TIME.nextStep);
     const s = await status(member);
     expect(s.connection_status).toBe(expected);
     expect(s.is_being_aggregated).toBe(false);
@@ -97,9 +98,9 @@ describe('sandbox passwords reach their documented status', () => {
 
   it.each(['password', 'correct'])('%s → CREATED → CONNECTED, then aggregation finishes', async (password) => {
     const member = await createMember(password);
-    await server.advance(2_500);
+    await server.advance(SANDBOX_TIME.nextStep);
     expect(await status(member)).toMatchObject({ connection_status: 'CONNECTED', is_being_aggregated: true });
-    await server.advance(2_000);
+    await server.advance(STEP_MS);
     expect(await status(member)).toMatchObject({
       connection_status: 'CONNECTED',
       is_being_aggregated: false,
@@ -122,7 +123,7 @@ describe('sandbox passwords reach their documented status', () => {
   ];
   it.each(challenges)('%s → CHALLENGED with %j', async (password, types) => {
     const member = await createMember(password);
-    await server.advance(2_500);
+    await server.advance(SANDBOX_TIME.nextStep);
     const s = await status(member);
     expect(s.connection_status).toBe('CHALLENGED');
     expect(s.challenges?.map((c) => c.type)).toEqual(types);
@@ -132,36 +133,36 @@ describe('sandbox passwords reach their documented status', () => {
 
   it('expire: an unanswered challenge becomes EXPIRED after 60 virtual seconds', async () => {
     const member = await createMember('expire');
-    await server.advance(2_500);
-    await server.advance(59_000);
+    await server.advance(SANDBOX_TIME.nextStep);
+    await server.advance(SHORT_CHALLENGE_LIFETIME_MS - 1_000);
     expect((await status(member)).connection_status).toBe('CHALLENGED');
-    await server.advance(2_000);
+    await server.advance(STEP_MS);
     expect((await status(member)).connection_status).toBe('EXPIRED');
     expect((await server.request('GET', memberPath(member, '/challenges'))).status).toBe(204);
   });
 
   it('delayed → DELAYED for a while → CONNECTED', async () => {
     const member = await createMember('delayed');
-    await server.advance(2_500);
+    await server.advance(SANDBOX_TIME.nextStep);
     expect((await status(member)).connection_status).toBe('DELAYED');
-    await server.advance(20_000);
+    await server.advance(SANDBOX_TIME.delayedFor - 10_000);
     expect((await status(member)).connection_status).toBe('DELAYED');
-    await server.advance(15_000);
+    await server.advance(10_000 + SANDBOX_TIME.settled);
     expect(await status(member)).toMatchObject({ connection_status: 'CONNECTED', is_being_aggregated: false });
   });
 
   it('reconnected → RECONNECTED; a foreground aggregate → CONNECTED', async () => {
     const member = await createMember('reconnected');
-    await server.advance(2_500);
+    await server.advance(SANDBOX_TIME.nextStep);
     expect((await status(member)).connection_status).toBe('RECONNECTED');
     expect((await server.request('POST', memberPath(member, '/aggregate'))).status).toBe(202);
-    await server.advance(4_500);
+    await server.advance(SANDBOX_TIME.settled);
     expect(await status(member)).toMatchObject({ connection_status: 'CONNECTED', is_being_aggregated: false });
   });
 
   it('every attempt at MX Bank (Discontinued) ends DISCONTINUED', async () => {
     const member = await createMember('password', 'mxbank_gone');
-    await server.advance(2_500);
+    await server.advance(SANDBOX_TIME.nextStep);
     expect((await status(member)).connection_status).toBe('DISCONTINUED');
   });
 
@@ -172,7 +173,7 @@ describe('sandbox passwords reach their documented status', () => {
     expect(res.status).toBe(202);
     const member = memberResponseSchema.parse(res.json).member;
     expect(member.connection_status).toBeNull();
-    await server.advance(10_000);
+    await server.advance(5 * STEP_MS);
     expect((await status(member.guid)).connection_status).toBeNull();
   });
 });
@@ -188,14 +189,14 @@ describe('MFA answers', () => {
 
   it.each(right)('%s answered right → RESUMED → CONNECTED', async (password, answer) => {
     const member = await createMember(password);
-    await server.advance(2_500);
+    await server.advance(SANDBOX_TIME.nextStep);
     const [challenge] = await challengesOf(member);
     const res = await server.request('PUT', memberPath(member, '/resume'), {
       member: { challenges: [{ guid: challenge.guid, value: answer(challenge) }] },
     });
     expect(res.status).toBe(202);
     expect(memberResponseSchema.parse(res.json).member.connection_status).toBe('RESUMED');
-    await server.advance(4_500);
+    await server.advance(SANDBOX_TIME.settled);
     expect((await status(member)).connection_status).toBe('CONNECTED');
   });
 
@@ -203,15 +204,15 @@ describe('MFA answers', () => {
     '%s answered wrong → REJECTED, then Try again brings a fresh challenge',
     async (password) => {
       const member = await createMember(password);
-      await server.advance(2_500);
+      await server.advance(SANDBOX_TIME.nextStep);
       const [challenge] = await challengesOf(member);
       await server.request('PUT', memberPath(member, '/resume'), {
         member: { challenges: [{ guid: challenge.guid, value: 'nope' }] },
       });
-      await server.advance(2_500);
+      await server.advance(SANDBOX_TIME.nextStep);
       expect((await status(member)).connection_status).toBe('REJECTED');
       expect((await server.request('POST', memberPath(member, '/aggregate'))).status).toBe(202);
-      await server.advance(2_500);
+      await server.advance(SANDBOX_TIME.nextStep);
       expect((await status(member)).connection_status).toBe('CHALLENGED');
       const [fresh] = await challengesOf(member);
       expect(fresh.type).toBe(challenge.type);
@@ -221,7 +222,7 @@ describe('MFA answers', () => {
 
   it('multi needs both answers right', async () => {
     const member = await createMember('multi');
-    await server.advance(2_500);
+    await server.advance(SANDBOX_TIME.nextStep);
     const [text, options] = await challengesOf(member);
     expect(options?.type).toBe('OPTIONS');
     const missing = await server.request('PUT', memberPath(member, '/resume'), {
@@ -236,13 +237,13 @@ describe('MFA answers', () => {
         ],
       },
     });
-    await server.advance(4_500);
+    await server.advance(SANDBOX_TIME.settled);
     expect((await status(member)).connection_status).toBe('CONNECTED');
   });
 
   it('an answer for an unknown challenge is 422', async () => {
     const member = await createMember('challenge');
-    await server.advance(2_500);
+    await server.advance(SANDBOX_TIME.nextStep);
     const res = await server.request('PUT', memberPath(member, '/resume'), {
       member: { challenges: [{ guid: 'CHL-nope', value: 'x' }] },
     });
@@ -254,25 +255,25 @@ describe('MFA answers', () => {
 describe('credentials', () => {
   it('three DENIED in a row on one member → PREVENTED', async () => {
     const member = await createMember('wrong-1');
-    await server.advance(2_500);
+    await server.advance(SANDBOX_TIME.nextStep);
     expect((await status(member)).connection_status).toBe('DENIED');
     await server.request('PUT', memberPath(member), { member: { credentials: creds('mxbank', 'wrong-2') } });
-    await server.advance(2_500);
+    await server.advance(SANDBOX_TIME.nextStep);
     expect((await status(member)).connection_status).toBe('DENIED');
     await server.request('PUT', memberPath(member), { member: { credentials: creds('mxbank', 'wrong-3') } });
-    await server.advance(2_500);
+    await server.advance(SANDBOX_TIME.nextStep);
     expect((await status(member)).connection_status).toBe('PREVENTED');
   });
 
   it('updating credentials → UPDATED, then the new password’s path', async () => {
     const member = await createMember('denied');
-    await server.advance(2_500);
+    await server.advance(SANDBOX_TIME.nextStep);
     const res = await server.request('PUT', memberPath(member), {
       member: { credentials: creds('mxbank', 'password') },
     });
     expect(res.status).toBe(200);
     expect(memberResponseSchema.parse(res.json).member.connection_status).toBe('UPDATED');
-    await server.advance(4_500);
+    await server.advance(SANDBOX_TIME.settled);
     expect((await status(member)).connection_status).toBe('CONNECTED');
   });
 
@@ -302,7 +303,7 @@ describe('credentials', () => {
 
   it('a missing required credential is 422 naming it', async () => {
     const res = await server.request('POST', `/api/users/${user}/members`, {
-      member: { institution_code: 'mxbank', credentials: [{ guid: 'CRD-mxbank-login', value: 'jane' }] },
+      member: { institution_code: MX_BANK.code, credentials: [{ guid: MX_BANK.loginGuid, value: 'jane' }] },
     });
     expect(res.status).toBe(422);
     expect(errorBodySchema.parse(res.json).error.message).toBe('Missing required credential: Password');
@@ -311,7 +312,7 @@ describe('credentials', () => {
   it('no response anywhere contains a submitted password', async () => {
     const secret = 'Sup3r-Secret-Pa55';
     const member = await createMember(secret);
-    await server.advance(2_500);
+    await server.advance(SANDBOX_TIME.nextStep);
     const bodies = await Promise.all([
       server.request('GET', memberPath(member)),
       server.request('GET', memberPath(member, '/status')),
@@ -485,7 +486,7 @@ describe('errors', () => {
     const other = await server.createUser();
     const mine = await createMember('expire');
     const theirs = await server.createMember(other, 'expire');
-    await server.advance(2_500);
+    await server.advance(SANDBOX_TIME.nextStep);
     await server.request('POST', '/mock/clock', { advance_ms: 65_000, user_guid: user });
     expect((await status(mine)).connection_status).toBe('EXPIRED');
     const res = await server.request('GET', `/api/users/${other}/members/${theirs}/status`);
@@ -656,7 +657,7 @@ describe('OAuth', () => {
     );
     expect(forged.status).toBe(403);
     expect((await decide(member, 'authorize', 'not-the-token')).status).toBe(403);
-    await server.advance(2_500);
+    await server.advance(SANDBOX_TIME.nextStep);
     expect((await status(member.guid)).connection_status).toBe('PENDING');
   });
 
@@ -673,13 +674,13 @@ describe('OAuth', () => {
     const page = await server.request('GET', location);
     expect(page.text).toContain('<script src="/api/oauth/result.js"></script>');
     expect(page.text).toContain(`data-status="${outcome}"`);
-    await server.advance(2_500);
+    await server.advance(SANDBOX_TIME.nextStep);
     expect((await status(member.guid)).connection_status).toBe(expected);
   });
 
   it('a member left PENDING for over a virtual hour is deleted', async () => {
     const member = await oauthMember();
-    await server.advance(61 * 60_000);
+    await server.advance(SANDBOX_TIME.pastOAuthPendingLifetime);
     expect((await server.request('GET', memberPath(member.guid, '/status'))).status).toBe(404);
   });
 
@@ -776,7 +777,7 @@ describe('Connect parity in the mock', () => {
     });
     const member = memberResponseSchema.parse(created.json).member;
     await decideOauth(server, member.oauth_window_uri ?? '', 'deny');
-    await server.advance(5_000);
+    await server.advance(SANDBOX_TIME.settled);
     const denied = memberStatusResponseSchema.parse(
       (await server.request('GET', `/api/users/${user}/members/${member.guid}/status`)).json,
     ).member;

@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { startMockServer, TEST_ORIGIN, type MockServer } from '../../../src/test/mockServer';
 import { MAX_MEMBERS_PER_USER } from './memberRules';
 import { negotiateMediaType } from './middleware';
+import { mxBankMember } from './sandbox';
 
 const VENDOR = 'application/vnd.mx.api.v1+json';
 
@@ -90,15 +91,7 @@ describe('the member cap', () => {
   it(`a user may have ${MAX_MEMBERS_PER_USER} members; one more is a 422 in MX's error shape`, async () => {
     const user = await server.createUser();
     for (let i = 0; i < MAX_MEMBERS_PER_USER; i += 1) await server.createMember(user, 'password', `user${i}`);
-    const refused = await server.request('POST', `/api/users/${user}/members`, {
-      member: {
-        institution_code: 'mxbank',
-        credentials: [
-          { guid: 'CRD-mxbank-login', value: 'one-more' },
-          { guid: 'CRD-mxbank-password', value: 'password' },
-        ],
-      },
-    });
+    const refused = await server.request('POST', `/api/users/${user}/members`, mxBankMember('password', 'one-more'));
     expect(refused.status).toBe(422);
     expect(refused.json).toEqual({
       error: { status: 422, message: `A user may have at most ${MAX_MEMBERS_PER_USER} members.` },
