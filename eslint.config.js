@@ -4,7 +4,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-/** Layering (shared/layout.md): lower layers never import features or the app; widget, server and SDK meet only in the contract. */
+/** Layering (README "Architecture"): lower layers never import features or the app; widget, server and SDK meet only in the contract. */
 const widgetCode = ['src/**/*.{ts,tsx}'];
 /** What no widget file may import, whatever layer it sits in (ESLint keeps one option list per rule, so every layer repeats these). */
 const widgetBoundaries = [

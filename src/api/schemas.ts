@@ -3,7 +3,7 @@ import { z } from 'zod/mini';
 /**
  * (zod/mini keeps the widget's initial bundle small: same schemas, functional API.)
  *
- * Schemas for every object of the MX-shaped API (shared/api.md). Types are inferred from them;
+ * Schemas for every object of the MX-shaped API (docs/api.md). Types are inferred from them;
  * nothing here is hand-typed twice.
  *
  * A tolerant reader of MX's published OpenAPI (fixtures in api/fixtures/mx-openapi.json): nearly

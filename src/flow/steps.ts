@@ -1,4 +1,4 @@
-/** Step names: also the `stepChange` values the host receives (shared/design.md). */
+/** Step names: also the `stepChange` values the host receives (docs/events.md, `mx/connect/stepChange`). */
 export type Step =
   | 'consent'
   | 'connections'

@@ -1,6 +1,6 @@
 import type { MessageKey } from '../i18n/en';
 
-/** What the widget does with a member in a status (shared/design.md, "Every connection_status"). */
+/** What the widget does with a member in a status (one row per MX connection_status, null and 0..21, with MX's codes). */
 export type StatusClass =
   | 'manual'
   | 'transient'

@@ -1,5 +1,5 @@
 /**
- * Every message the widget sends to the host (shared/events.md): event type → metadata fields
+ * Every message the widget sends to the host (docs/events.md): event type → metadata fields
  * besides user_guid and session_guid. One table; the emitter and the host SDK both read it.
  */
 export interface WidgetEventMap {
