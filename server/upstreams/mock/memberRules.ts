@@ -2,7 +2,7 @@ import { HttpError } from './http';
 import { MANUAL_INSTITUTION_CODE } from './catalogue';
 import { startJob, type ManualAccount, type MemberRecord } from './members';
 import { scenarioFor } from './scenarios';
-import type { BackendState, UserRecord } from './state';
+import { ownedAll, type BackendState, type UserRecord } from './state';
 import type { MockInstitution } from './types';
 
 /**
@@ -57,9 +57,8 @@ function checkCredentials(
 /** 409 when this user already connected this login at this institution (usernames compare case-blind). */
 function refuseDuplicate(state: BackendState, user: UserRecord, institution: MockInstitution, username: string | null) {
   if (username === null) return;
-  const duplicate = [...state.members.values()].find(
+  const duplicate = ownedAll(state.members, user).find(
     (m) =>
-      m.user_guid === user.guid &&
       m.institution.code === institution.code &&
       m.username !== null &&
       m.username.toLowerCase() === username.toLowerCase(),
@@ -75,8 +74,7 @@ function refuseDuplicate(state: BackendState, user: UserRecord, institution: Moc
 export function createMember(state: BackendState, user: UserRecord, input: NewMemberInput): MemberRecord {
   const institution = state.catalogue.byCode.get(input.institution_code);
   if (!institution) throw new HttpError(404, `Institution not found: ${input.institution_code}`);
-  let owned = 0;
-  for (const m of state.members.values()) if (m.user_guid === user.guid) owned += 1;
+  const owned = ownedAll(state.members, user).length;
   // 422 like the mock's other caps and MX's own refusals of a well-formed request it will not
   // carry out (its spec's 422 with a 4xxx code); not 429: waiting does not lift a cap on records
   if (owned >= MAX_MEMBERS_PER_USER) {
@@ -134,7 +132,7 @@ export function updateCredentials(
 
 /** The user's one manual member (MX keeps manual accounts under it), made on first use. */
 export function manualMemberFor(state: BackendState, user: UserRecord): MemberRecord {
-  const existing = [...state.members.values()].find((m) => m.user_guid === user.guid && m.is_manual);
+  const existing = ownedAll(state.members, user).find((m) => m.is_manual);
   return (
     existing ??
     createMember(state, user, { institution_code: MANUAL_INSTITUTION_CODE, credentials: [], is_manual: true })

@@ -66,3 +66,24 @@ export function userNamed(state: BackendState, guid: string | undefined): UserRe
   if (!user) throw new HttpError(404, `User not found: ${guid ?? ''}`);
   return user;
 }
+
+/**
+ * A record the user owns, by its guid: an unknown guid and another user's record are the same 404
+ * (MX scopes members and microdeposits by user, and says nothing of what others have).
+ *
+ * @example ownedBy(state.members, user, guid, 'Member')
+ */
+export function ownedBy<T extends { user_guid: string }>(
+  records: ReadonlyMap<string, T>,
+  user: UserRecord,
+  guid: string,
+  noun: string,
+): T {
+  const record = records.get(guid);
+  if (!record || record.user_guid !== user.guid) throw new HttpError(404, `${noun} not found: ${guid}`);
+  return record;
+}
+
+/** Every record the user owns, in the order they were made. */
+export const ownedAll = <T extends { user_guid: string }>(records: ReadonlyMap<string, T>, user: UserRecord): T[] =>
+  [...records.values()].filter((r) => r.user_guid === user.guid);

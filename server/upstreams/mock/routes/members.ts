@@ -5,7 +5,7 @@ import { accountsFor } from '../accounts';
 import { createMember, updateCredentials } from '../memberRules';
 import { aggregate, OAUTH_PENDING_LIFETIME_MS, resume, snapshot, startJob, type MemberRecord } from '../members';
 import { memberStatusView, memberView } from '../serialize';
-import { userNamed, type BackendState } from '../state';
+import { ownedAll, ownedBy, userNamed, type BackendState } from '../state';
 
 const answer = z.object({ guid: requiredString, value: z.string().trim() });
 
@@ -74,8 +74,7 @@ export function memberRoutes(state: BackendState, originOf: (request: Request) =
   const memberOf = (c: Context): MemberRecord => {
     const user = userOf(c);
     const guid = c.req.param('member_guid') ?? '';
-    const member = state.members.get(guid);
-    if (!member || member.user_guid !== user.guid) throw new HttpError(404, `Member not found: ${guid}`);
+    const member = ownedBy(state.members, user, guid, 'Member');
     const snap = snapshot(member, state.clock.now());
     if (
       snap.status === 'PENDING' &&
@@ -93,8 +92,7 @@ export function memberRoutes(state: BackendState, originOf: (request: Request) =
 
   routes.get('/', (c) => {
     const user = userOf(c);
-    const mine = [...state.members.values()].filter((m) => m.user_guid === user.guid);
-    const { items, pagination } = paginate(mine, pageRequest(c));
+    const { items, pagination } = paginate(ownedAll(state.members, user), pageRequest(c));
     return json(c, { members: items.map((m) => view(c, m)), pagination });
   });
 

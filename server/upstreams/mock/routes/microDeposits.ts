@@ -4,7 +4,7 @@ import { isValidRoutingNumber } from '../../../../sdk/src/contract/routingNumber
 import { ACCOUNT_NUMBER_PATTERN, MAX_DEPOSIT, MIN_DEPOSIT } from '../../../../sdk/src/contract/microdeposits';
 import { HttpError, json, optionalString, paginate, pageRequest, readBody } from '../http';
 import { microdepositView, routingCheck, verifyAmounts, type MicrodepositRecord } from '../microdeposits';
-import { userNamed, type BackendState } from '../state';
+import { ownedAll, ownedBy, userNamed, type BackendState } from '../state';
 import { EMAIL_PATTERN, MAX_EMAIL } from '../../../../sdk/src/contract/email';
 
 const routingNumber = z.string().trim().refine(isValidRoutingNumber, 'must be a valid ABA routing number');
@@ -34,24 +34,21 @@ export function userMicrodepositRoutes(state: BackendState) {
   const recordOf = (c: Context): MicrodepositRecord => {
     const user = userOf(c);
     const guid = c.req.param('micro_deposit_guid') ?? '';
-    const record = state.microDeposits.get(guid);
-    if (!record || record.user_guid !== user.guid) throw new HttpError(404, `Microdeposit not found: ${guid}`);
-    return record;
+    return ownedBy(state.microDeposits, user, guid, 'Microdeposit');
   };
   const view = (record: MicrodepositRecord) => microdepositView(record, state.catalogue, state.clock.now());
 
   routes.get('/', (c) => {
     const user = userOf(c);
-    const mine = [...state.microDeposits.values()].filter((r) => r.user_guid === user.guid);
-    const { items, pagination } = paginate(mine, pageRequest(c));
+    const { items, pagination } = paginate(ownedAll(state.microDeposits, user), pageRequest(c));
     return json(c, { micro_deposits: items.map(view), pagination });
   });
 
   routes.post('/', async (c) => {
     const user = userOf(c);
     const { micro_deposit: body } = await readBody(c, createBody);
-    const mine = [...state.microDeposits.values()].filter((r) => r.user_guid === user.guid);
-    if (mine.length >= MAX_PER_USER) throw new HttpError(422, `A user may have at most ${MAX_PER_USER} microdeposits.`);
+    if (ownedAll(state.microDeposits, user).length >= MAX_PER_USER)
+      throw new HttpError(422, `A user may have at most ${MAX_PER_USER} microdeposits.`);
     const details = body.account_number !== undefined || body.routing_number !== undefined;
     if (details) {
       const required = <K extends 'account_number' | 'account_type' | 'routing_number'>(field: K) => {
