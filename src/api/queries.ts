@@ -2,6 +2,7 @@ import {
   infiniteQueryOptions,
   queryOptions,
   skipToken,
+  useQueries,
   useQuery,
   useQueryClient,
   type QueryClient,
@@ -185,6 +186,15 @@ export const polledRead = (timing: Timing) => ({
 
 export function useInstitution(code: string | null) {
   return useQuery(institutionOptions(useApi(), code));
+}
+
+/**
+ * Several institutions by code, in the order given (undefined while one loads or when its code is
+ * null), each from the same cache entry `useInstitution` reads.
+ */
+export function useInstitutions(codes: readonly (string | null)[]): (Institution | undefined)[] {
+  const api = useApi();
+  return useQueries({ queries: codes.map((code) => institutionOptions(api, code)) }).map((q) => q.data);
 }
 
 /** The institution's display name, with a neutral fallback while it loads. */

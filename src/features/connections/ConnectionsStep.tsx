@@ -1,6 +1,4 @@
-import { useQueries } from '@tanstack/react-query';
-import { useApi } from '../../api/ApiProvider';
-import { institutionOptions, useMembers } from '../../api/queries';
+import { useInstitutions, useMembers } from '../../api/queries';
 import type { Member } from '../../api/schemas';
 import { useConfig } from '../../config/ConfigProvider';
 import { useFlow } from '../../flow/store';
@@ -51,11 +49,6 @@ export function ConnectionsStep() {
 
 /** Members whose institution supports account verification (read from the cached catalogue). */
 function useVerifiable(members: readonly Member[]): Set<string> {
-  const api = useApi();
-  const institutions = useQueries({
-    queries: members.map((m) => institutionOptions(api, m.is_manual ? null : (m.institution_code ?? null))),
-  });
-  return new Set(
-    members.filter((_, i) => institutions[i]?.data?.supports_account_verification === true).map((m) => m.guid),
-  );
+  const institutions = useInstitutions(members.map((m) => (m.is_manual ? null : (m.institution_code ?? null))));
+  return new Set(members.filter((_, i) => institutions[i]?.supports_account_verification === true).map((m) => m.guid));
 }

@@ -1,4 +1,4 @@
-import { useMutation, useQueries, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useApi } from '../../api/ApiProvider';
 import {
@@ -7,7 +7,7 @@ import {
   type Microdeposit,
   type MicrodepositInput,
 } from '../../api/microdeposits';
-import { institutionOptions } from '../../api/queries';
+import { useInstitutions } from '../../api/queries';
 import { queryKeys } from '../../api/queryKeys';
 import type { Institution } from '../../api/schemas';
 import { useConfig } from '../../config/ConfigProvider';
@@ -107,8 +107,5 @@ const MAX_OFFERED = 5;
 
 /** The institutions a routing number's "instant verification preferred" answer names, as they load. */
 export function useOfferedInstitutions(codes: readonly string[]): Institution[] {
-  const api = useApi();
-  return useQueries({ queries: codes.slice(0, MAX_OFFERED).map((code) => institutionOptions(api, code)) })
-    .map((q) => q.data)
-    .filter((i): i is Institution => i !== undefined);
+  return useInstitutions(codes.slice(0, MAX_OFFERED)).filter((i): i is Institution => i !== undefined);
 }
