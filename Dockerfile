@@ -6,9 +6,10 @@
 # Node 20, the major the repository is developed and tested on (the patch pinned: a rebuild is the same)
 FROM node:20.20.2-bookworm-slim AS build
 WORKDIR /app
-# the lock file first: the dependency layer is reused until package*.json change
+# the lock file first: the dependency layer is reused until package*.json change; no install scripts
+# (the WebDriver packages would download browser drivers the build does not use)
 COPY package.json package-lock.json ./
-RUN npm ci --no-audit --no-fund
+RUN npm ci --ignore-scripts --no-audit --no-fund
 COPY . .
 RUN npm run build
 
