@@ -26,7 +26,7 @@ export default defineConfig({
           ...shared,
           name: 'server',
           environment: 'node',
-          include: ['server/**/*.test.ts', 'sdk/src/contract/**/*.test.ts'],
+          include: ['server/**/*.test.ts', 'sdk/src/contract/**/*.test.ts', 'host/**/*.test.ts'],
         },
       },
     ],

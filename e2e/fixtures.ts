@@ -8,6 +8,7 @@ import {
 } from '@playwright/test';
 import { DEMO_PARTNER_SECRET } from '../server/config';
 import { mxBankMember, SANDBOX_TIME } from '../server/upstreams/mock/sandbox';
+import { userCookieHeader, userCookieKey } from '../host/userCookie';
 import { HOST_ORIGIN, WIDGET_ORIGIN } from '../playwright.config';
 
 export interface HostMessage {
@@ -29,7 +30,11 @@ export interface HostOptions {
   corner_radius?: string;
   locale?: 'en' | 'es' | 'fr-CA';
   mode?: 'aggregation' | 'verification';
-  /** open the widget for this existing user (made with `apiMember`) rather than a new one */
+  /**
+   * open the widget for this existing user (made with `apiMember`) rather than a new one: the test
+   * plays the demo back end that made it, remembering it in this browser's signed cookie (a link
+   * can no longer name a user)
+   */
   user_guid?: string;
   /** the consent screen: shown ('') or not ('true'); tests not about consent skip it */
   disable_consent?: '' | 'true';
@@ -39,8 +44,20 @@ export interface HostOptions {
 
 /** Opens the demo host page, which embeds the widget (once, with these options) from the other origin. */
 export async function openHost(page: Page, options: HostOptions = {}): Promise<FrameLocator> {
-  await page.goto(`/?${new URLSearchParams({ disable_consent: 'true', ...options })}`);
+  const { user_guid: user, ...widgetOptions } = options;
+  if (user) await rememberUsers(page, [user]);
+  await page.goto(`/?${new URLSearchParams({ disable_consent: 'true', ...widgetOptions })}`);
   return page.frameLocator('#widget iframe');
+}
+
+/** The demo host page's user cookie for these users, signed as its back end signs it (the demo secret, a local server). */
+export async function rememberUsers(page: Page, users: string[]) {
+  const key = userCookieKey(DEMO_PARTNER_SECRET, WIDGET_ORIGIN);
+  const cookie = userCookieHeader(key, users, false);
+  const value = cookie.slice(cookie.indexOf('=') + 1, cookie.indexOf(';'));
+  await page
+    .context()
+    .addCookies([{ name: 'demo_users', value, url: HOST_ORIGIN, httpOnly: true, sameSite: 'Strict' }]);
 }
 
 /** The widget opened straight at MX Bank's credentials form (for tests about what follows search). */

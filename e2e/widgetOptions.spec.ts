@@ -46,7 +46,7 @@ test('the demo page shows the partner API’s refusal, which names the option', 
   await expect(page.locator('#widget iframe')).toHaveCount(0);
 });
 
-test('a demo link naming a user the mock no longer knows opens the widget for a new user', async ({ page }) => {
+test('a remembered user the mock no longer knows opens the widget for a new user', async ({ page }) => {
   const widget = await openHost(page, { user_guid: 'USR-forgotten' });
   await expect(widget.getByRole('heading', { level: 1 })).toBeVisible();
   await expect(page.locator('#status')).toContainText('Widget loaded from');

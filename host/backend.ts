@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Connect, Plugin } from 'vite';
 import { WIDGET_URL_OPTIONS } from '../sdk/src/contract/widgetOptions';
 import { MX_MEDIA_TYPE } from '../server/upstreams/mock/http';
+import { boundUser, readUserCookie, userCookieHeader, userCookieKey } from './userCookie';
 
 /**
  * The demo partner's own back end. It holds the partner secret and calls the widget server's
@@ -75,9 +76,31 @@ function pageOrigin(req: IncomingMessage): string | null {
 
 const DAY_MS = 24 * 60 * 60_000;
 
+/** The refusal of a user_guid this browser did not create here (never echoes the guid it was sent). */
+const NOT_YOURS = {
+  error: {
+    message: 'This browser did not create that user: the demo opens the widget only for users it made here.',
+    status: 403,
+  },
+};
+
 export function demoBackendMiddleware({ widgetOrigin, partnerSecret }: DemoBackendOptions): Connect.NextHandleFunction {
+  // derived once per partner secret and widget server (both are read at request time)
+  let cached: { from: string; key: Buffer } | null = null;
+  const cookieKey = () => {
+    const [secret, widget] = [partnerSecret(), widgetOrigin()];
+    if (cached?.from !== `${widget} ${secret}`)
+      cached = { from: `${widget} ${secret}`, key: userCookieKey(secret, widget) };
+    return cached.key;
+  };
   return (req, res, next) => {
-    if (req.url === '/demo/skip-ahead') return skipAhead(req, res, widgetOrigin());
+    const remembered = () => readUserCookie(cookieKey(), req.headers.cookie);
+    if (req.url === '/demo/users') {
+      // the page starts from what this back end remembers, never from a user named in its URL
+      if (req.method !== 'GET') return send(res, 405, { error: { message: 'GET only', status: 405 } });
+      return send(res, 200, { users: remembered() });
+    }
+    if (req.url === '/demo/skip-ahead') return skipAhead(req, res, widgetOrigin(), remembered());
     if (req.url !== '/demo/widget-url') return next();
     if (req.method !== 'POST') return send(res, 405, { error: { message: 'POST only', status: 405 } });
     const origin = pageOrigin(req);
@@ -86,6 +109,9 @@ export function demoBackendMiddleware({ widgetOrigin, partnerSecret }: DemoBacke
     void (async () => {
       try {
         const input = (await readJson(req)) as { user_guid?: unknown; options?: Record<string, unknown> };
+        const users = remembered();
+        const named = boundUser(input, users);
+        if (named === 'refused') return send(res, 403, NOT_YOURS);
         const widget = widgetOrigin();
         const options: Record<string, string> = {};
         for (const key of WIDGET_URL_OPTIONS) {
@@ -106,14 +132,16 @@ export function demoBackendMiddleware({ widgetOrigin, partnerSecret }: DemoBacke
             `/users/${encodeURIComponent(user)}/widget_urls`,
             { widget_url: { widget_type: 'connect_widget', ...options, parent_origin: origin } },
           );
-        let userGuid = typeof input.user_guid === 'string' ? input.user_guid : await newUser();
+        let userGuid = named ?? (await newUser());
         const minted = await mint(userGuid).catch(async (error: unknown) => {
-          // a shared demo link may name a user the (restarted) mock no longer knows: go on as a new one
-          if (!(error instanceof PartnerApiError) || error.status !== 404 || typeof input.user_guid !== 'string')
-            throw error;
+          // a remembered user the (restarted) mock no longer knows: go on as a new one
+          if (!(error instanceof PartnerApiError) || error.status !== 404 || named === null) throw error;
           userGuid = await newUser();
           return mint(userGuid);
         });
+        // remember it (the newest last; a forgotten one dropped): only now may this browser name it
+        const kept = [...users.filter((u) => u !== userGuid && u !== named), userGuid];
+        res.setHeader('set-cookie', userCookieHeader(cookieKey(), kept, origin.startsWith('https:')));
         send(res, 200, { url: minted.widget_url.url, widget_origin: widget, user_guid: userGuid });
       } catch (error) {
         // the partner API's refusals (422 naming an option) reach the page as they are; anything else is 502
@@ -130,15 +158,15 @@ export function demoBackendMiddleware({ widgetOrigin, partnerSecret }: DemoBacke
  * "Skip ahead one day": moves this user's microdeposits (and members) a day on in the mock's
  * virtual time, through the mock's control API (off unless MOCK_CONTROL_API=1; never in production).
  */
-function skipAhead(req: IncomingMessage, res: ServerResponse, widget: string) {
+function skipAhead(req: IncomingMessage, res: ServerResponse, widget: string, remembered: readonly string[]) {
   if (req.method !== 'POST') return send(res, 405, { error: { message: 'POST only', status: 405 } });
   if (!pageOrigin(req)) return send(res, 403, { error: { message: 'Same-origin requests only.', status: 403 } });
   void (async () => {
     try {
       const input = (await readJson(req)) as { user_guid?: unknown };
-      const user =
-        typeof input.user_guid === 'string' && /^USR-[\w-]{1,100}$/.test(input.user_guid) ? input.user_guid : null;
-      if (!user) return send(res, 400, { error: { message: 'user_guid is required.', status: 400 } });
+      const user = boundUser(input, remembered);
+      if (user === null) return send(res, 400, { error: { message: 'user_guid is required.', status: 400 } });
+      if (user === 'refused') return send(res, 403, NOT_YOURS);
       const response = await fetch(`${widget}/mock/clock`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
@@ -178,6 +206,8 @@ export function demoBackendPlugin(options: DemoBackendOptions): Plugin {
       server.middlewares.use(demoBackendMiddleware(options));
     },
     configurePreviewServer(server) {
+      // refuses to start with the demo partner secret against a deployed widget server: it signs the user cookie
+      userCookieKey(options.partnerSecret(), options.widgetOrigin());
       server.middlewares.use(hostPageHeaders());
       server.middlewares.use(demoBackendMiddleware(options));
     },

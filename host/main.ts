@@ -5,11 +5,11 @@ const container = document.querySelector<HTMLElement>('#widget');
 const log = document.querySelector<HTMLOListElement>('#log');
 const statusLine = document.querySelector<HTMLElement>('#status');
 let widget: ConnectWidget | null = null;
-/** a shared demo link may name the user to continue as (?user_guid=USR-…); the back end checks it */
-let userGuid: string | null = (() => {
-  const named = new URLSearchParams(window.location.search).get('user_guid');
-  return named && /^USR-[\w-]{1,100}$/.test(named) ? named : null;
-})();
+/**
+ * The user the widget opens for: one the back end says it created in this browser (its signed
+ * cookie, which this script cannot read), or null for a new one. Never taken from the page's URL.
+ */
+let userGuid: string | null = null;
 /** only the latest request to open the widget may mount it */
 let generation = 0;
 
@@ -20,6 +20,21 @@ function logLine(text: string) {
   log.append(item);
   // scroll the log only: scrollIntoView would scroll the page too, moving the widget under a click
   log.scrollTop = log.scrollHeight;
+}
+
+/** The message of a refusal from this page's back end (or the partner API behind it). */
+async function refusalMessage(response: Response): Promise<string> {
+  const refusal = (await response.json().catch(() => null)) as { error?: { message?: unknown } } | null;
+  const message = refusal?.error?.message;
+  return typeof message === 'string' ? message : `HTTP ${response.status}`;
+}
+
+/** The newest user the back end remembers for this browser, or null (none yet, or the cookie expired). */
+async function rememberedUser(): Promise<string | null> {
+  const response = await fetch('/demo/users').catch(() => null);
+  const body = (await response?.json().catch(() => null)) as { users?: unknown } | null;
+  const users = Array.isArray(body?.users) ? body.users.filter((u): u is string => typeof u === 'string') : [];
+  return users.at(-1) ?? null;
 }
 
 interface Minted {
@@ -38,12 +53,9 @@ async function widgetUrl(options: Record<string, string>): Promise<Minted> {
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ user_guid: userGuid, options }),
   });
-  if (!response.ok) {
-    // the partner API's refusal names the option at fault (e.g. widget_url.color_scheme), never its value
-    const refusal = (await response.json().catch(() => null)) as { error?: { message?: unknown } } | null;
-    const message = refusal?.error?.message;
-    throw new Error(typeof message === 'string' ? message : `HTTP ${response.status}`);
-  }
+  // the partner API's refusal names the option at fault (e.g. widget_url.color_scheme), never its value;
+  // the back end's own names a user this browser did not create
+  if (!response.ok) throw new Error(await refusalMessage(response));
   const minted = (await response.json()) as Minted;
   userGuid = minted.user_guid;
   return minted;
@@ -88,7 +100,7 @@ async function open() {
 
 /**
  * A link to this page can carry widget options (?color_scheme=dark&current_institution_code=mxbank…)
- * so that a configured demo can be shared; only the form's own fields are read.
+ * so that a configured demo can be shared; only the form's own fields are read (never a user).
  */
 function prefillFromQuery() {
   if (!form) return;
@@ -120,11 +132,21 @@ document.querySelector('#skip-day')?.addEventListener('click', () => {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ user_guid: userGuid }),
     });
-    if (statusLine)
-      statusLine.textContent = response.ok
-        ? 'A day later (mock clock). Open the widget again to check back.'
-        : `Could not move the mock clock (HTTP ${response.status}; it needs MOCK_CONTROL_API=1).`;
+    if (!statusLine) return;
+    if (response.ok) statusLine.textContent = 'A day later (mock clock). Open the widget again to check back.';
+    else if (response.status === 403)
+      statusLine.textContent = `Could not move the mock clock: ${await refusalMessage(response)}`;
+    else
+      statusLine.textContent = `Could not move the mock clock (HTTP ${response.status}; it needs MOCK_CONTROL_API=1).`;
   })();
 });
 prefillFromQuery();
-void open();
+// older demo links named a user (?user_guid=…): anyone holding one saw that user's connections
+if (new URLSearchParams(window.location.search).has('user_guid')) {
+  const notice = document.querySelector<HTMLElement>('#link-notice');
+  if (notice) notice.hidden = false;
+}
+void (async () => {
+  userGuid = await rememberedUser();
+  await open();
+})();

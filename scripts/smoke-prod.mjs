@@ -1,18 +1,23 @@
-// The production smoke test (a phase of `npm test`, after the build): what README "Deploy" tells a
-// partner to do, in a temporary directory that holds only the build output and the production
-// dependencies. It starts the compiled server with Node alone and a production environment, asks
-// /healthz and /readyz, creates a user and mints a widget URL, loads that URL's page, then stops it.
-// Counts go to .reports/smoke-prod.json ({ passed, failed }), which scripts/test-summary.mjs sums.
+// The production smoke test (a phase of `npm test`, after the build): what the Dockerfile's run stage
+// and README "Deploy" do, in a temporary directory. The run stage is read from the Dockerfile and
+// performed here as an engine would (its COPY --from=build steps from this build's output, its RUN
+// install), so a broken image is caught where no container engine runs; then its CMD starts the
+// compiled server with Node alone and a production environment, which is asked /healthz and /readyz,
+// creates a user and mints a widget URL, loads that URL's page; the HEALTHCHECK command runs verbatim,
+// and SIGTERM stops it. `npm run start:prod` (README's way) starts and stops it once more.
+// `docker build` runs too when a container engine answers (named in the output when none does).
+// Counts go to .reports/smoke-prod.json ({ passed, failed, skipped }), which scripts/test-summary.mjs sums.
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { builtinModules } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join, posix } from 'node:path';
 
 const started = Date.now();
 const results = [];
+const skipped = [];
 const check = (name, ok, detail = '') => {
   results.push({ name, ok });
   console.info(`${ok ? 'ok  ' : 'FAIL'} ${name}${ok || !detail ? '' : `: ${detail}`}`);
@@ -33,9 +38,57 @@ function report() {
   const passed = results.filter((r) => r.ok).length;
   const failed = results.length - passed;
   mkdirSync('.reports', { recursive: true });
-  writeFileSync('.reports/smoke-prod.json', JSON.stringify({ passed, failed, durationMs: Date.now() - started }));
+  writeFileSync(
+    '.reports/smoke-prod.json',
+    JSON.stringify({ passed, failed, skipped: skipped.length, durationMs: Date.now() - started }),
+  );
   console.info(`smoke-prod: ${passed} passed, ${failed} failed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return failed === 0 && passed > 0;
+}
+
+/**
+ * The Dockerfile's stages: `{ name, from, steps: [{ op, args }] }`, comments dropped, continuation
+ * lines joined. Only what this file's run stage uses is understood; the rest is kept as text.
+ */
+function dockerStages(text) {
+  const stages = [];
+  for (const line of text.replace(/\\\r?\n/g, ' ').split(/\r?\n/)) {
+    const trimmed = line.trim();
+    if (!trimmed || trimmed.startsWith('#')) continue;
+    const [, op = '', args = ''] = /^(\S+)\s*(.*)$/.exec(trimmed) ?? [];
+    if (op.toUpperCase() === 'FROM') {
+      const [from, as, name] = args.split(/\s+/);
+      stages.push({ from, name: as?.toUpperCase() === 'AS' ? name : String(stages.length), steps: [] });
+    } else stages.at(-1)?.steps.push({ op: op.toUpperCase(), args });
+  }
+  return stages;
+}
+
+/** `["node", "-e", "…"]` (exec form) as an argv, or null for the shell form (no shell runs here). */
+const execForm = (args) => {
+  try {
+    const argv = JSON.parse(args);
+    return Array.isArray(argv) && argv.every((a) => typeof a === 'string') ? argv : null;
+  } catch {
+    return null;
+  }
+};
+
+/** `ENV A=1 B=2` (unquoted values, as this Dockerfile writes them) as an object. */
+const envOf = (args) => Object.fromEntries(args.split(/\s+/).map((pair) => pair.split(/=(.*)/s).slice(0, 2)));
+
+/**
+ * Whether .dockerignore keeps `name` out of the build context: a line naming it (or `**` + it) that
+ * no later `!` line takes back.
+ */
+function dockerIgnores(lines, name) {
+  let ignored = false;
+  for (const line of lines) {
+    const negated = line.startsWith('!');
+    const pattern = negated ? line.slice(1) : line;
+    if (pattern === name || pattern === `**/${name}`) ignored = !negated;
+  }
+  return ignored;
 }
 
 for (const built of ['dist/index.html', 'dist-server/main.js']) {
@@ -56,66 +109,166 @@ const packageOf = (s) =>
 const notDeps = [...new Set(bare.map(packageOf))].filter((name) => !(name in (pkg.dependencies ?? {})));
 check('the compiled server imports only dependencies', notDeps.length === 0, notDeps.join(', '));
 
-const dir = mkdtempSync(join(tmpdir(), 'connect-smoke-'));
-let server = null;
-try {
-  for (const entry of ['dist', 'dist-server', 'package.json', 'package-lock.json']) {
-    cpSync(entry, join(dir, entry), { recursive: true });
-  }
-  const install = spawnSync(
-    'npm',
-    ['ci', '--omit=dev', '--prefer-offline', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'],
-    { cwd: dir, stdio: ['ignore', 'inherit', 'inherit'] },
-  );
-  check('npm ci --omit=dev in a clean copy', install.status === 0, `exit ${install.status}`);
-  check('no devDependency installed', !existsSync(join(dir, 'node_modules', 'vite')), 'vite is there');
-  if (install.status !== 0) throw new Error('install failed');
+// the image, as written: what an engine would build, checked before anything runs
+const stages = existsSync('Dockerfile') ? dockerStages(readFileSync('Dockerfile', 'utf8')) : [];
+const build = stages.find((s) => s.name === 'build');
+const run = stages.at(-1);
+const steps = (op) => run?.steps.filter((s) => s.op === op) ?? [];
+check('Dockerfile: a build stage, then a run stage', stages.length >= 2 && !!build && run !== build);
+const major = process.versions.node.split('.')[0];
+check(
+  `Dockerfile: every stage FROM a pinned node:${major} tag (this machine's Node major)`,
+  stages.length > 0 && stages.every((s) => new RegExp(`^node:${major}\\.\\d+\\.\\d+-`).test(s.from)),
+  stages.map((s) => s.from).join(', '),
+);
+const users = steps('USER').map((s) => s.args.trim());
+check(
+  'Dockerfile: the run stage runs as a user who is not root',
+  users.length > 0 && !/^(root|0)(:|$)/.test(users.at(-1) ?? ''),
+  users.join(', ') || 'no USER',
+);
+const imageEnv = Object.assign({}, ...steps('ENV').map((s) => envOf(s.args)));
+check('Dockerfile: NODE_ENV=production in the run stage', imageEnv.NODE_ENV === 'production');
+const cmd = execForm(steps('CMD').at(-1)?.args ?? '');
+check(
+  'Dockerfile: CMD is `npm run start:prod` without npm or a shell (exec form)',
+  !!cmd && `exec ${cmd.join(' ')}` === pkg.scripts?.['start:prod'],
+  JSON.stringify(cmd),
+);
+const healthArgs = steps('HEALTHCHECK').at(-1)?.args ?? '';
+const healthcheck = execForm(healthArgs.slice(healthArgs.indexOf('CMD ') + 4));
+check(
+  'Dockerfile: HEALTHCHECK asks /healthz with node (exec form)',
+  healthcheck?.[0] === 'node' && healthcheck.join(' ').includes('/healthz'),
+  healthArgs,
+);
+const copies = steps('COPY');
+check(
+  'Dockerfile: the run stage copies from the build stage only (never the context)',
+  copies.length > 0 && copies.every((c) => c.args.startsWith('--from=build ')),
+);
+const ignoreLines = existsSync('.dockerignore')
+  ? readFileSync('.dockerignore', 'utf8')
+      .split(/\r?\n/)
+      .map((l) => l.trim())
+      .filter((l) => l && !l.startsWith('#'))
+  : [];
+for (const name of ['.env', 'node_modules', '.git']) {
+  check(`.dockerignore keeps ${name} out of the build context`, dockerIgnores(ignoreLines, name));
+}
 
-  const port = await freePort();
-  const origin = `http://127.0.0.1:${port}`;
-  // what partners' pages see; a request's Host header never decides a widget URL's origin
+// docker build itself, only where an engine answers: here it is named, never skipped silently
+const engine = spawnSync('docker', ['info', '--format', '{{.ServerVersion}}'], { encoding: 'utf8' });
+if (engine.status === 0) {
+  const image = spawnSync('docker', ['build', '--quiet', '-t', 'connect-widget:smoke', '.'], { stdio: 'inherit' });
+  check('docker build', image.status === 0, `exit ${image.status}`);
+} else {
+  const why = (engine.error?.message ?? engine.stderr ?? '').trim().split('\n')[0] || `exit ${engine.status}`;
+  skipped.push('docker build');
+  console.info(
+    `skip docker build: no container engine answers here (docker info: ${why}); the run stage is performed below`,
+  );
+}
+
+/**
+ * Starts the server (`argv` in `cwd`), waits for /healthz, runs `exercise(origin)`, then stops it
+ * with SIGTERM. Returns the exit code, or null when it never answered.
+ */
+async function serve(label, argv, cwd, env, exercise) {
+  const t0 = Date.now();
+  const [command = 'node', ...args] = argv;
+  const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += chunk));
+  child.stderr.on('data', (chunk) => (output += chunk));
+  const exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+  try {
+    let health = null;
+    // the bound only stops a hung server: start-up is about 2.5 s of CPU (brotli of the widget is most
+    // of it), which a machine shared by many test runs stretches well past 15 s of wall time
+    while (Date.now() - t0 < 60_000 && child.exitCode === null) {
+      health = await fetch(`http://127.0.0.1:${env.PORT}/healthz`).catch(() => null);
+      if (health) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    check(
+      `${label}: starts with Node alone (${Date.now() - t0} ms)`,
+      health?.status === 200,
+      output.trim().split('\n').at(-1),
+    );
+    if (health?.status === 200) await exercise(output);
+    child.kill('SIGTERM');
+    check(`${label}: stops on SIGTERM with exit 0`, (await exited) === 0);
+  } finally {
+    child.kill('SIGKILL');
+  }
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'connect-smoke-'));
+try {
+  // the run stage's steps, in order, with the temporary directory as its WORKDIR: COPY --from=build
+  // takes the build stage's paths from this build (its WORKDIR is this checkout)
+  const buildDir = build?.steps.findLast((s) => s.op === 'WORKDIR')?.args.trim() ?? '/';
+  for (const step of run?.steps ?? []) {
+    if (step.op === 'COPY') {
+      const parts = step.args.split(/\s+/).filter((p) => !p.startsWith('--'));
+      const dest = parts.pop() ?? '.';
+      const into = dest.endsWith('/') || parts.length > 1;
+      for (const source of parts) {
+        const from = posix.relative(buildDir, posix.resolve(buildDir, source));
+        const ok = existsSync(from) && !from.startsWith('..');
+        check(`COPY --from=build ${source}`, ok, 'not in the build output');
+        if (ok) cpSync(from, join(dir, dest, into ? basename(from) : ''), { recursive: true });
+      }
+    } else if (step.op === 'RUN') {
+      // the command as written, less RUN's own flags (--mount: BuildKit's cache, a warm one here too);
+      // only an install may run on this machine, so anything else is a failure to look at
+      const command = step.args.replace(/^(--\S+\s+)+/, '');
+      if (!/^npm (ci|prune) [\w\s=-]*$/.test(command)) {
+        check(`RUN ${command}`, false, 'only npm ci / npm prune steps are performed by this test');
+        continue;
+      }
+      const install = spawnSync('sh', ['-c', command], {
+        cwd: dir,
+        env: { PATH: process.env.PATH, HOME: process.env.HOME, ...imageEnv, npm_config_prefer_offline: 'true' },
+        stdio: ['ignore', 'inherit', 'inherit'],
+      });
+      check(`RUN ${command}`, install.status === 0, `exit ${install.status}`);
+    }
+  }
+  check('no devDependency installed', !existsSync(join(dir, 'node_modules', 'vite')), 'vite is there');
+  check('no source in the image', !existsSync(join(dir, 'server')) && !existsSync(join(dir, 'src')));
+  if (results.some((r) => !r.ok)) throw new Error('the run stage failed');
+
+  // what a deployment sets (`docker run -e …`) over the image's ENV: nothing of this shell's
+  // environment leaks in but PATH and HOME; bound to loopback here, the image's 0.0.0.0 is a container's own
   const publicOrigin = 'https://connect.smoke.example';
   const partnerSecret = randomBytes(24).toString('hex');
-  // only what a deployment sets: nothing of this shell's environment leaks in but PATH and HOME
-  const env = {
+  const deployment = async () => ({
     PATH: process.env.PATH,
     HOME: process.env.HOME,
-    NODE_ENV: 'production',
+    ...imageEnv,
     HOST: '127.0.0.1',
-    PORT: String(port),
+    PORT: String(await freePort()),
     PUBLIC_ORIGIN: publicOrigin,
     CONNECT_HOST_ORIGINS: 'https://app.smoke.example',
     CONNECT_UPSTREAM: 'mock',
     PARTNER_SECRET: partnerSecret,
     SESSION_SECRET: randomBytes(32).toString('hex'),
     ACCESS_LOG: '0',
-  };
-  const t0 = Date.now();
-  // as README "Deploy" says, through npm: the script execs node, so the SIGTERM npm passes on reaches
-  // the server itself (a shell in between kept it running)
-  check(
-    'npm run start:prod execs node dist-server/main.js',
-    pkg.scripts?.['start:prod'] === 'exec node dist-server/main.js',
-  );
-  server = spawn('npm', ['run', '--silent', 'start:prod'], { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  server.stdout.on('data', (chunk) => (output += chunk));
-  server.stderr.on('data', (chunk) => (output += chunk));
-  const exited = new Promise((resolve) => server.once('exit', (code) => resolve(code)));
+  });
+  const runHealthcheck = (env) =>
+    spawnSync(healthcheck?.[0] ?? 'node', healthcheck?.slice(1) ?? [], { cwd: dir, env, timeout: 10_000 }).status;
 
-  let health = null;
-  while (Date.now() - t0 < 15_000 && server.exitCode === null) {
-    health = await fetch(`${origin}/healthz`).catch(() => null);
-    if (health) break;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  check(`starts with Node alone (${Date.now() - t0} ms)`, health?.status === 200, output.trim().split('\n').at(-1));
-  check(
-    'warns, in one line, that the mock upstream is in use',
-    /^Warning: CONNECT_UPSTREAM=mock in production[^\n]*$/m.test(output),
-    'no warning line naming CONNECT_UPSTREAM=mock',
-  );
-  if (health?.status === 200) {
+  const imageRun = await deployment();
+  await serve('the image CMD', cmd ?? [], dir, imageRun, async (output) => {
+    const origin = `http://127.0.0.1:${imageRun.PORT}`;
+    check(
+      'warns, in one line, that the mock upstream is in use',
+      /^Warning: CONNECT_UPSTREAM=mock in production[^\n]*$/m.test(output),
+      'no warning line naming CONNECT_UPSTREAM=mock',
+    );
+    check('the HEALTHCHECK command, verbatim, passes', runHealthcheck(imageRun) === 0);
     const ready = await fetch(`${origin}/readyz`);
     check('GET /readyz is 200', ready.status === 200, String(ready.status));
     const partner = (path, body) =>
@@ -139,14 +292,15 @@ try {
         (page.headers.get('content-security-policy') ?? '').includes('frame-ancestors https://app.smoke.example'),
       String(page?.status),
     );
-  }
-  server.kill('SIGTERM');
-  check('stops on SIGTERM with exit 0', (await exited) === 0);
-  server = null;
+  });
+  check('the HEALTHCHECK command fails once the server is gone', runHealthcheck(imageRun) !== 0);
+
+  // README "Deploy": through npm; the script execs node, so the SIGTERM npm passes on reaches the
+  // server itself (a shell in between kept it running)
+  await serve('npm run start:prod', ['npm', 'run', '--silent', 'start:prod'], dir, await deployment(), async () => {});
 } catch (error) {
   console.error(`smoke-prod: ${error instanceof Error ? error.message : String(error)}`);
 } finally {
-  server?.kill('SIGKILL');
   rmSync(dir, { recursive: true, force: true });
 }
 process.exit(report() ? 0 : 1);

@@ -26,6 +26,8 @@ const smoke = read('.reports/smoke-prod.json');
 if (smoke) {
   passed += smoke.passed ?? 0;
   failed += smoke.failed ?? 0;
+  // docker build, where no container engine answers (the output names it)
+  skipped += smoke.skipped ?? 0;
 }
 
 /** Every Playwright test with the duration of its first attempt and whether it needed a retry. */
