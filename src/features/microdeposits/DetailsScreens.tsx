@@ -4,7 +4,7 @@ import { RadioCard } from '../../ui/RadioCard';
 import { StepHeading } from '../../ui/StepHeading';
 import { FieldError, TextField } from '../../ui/TextField';
 import { checkAccount, checkPersonal, MAX_NAME } from './microdepositDraft';
-import type { FormScreenProps } from './MicrodepositForm';
+import type { FormScreenProps } from './microdepositDraft';
 import { useScreenChecks } from './useScreenChecks';
 import { MAX_EMAIL } from '../../../sdk/src/contract/email';
 

@@ -1,7 +1,7 @@
 import { useT } from '../../i18n/translate';
 import { FormActions } from './FormActions';
 import { StepHeading } from '../../ui/StepHeading';
-import type { FormScreenProps } from './MicrodepositForm';
+import type { FormScreenProps } from './microdepositDraft';
 
 /** What happens next, before anything more is asked: two deposits, a wait, the amounts. */
 export function HowItWorksScreen({ next, back }: FormScreenProps) {

@@ -3,19 +3,9 @@ import { useFlow } from '../../flow/store';
 import type { MicrodepositFormStep } from '../../flow/steps';
 import { AccountScreen, PersonalScreen } from './DetailsScreens';
 import { HowItWorksScreen } from './HowItWorksScreen';
-import { EMPTY_DRAFT, type MicrodepositDraft } from './microdepositDraft';
+import { EMPTY_DRAFT, type FormScreenProps, type MicrodepositDraft } from './microdepositDraft';
 import { ReviewScreen } from './ReviewScreen';
 import { RoutingNumberScreen } from './RoutingNumberScreen';
-
-/** What each screen of the form needs: the draft, a way to change it, and where Continue goes. */
-export interface FormScreenProps {
-  draft: MicrodepositDraft;
-  change: (patch: Partial<MicrodepositDraft>) => void;
-  /** Continue: the next screen, or back to review when the user came from its edit link */
-  next: () => void;
-  /** Back: the screen before (the flow's history) */
-  back: () => void;
-}
 
 const ORDER: readonly MicrodepositFormStep[] = [
   'microdepositRouting',

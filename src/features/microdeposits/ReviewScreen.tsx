@@ -6,7 +6,7 @@ import { Button } from '../../ui/Button';
 import { StepHeading } from '../../ui/StepHeading';
 import { FormActions } from './FormActions';
 import { digitsOf, maskAccountNumber, toInput, type DraftField } from './microdepositDraft';
-import type { FormScreenProps } from './MicrodepositForm';
+import type { FormScreenProps } from './microdepositDraft';
 import { useSubmitMicrodeposit } from './useMicrodeposits';
 
 const ROWS: { field: DraftField; screen: MicrodepositFormStep }[] = [

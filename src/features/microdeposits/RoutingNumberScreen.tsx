@@ -8,7 +8,7 @@ import { Button } from '../../ui/Button';
 import { StepHeading } from '../../ui/StepHeading';
 import { FormActions } from './FormActions';
 import { TextField } from '../../ui/TextField';
-import type { FormScreenProps } from './MicrodepositForm';
+import type { FormScreenProps } from './microdepositDraft';
 import { checkRouting, digitsOf } from './microdepositDraft';
 import { useOfferedInstitutions, useRoutingCheck } from './useMicrodeposits';
 

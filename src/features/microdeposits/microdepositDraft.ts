@@ -17,6 +17,16 @@ export interface MicrodepositDraft {
   last_name: string;
   email: string;
 }
+/** What each screen of the form needs: the draft, a way to change it, and where Continue goes. */
+export interface FormScreenProps {
+  draft: MicrodepositDraft;
+  change: (patch: Partial<MicrodepositDraft>) => void;
+  /** Continue: the next screen, or back to review when the user came from its edit link */
+  next: () => void;
+  /** Back: the screen before (the flow's history) */
+  back: () => void;
+}
+
 export type DraftField = keyof MicrodepositDraft;
 export type FieldProblem = 'required' | 'routingFormat' | 'routingChecksum' | 'accountFormat' | 'mismatch' | 'email';
 export type Problems = Partial<Record<DraftField, FieldProblem>>;

@@ -2,7 +2,7 @@ import type { ChangeEvent, FormEvent } from 'react';
 import { useT } from '../../i18n/translate';
 import { useFieldProblems } from '../../ui/useFieldProblems';
 import type { DraftField, FieldProblem, MicrodepositDraft, Problems } from './microdepositDraft';
-import type { FormScreenProps } from './MicrodepositForm';
+import type { FormScreenProps } from './microdepositDraft';
 
 /** One screen of the details form: its fields' labels and messages, and Continue running its `check`. */
 export function useScreenChecks({ draft, change, next }: FormScreenProps, check: (d: MicrodepositDraft) => Problems) {
