@@ -8,6 +8,7 @@ import { limitPerAddress } from './rateLimits';
 import { mockLogoSource } from './upstreams/mock/logos';
 import { upstreamSearchCapabilities } from './upstreams/capabilities';
 import { createReadiness } from './health';
+import { createRateLimitStores, type RateLimitStores } from './rateLimitStore';
 import type { Upstream } from './upstreams/types';
 import { widgetApi } from './widgetApi';
 
@@ -40,12 +41,15 @@ export interface ServerAppOptions {
   staticHandler?: Handler;
   /** e.g. the JSON access log */
   middleware?: MiddlewareHandler[];
+  /** where the rate limits count (main.ts: Redis with REDIS_URL); this instance's memory by default */
+  rateLimitStores?: RateLimitStores;
 }
 
 /**
  * The production server's routes: /healthz (liveness: the process serves; no upstream call),
  * /readyz (readiness: the upstream answers, see health.ts; 503 when it does not), the partner API under /partner (partner secret), the
- * widget API under /api (session token). Stateless: any instance serves any call.
+ * widget API under /api (session token). Stateless: any instance serves any call (the rate limits
+ * hold across instances when they count in one Redis: `rateLimitStores`).
  */
 export function createServerApp({
   config,
@@ -53,6 +57,7 @@ export function createServerApp({
   mockBackend,
   staticHandler,
   middleware = [],
+  rateLimitStores = createRateLimitStores({ prefix: '' }),
 }: ServerAppOptions) {
   const app = new Hono();
   const readiness = createReadiness({
@@ -72,8 +77,19 @@ export function createServerApp({
   app.get('/healthz', (c) => c.json({ ok: true, upstream: config.CONNECT_UPSTREAM }));
   app.get('/readyz', async (c) => {
     const ready = await readiness.check();
-    return c.json(ready, ready.ok ? 200 : 503);
+    // a Redis outage is every instance's at once and the limits still count per instance
+    // (rateLimitStore.ts): it is reported, never a reason to leave the load balancer's rotation
+    return c.json({ ...ready, rateLimitStore: rateLimitStores.state() }, ready.ok ? 200 : 503);
   });
+  const { TRUST_PROXY: trustProxy } = config;
+  app.use(
+    '/partner/*',
+    limitPerAddress({
+      limit: config.RATE_LIMIT_PARTNER_PER_ADDRESS,
+      trustProxy,
+      store: rateLimitStores.storeFor('partner'),
+    }),
+  );
   app.route(
     '/partner',
     partnerApi({
@@ -90,7 +106,10 @@ export function createServerApp({
     source: mockBackend ? mockLogoSource(mockBackend) : { ...MX_LOGO_SOURCE, hosts: config.MX_LOGO_HOSTS },
   });
   // no session header on an <img>: the signed id in the path is the capability (server/logos.ts)
-  app.use('/logos/*', limitPerAddress({ limit: config.RATE_LIMIT_PER_ADDRESS, trustProxy: config.TRUST_PROXY }));
+  app.use(
+    '/logos/*',
+    limitPerAddress({ limit: config.RATE_LIMIT_PER_ADDRESS, trustProxy, store: rateLimitStores.storeFor('logos') }),
+  );
   app.get('/logos/:id', (c) => logos.handle(c));
   if (mockBackend) {
     // the sandbox bank's own pages: public, like a real bank's sign-in page, and not part of the API
@@ -113,8 +132,9 @@ export function createServerApp({
       routingChecks: mockBackend ? 'upstream' : 'local',
       limits: {
         perSession: config.RATE_LIMIT_PER_SESSION,
-        perAddress: config.RATE_LIMIT_PER_ADDRESS,
-        trustProxy: config.TRUST_PROXY,
+        failedAuthPerAddress: config.RATE_LIMIT_FAILED_AUTH_PER_ADDRESS,
+        trustProxy,
+        storeFor: (name) => rateLimitStores.storeFor(name),
       },
     }),
   );
