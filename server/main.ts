@@ -94,6 +94,7 @@ export async function startServer(
     await stores.close();
     throw error;
   });
+  stores.connect();
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   return {

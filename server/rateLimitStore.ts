@@ -18,6 +18,12 @@ export interface RateLimitStores {
   storeFor(name: string): Store;
   /** `memory` (no REDIS_URL), `redis`, or `unavailable` (counting in memory until Redis answers). */
   state(): RateLimitStoreState;
+  /**
+   * Starts connecting to Redis (and reconnecting, for good), never waiting for it. Call it once the
+   * server listens: a connection begun before the synchronous start-up work (compressing the widget's
+   * files) would time out behind it. Until then the limits count in memory.
+   */
+  connect(): void;
   /** Closes the Redis connection (SIGTERM); the memory stores need nothing. */
   close(): Promise<void>;
 }
@@ -75,7 +81,12 @@ export function createRateLimitStores({
   now = Date.now,
 }: RateLimitStoreOptions): RateLimitStores {
   if (!redisUrl) {
-    return { storeFor: () => new MemoryStore(), state: () => 'memory', close: () => Promise.resolve() };
+    return {
+      storeFor: () => new MemoryStore(),
+      state: () => 'memory',
+      connect: () => undefined,
+      close: () => Promise.resolve(),
+    };
   }
   const client = createClient({
     url: redisUrl,
@@ -93,7 +104,7 @@ export function createRateLimitStores({
       reason instanceof Error
         ? 'code' in reason && typeof reason.code === 'string'
           ? reason.code
-          : /^[A-Za-z ]{1,60}$/.test(reason.message)
+          : /^[A-Za-z0-9 ]{1,80}$/.test(reason.message)
             ? reason.message
             : reason.name
         : null;
@@ -118,8 +129,6 @@ export function createRateLimitStores({
     retryAt = 0;
     answered();
   });
-  // not awaited: the server starts and serves while Redis is down; node-redis keeps reconnecting
-  client.connect().catch(failed);
   const adapter = redisStoreClient(client);
   let closed = false;
 
@@ -155,6 +164,10 @@ export function createRateLimitStores({
       };
     },
     state: () => (down || !client.isReady ? 'unavailable' : 'redis'),
+    connect() {
+      // not awaited: the server serves while Redis is down; node-redis keeps reconnecting
+      if (!client.isOpen && !closed) client.connect().catch(failed);
+    },
     async close() {
       if (closed) return;
       closed = true;
