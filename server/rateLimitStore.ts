@@ -106,7 +106,7 @@ export function createRateLimitStores({
           ? reason.code
           : /^[A-Za-z0-9 ]{1,80}$/.test(reason.message)
             ? reason.message
-            : reason.name
+            : reason.constructor.name // node-redis's TimeoutError has no message
         : null;
     warn(JSON.stringify({ time: new Date(now()).toISOString(), msg: detail ? `${msg} (${detail})` : msg }));
   };

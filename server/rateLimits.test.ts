@@ -1,7 +1,13 @@
 // @vitest-environment node
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
 import { createServerApp } from './app';
 import { loadConfig } from './config';
+import { startServer } from './main';
+import { MAX_RECONNECT_DELAY_MS, reconnectDelay } from './rateLimitStore';
 import { partnerSession } from './testSupport';
 import { createMockUpstream } from './upstreams/mock/upstream';
 
@@ -79,5 +85,61 @@ describe('failed authentications per client address', () => {
     for (let i = 0; i < 4; i += 1) statuses.push((await call(first)).status);
     expect(statuses).toEqual([200, 200, 200, 429]);
     expect((await call(second)).status).toBe(200);
+  });
+});
+
+describe('Redis down at start-up', () => {
+  it('the server starts at once and serves, counting in memory; one log line, never the URL; /readyz stays 200', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    // a port nothing listens on
+    const closedPort = await new Promise<number>((done) => {
+      const probe = createServer().listen(0, '127.0.0.1', () => {
+        const address = probe.address();
+        probe.close(() => done(typeof address === 'object' && address ? address.port : 0));
+      });
+    });
+    const dist = mkdtempSync(join(tmpdir(), 'connect-dist-'));
+    writeFileSync(join(dist, 'index.html'), '<!doctype html><title>Connect</title>');
+    const server = await startServer(
+      {
+        NODE_ENV: 'test',
+        HOST: '127.0.0.1',
+        PORT: '0',
+        ACCESS_LOG: '0',
+        PARTNER_SECRET,
+        RATE_LIMIT_PER_SESSION: '3',
+        REDIS_URL: `redis://:s3cret@127.0.0.1:${closedPort}`,
+      },
+      dist,
+    );
+    try {
+      const { user, token } = await partnerSession(
+        { request: (path, init) => fetch(`${server.url}${path}`, init) },
+        PARTNER_SECRET,
+      );
+      const statuses = [];
+      for (let i = 0; i < 4; i += 1) {
+        const res = await fetch(`${server.url}/api/users/${user}/members`, {
+          headers: { authorization: `Bearer ${token}` },
+        });
+        statuses.push(res.status);
+      }
+      // still limited, per instance
+      expect(statuses).toEqual([200, 200, 200, 429]);
+      const ready = await fetch(`${server.url}/readyz`);
+      expect(ready.status).toBe(200);
+      expect(await ready.json()).toMatchObject({ ok: true, rateLimitStore: 'unavailable' });
+      const lines = warn.mock.calls.map(([line]) => String(line));
+      expect(lines.filter((line) => line.includes('Redis unavailable'))).toHaveLength(1);
+      for (const line of lines) expect(line).not.toMatch(/s3cret|redis:\/\//);
+    } finally {
+      await server.close();
+      rmSync(dist, { recursive: true, force: true });
+    }
+  });
+
+  it('reconnects forever, every 0.1 s doubling to at most 5 s', () => {
+    expect([0, 1, 2, 5, 6, 50, 10_000].map(reconnectDelay)).toEqual([100, 200, 400, 3_200, 5_000, 5_000, 5_000]);
+    expect(MAX_RECONNECT_DELAY_MS).toBe(5_000);
   });
 });
