@@ -6,6 +6,7 @@ import { logoProxy, MX_LOGO_SOURCE } from './logos';
 import { limitPerAddress } from './rateLimits';
 import { upstreamSearchCapabilities } from './upstreams/capabilities';
 import { createReadiness } from './health';
+import { createRateLimitStores, type RateLimitStores } from './rateLimitStore';
 import type { SandboxSite, Upstream } from './upstreams/types';
 import { widgetApi } from './widgetApi';
 
@@ -38,12 +39,15 @@ export interface ServerAppOptions {
   staticHandler?: Handler;
   /** e.g. the JSON access log */
   middleware?: MiddlewareHandler[];
+  /** where the rate limits count (main.ts: Redis with REDIS_URL); this instance's memory by default */
+  rateLimitStores?: RateLimitStores;
 }
 
 /**
  * The production server's routes: /healthz (liveness: the process serves; no upstream call),
  * /readyz (readiness: the upstream answers, see health.ts; 503 when it does not), the partner API under /partner (partner secret), the
- * widget API under /api (session token). Stateless: any instance serves any call.
+ * widget API under /api (session token). Stateless: any instance serves any call (the rate limits
+ * hold across instances when they count in one Redis: `rateLimitStores`).
  */
 export function createServerApp({
   config,
@@ -51,6 +55,7 @@ export function createServerApp({
   sandbox,
   staticHandler,
   middleware = [],
+  rateLimitStores = createRateLimitStores({ prefix: '' }),
 }: ServerAppOptions) {
   const app = new Hono();
   const readiness = createReadiness({
@@ -70,8 +75,19 @@ export function createServerApp({
   app.get('/healthz', (c) => c.json({ ok: true, upstream: config.CONNECT_UPSTREAM }));
   app.get('/readyz', async (c) => {
     const ready = await readiness.check();
-    return c.json(ready, ready.ok ? 200 : 503);
+    // a Redis outage is every instance's at once and the limits still count per instance
+    // (rateLimitStore.ts): it is reported, never a reason to leave the load balancer's rotation
+    return c.json({ ...ready, rateLimitStore: rateLimitStores.state() }, ready.ok ? 200 : 503);
   });
+  const { TRUST_PROXY: trustProxy } = config;
+  app.use(
+    '/partner/*',
+    limitPerAddress({
+      limit: config.RATE_LIMIT_PARTNER_PER_ADDRESS,
+      trustProxy,
+      store: rateLimitStores.storeFor('partner'),
+    }),
+  );
   app.route(
     '/partner',
     partnerApi({
@@ -88,7 +104,10 @@ export function createServerApp({
     source: sandbox ? sandbox.logoSource : { ...MX_LOGO_SOURCE, hosts: config.MX_LOGO_HOSTS },
   });
   // no session header on an <img>: the signed id in the path is the capability (server/logos.ts)
-  app.use('/logos/*', limitPerAddress({ limit: config.RATE_LIMIT_PER_ADDRESS, trustProxy: config.TRUST_PROXY }));
+  app.use(
+    '/logos/*',
+    limitPerAddress({ limit: config.RATE_LIMIT_PER_ADDRESS, trustProxy, store: rateLimitStores.storeFor('logos') }),
+  );
   app.get('/logos/:id', (c) => logos.handle(c));
   if (sandbox) {
     // the sandbox bank's own pages: public, like a real bank's sign-in page, and not part of the API
@@ -111,8 +130,9 @@ export function createServerApp({
       routingChecks: sandbox ? 'upstream' : 'local',
       limits: {
         perSession: config.RATE_LIMIT_PER_SESSION,
-        perAddress: config.RATE_LIMIT_PER_ADDRESS,
-        trustProxy: config.TRUST_PROXY,
+        failedAuthPerAddress: config.RATE_LIMIT_FAILED_AUTH_PER_ADDRESS,
+        trustProxy,
+        storeFor: (name) => rateLimitStores.storeFor(name),
       },
     }),
   );

@@ -149,6 +149,46 @@ describe('production configuration fails loudly', () => {
   });
 });
 
+describe('REDIS_URL', () => {
+  it.each([
+    ['redis://127.0.0.1:6390'],
+    ['rediss://:s3cret@redis.internal:6380/0'],
+    ['redis://user:pass@cache.example/15'],
+  ])('takes %s', (url) => {
+    const result = loadConfig({ NODE_ENV: 'test', REDIS_URL: url });
+    expect(result.ok && result.config.REDIS_URL).toBe(url);
+  });
+
+  it('is optional: the limits count per instance without it', () => {
+    const result = loadConfig({ NODE_ENV: 'test' });
+    expect(result.ok && result.config.REDIS_URL).toBeUndefined();
+  });
+
+  it.each([
+    ['http://:s3cret@redis.internal:6379', 'must be a redis:// or rediss:// URL with a host'],
+    ['redis.internal:6379', 'must be a redis:// or rediss:// URL with a host'],
+    ['redis://', 'must be a redis:// or rediss:// URL with a host'],
+    [
+      'rediss://:s3cret@redis.internal/0?tls=no',
+      'may name only a database number after the host (redis://host:6379/0), nothing else',
+    ],
+    [
+      'redis://:s3cret@redis.internal/keys',
+      'may name only a database number after the host (redis://host:6379/0), nothing else',
+    ],
+  ])('refuses %s, one line naming the variable, never the value (a password)', (url, rule) => {
+    const error = refusal({ ...PRODUCTION, REDIS_URL: url });
+    expect(error).toBe(`Invalid configuration: REDIS_URL ${rule}`);
+    expect(error).not.toContain('s3cret');
+  });
+
+  it('REDIS_KEY_PREFIX: letters, digits and : . _ - only', () => {
+    expect(refusal({ NODE_ENV: 'test', REDIS_KEY_PREFIX: 'a b' })).toBe(
+      'Invalid configuration: REDIS_KEY_PREFIX must be 1 to 64 letters, digits or : . _ -',
+    );
+  });
+});
+
 describe('a mistyped variable', () => {
   it.each([
     ['CONNECT_HOST_ORIGIN', 'CONNECT_HOST_ORIGINS'],

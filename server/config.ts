@@ -47,16 +47,15 @@ const isLocalOrigin = (value: string) => {
   return LOCAL_HOSTS.has(host) || host.endsWith('.localhost');
 };
 
+/** The value as a URL, or null when it is not one. */
+const urlOf = (value: string) => (URL.canParse(value) ? new URL(value) : null);
+
 const origin = z
   .string()
   .trim()
   .refine((value) => {
-    try {
-      const url = new URL(value);
-      return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === value.replace(/\/$/, '');
-    } catch {
-      return false;
-    }
+    const url = urlOf(value);
+    return (url?.protocol === 'https:' || url?.protocol === 'http:') && url.origin === value.replace(/\/$/, '');
   }, 'must be an origin such as https://partner.example');
 
 const originList = z
@@ -68,6 +67,22 @@ const originList = z
       .filter(Boolean),
   )
   .pipe(z.array(origin).min(1, 'must list at least one origin'));
+
+/**
+ * redis://[user:password@]host[:port][/db] or rediss:// (TLS). Refusals never echo the value: the
+ * URL may carry a password.
+ */
+const redisUrl = z
+  .string()
+  .trim()
+  .refine((value) => {
+    const url = urlOf(value);
+    return (url?.protocol === 'redis:' || url?.protocol === 'rediss:') && url.hostname !== '';
+  }, 'must be a redis:// or rediss:// URL with a host')
+  .refine((value) => {
+    const url = urlOf(value);
+    return !url || (/^\/?\d{0,2}$/.test(url.pathname) && url.search === '' && url.hash === '');
+  }, 'may name only a database number after the host (redis://host:6379/0), nothing else');
 
 const flag = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
 
@@ -104,8 +119,25 @@ export const configSchema = z
     SESSION_TTL_S: z.coerce.number().int().min(60).max(1_800).default(1_800),
     /** widget API calls one session may make per minute (a status poll a second is 60) */
     RATE_LIMIT_PER_SESSION: z.coerce.number().int().min(1).default(600),
-    /** and one client address (many users may share one behind a NAT) */
+    /** /logos requests per minute per client address (an <img> carries no session; many users may share one address behind a NAT) */
     RATE_LIMIT_PER_ADDRESS: z.coerce.number().int().min(1).default(6_000),
+    /** /partner calls per minute per client address (your back ends' addresses; bad partner secrets included) */
+    RATE_LIMIT_PARTNER_PER_ADDRESS: z.coerce.number().int().min(1).default(3_000),
+    /**
+     * widget API calls per minute per client address whose session token is missing, bad or
+     * expired; a valid session is never counted here (server/rateLimits.ts limitFailedAuth)
+     */
+    RATE_LIMIT_FAILED_AUTH_PER_ADDRESS: z.coerce.number().int().min(1).default(300),
+    /**
+     * several instances: the rate limits are counted in this Redis (or Valkey) so they hold across
+     * instances; unset, each instance counts in its own memory (server/rateLimitStore.ts)
+     */
+    REDIS_URL: redisUrl.optional(),
+    /** prepended to the rate-limit keys in Redis; by default from PUBLIC_ORIGIN, so deployments can share one Redis */
+    REDIS_KEY_PREFIX: z
+      .string()
+      .regex(/^[A-Za-z0-9:._-]{1,64}$/, 'must be 1 to 64 letters, digits or : . _ -')
+      .optional(),
     /** behind a load balancer: take the client address from X-Forwarded-For (its last hop) */
     TRUST_PROXY: flag.default(false),
     MOCK_CLOCK_SPEED: z.coerce.number().min(0).max(10_000).default(1),

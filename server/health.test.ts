@@ -59,7 +59,7 @@ describe('GET /healthz and GET /readyz', () => {
     expect(live.status).toBe(200);
     const ready = await app.request('/readyz');
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toEqual({ ok: true, upstream: 'mock' });
+    expect(await ready.json()).toEqual({ ok: true, upstream: 'mock', rateLimitStore: 'memory' });
   });
 
   it('with MX unreachable: /healthz stays 200 without asking it, /readyz is 503 with the reason', async () => {
@@ -73,6 +73,7 @@ describe('GET /healthz and GET /readyz', () => {
       ok: false,
       upstream: 'mx',
       reason: 'GET /institutions answered 502: The bank data service could not be reached.',
+      rateLimitStore: 'memory',
     });
   });
 

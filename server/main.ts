@@ -9,6 +9,7 @@ import { serve } from '@hono/node-server';
 import { accessLog } from './accessLog';
 import { createServerApp } from './app';
 import { loadConfig, type ServerConfig } from './config';
+import { createRateLimitStores, type RateLimitStores } from './rateLimitStore';
 import { loadStaticFiles, staticWidget } from './staticWidget';
 import { createMockUpstream } from './upstreams/mock/upstream';
 import { createMxUpstream } from './upstreams/mx/upstream';
@@ -18,7 +19,17 @@ export interface StartedServer {
   close(): Promise<void>;
 }
 
-export function buildApp(config: ServerConfig, distDir: string, quiet = false) {
+/**
+ * Where this deployment's rate limits count: REDIS_URL's Redis (keys under REDIS_KEY_PREFIX, by
+ * default `connect:<PUBLIC_ORIGIN's host>:`, so deployments can share one Redis) or memory.
+ */
+export function rateLimitStoresFor(config: ServerConfig): RateLimitStores {
+  const prefix =
+    config.REDIS_KEY_PREFIX ?? `connect:${config.PUBLIC_ORIGIN ? new URL(config.PUBLIC_ORIGIN).host : 'local'}:`;
+  return createRateLimitStores({ redisUrl: config.REDIS_URL, prefix });
+}
+
+export function buildApp(config: ServerConfig, distDir: string, quiet = false, rateLimitStores?: RateLimitStores) {
   const mock =
     config.CONNECT_UPSTREAM === 'mock'
       ? createMockUpstream({
@@ -47,6 +58,7 @@ export function buildApp(config: ServerConfig, distDir: string, quiet = false) {
       allowTopLevel: config.NODE_ENV !== 'production',
     }),
     middleware: quiet ? [] : [accessLog()],
+    rateLimitStores,
   });
 }
 
@@ -63,9 +75,10 @@ export async function startServer(
   if (!loaded.ok) throw new Error(loaded.errors.join('\n'));
   const { config } = loaded;
   for (const warning of loaded.warnings) console.warn(warning);
-  const app = buildApp(config, distDir, !config.ACCESS_LOG);
+  const stores = rateLimitStoresFor(config);
+  const app = buildApp(config, distDir, !config.ACCESS_LOG, stores);
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST });
-  await new Promise<void>((done, fail) => {
+  const listening = new Promise<void>((done, fail) => {
     server.once('listening', () => done());
     server.once('error', (error: NodeJS.ErrnoException) =>
       fail(
@@ -77,12 +90,18 @@ export async function startServer(
       ),
     );
   });
+  await listening.catch(async (error: unknown) => {
+    await stores.close();
+    throw error;
+  });
+  stores.connect();
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   return {
     url: `http://${config.HOST}:${port}`,
-    // stops taking connections and resolves once the requests in flight have finished
-    close: () => new Promise<void>((done) => server.close(() => done())),
+    // stops taking connections and resolves once the requests in flight have finished, then
+    // closes the Redis connection (their rate limits were counted in it)
+    close: () => new Promise<void>((done) => server.close(() => done())).then(() => stores.close()),
   };
 }
 

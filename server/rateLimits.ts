@@ -1,18 +1,19 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context, MiddlewareHandler } from 'hono';
-import { rateLimiter } from 'hono-rate-limiter';
+import { MemoryStore, rateLimiter, type HonoConfigType, type Store } from 'hono-rate-limiter';
 import { errorJson } from './errors';
 
 const WINDOW_MS = 60_000;
 
 /** The 429 the widget already handles: MX's error shape and a Retry-After until the window resets. */
-function tooMany(c: Context): Response {
-  const info = c.get('rateLimit') as { resetTime?: Date } | undefined;
-  const seconds = info?.resetTime ? Math.max(1, Math.ceil((info.resetTime.getTime() - Date.now()) / 1000)) : 60;
+function tooMany(resetTime: Date | undefined): Response {
+  const seconds = resetTime ? Math.max(1, Math.ceil((resetTime.getTime() - Date.now()) / 1000)) : 60;
   const response = errorJson(429, 'Too many requests. Please wait a moment.');
   response.headers.set('retry-after', String(seconds));
   return response;
 }
+
+const tooManyFor = (c: Context) => tooMany((c.get('rateLimit') as { resetTime?: Date } | undefined)?.resetTime);
 
 /** The caller's address: the socket's, or the last X-Forwarded-For hop when a trusted proxy sets it. */
 export function clientAddress(c: Context, trustProxy: boolean): string {
@@ -33,22 +34,30 @@ export function clientAddress(c: Context, trustProxy: boolean): string {
 }
 
 export interface RateLimitOptions {
+  /** requests per minute */
   limit: number;
   trustProxy?: boolean;
+  /** where to count (server/rateLimitStore.ts: this instance's memory by default, or Redis) */
+  store?: Store;
 }
 
 /**
- * Per client address, before anything else is done for the request.
+ * Per client address, before anything else is done for the request (/logos, /partner).
  *
- * @example api.use('*', limitPerAddress({ limit: 6000 }))
+ * @example app.use('/partner/*', limitPerAddress({ limit: 3000, store: stores.storeFor('partner') }))
  */
-export function limitPerAddress({ limit, trustProxy = false }: RateLimitOptions): MiddlewareHandler {
+export function limitPerAddress({
+  limit,
+  trustProxy = false,
+  store = new MemoryStore(),
+}: RateLimitOptions): MiddlewareHandler {
   return rateLimiter({
     windowMs: WINDOW_MS,
     limit,
     standardHeaders: 'draft-7',
     keyGenerator: (c) => `addr:${clientAddress(c, trustProxy)}`,
-    handler: tooMany,
+    handler: tooManyFor,
+    store,
   });
 }
 
@@ -57,13 +66,44 @@ export function limitPerAddress({ limit, trustProxy = false }: RateLimitOptions)
  *
  * @example api.use('*', sessionAuth({ secret }), limitPerSession({ limit: 600 }))
  */
-export function limitPerSession({ limit }: RateLimitOptions): MiddlewareHandler {
+export function limitPerSession({
+  limit,
+  store = new MemoryStore(),
+}: Omit<RateLimitOptions, 'trustProxy'>): MiddlewareHandler {
   return rateLimiter({
     windowMs: WINDOW_MS,
     limit,
     standardHeaders: 'draft-7',
-    keyGenerator: (c) =>
+    keyGenerator: (c: Context) =>
       `session:${(c.get('session') as { session_guid?: string } | undefined)?.session_guid ?? 'none'}`,
-    handler: tooMany,
+    handler: tooManyFor,
+    store,
   });
+}
+
+/**
+ * Failed authentications per client address, without starving the valid sessions behind it.
+ * `auth` (sessionAuth) runs first: a request it lets through (a valid session) goes on and is
+ * never counted here (the per-session limit is its only limit). A request it refuses counts one
+ * in the address's failed-auth bucket; up to `limit` a minute it gets auth's own answer (401),
+ * past it 429 with Retry-After. So a flood of bad tokens from one NAT locks out only bad tokens.
+ *
+ * @example api.use('*', limitFailedAuth(sessionAuth({ secret }), { limit: 300, store }))
+ */
+export function limitFailedAuth(
+  auth: MiddlewareHandler,
+  { limit, trustProxy = false, store = new MemoryStore() }: RateLimitOptions,
+): MiddlewareHandler {
+  // the stores read only the window from the limiter's options
+  store.init?.({ windowMs: WINDOW_MS } as HonoConfigType);
+  return async (c, next) => {
+    let authenticated = false;
+    const refusal = await auth(c, async () => {
+      authenticated = true;
+      await next();
+    });
+    if (authenticated) return refusal;
+    const { totalHits, resetTime } = await store.increment(`authfail:${clientAddress(c, trustProxy)}`);
+    return totalHits > limit ? tooMany(resetTime) : refusal;
+  };
 }

@@ -2,7 +2,8 @@ import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { isJsonContentType, MAX_BODY_BYTES, MX_MEDIA_TYPE } from './http';
 import { isValidRoutingNumber } from '../sdk/src/contract/routingNumber';
-import { limitPerAddress, limitPerSession } from './rateLimits';
+import type { Store } from 'hono-rate-limiter';
+import { limitFailedAuth, limitPerSession } from './rateLimits';
 import { verifySessionToken, type WidgetSession } from './sessions';
 import { matchWidgetRoute } from './upstreams/allowList';
 import { errorJson } from './errors';
@@ -46,8 +47,16 @@ export interface WidgetApiOptions {
   upstream: Upstream;
   /** the widget's public origin (PUBLIC_ORIGIN; the request's in development): OAuth window URLs are built on it */
   publicOrigin?: (request: Request) => string;
-  /** requests per minute: per session and per client address */
-  limits?: { perSession: number; perAddress: number; trustProxy?: boolean };
+  /**
+   * requests per minute: per valid session, and failed authentications per client address (a valid
+   * session is never counted against its address: see limitFailedAuth); counted in `storeFor(name)`
+   */
+  limits?: {
+    perSession: number;
+    failedAuthPerAddress: number;
+    trustProxy?: boolean;
+    storeFor?: (name: string) => Store;
+  };
   /** where "Get help" requests go; none by default */
   helpDesk?: HelpDesk;
   /**
@@ -76,13 +85,22 @@ export function widgetApi({
   publicOrigin = (request) => new URL(request.url).origin,
 }: WidgetApiOptions) {
   const api = new Hono<Env>();
-  if (limits) api.use('*', limitPerAddress({ limit: limits.perAddress, trustProxy: limits.trustProxy }));
   api.use(
     '*',
     bodyLimit({ maxSize: MAX_BODY_BYTES, onError: () => errorJson(413, 'Request body is larger than 64 KiB.') }),
   );
-  api.use('*', sessionAuth({ secret }));
-  if (limits) api.use('*', limitPerSession({ limit: limits.perSession }));
+  if (limits) {
+    const { perSession, failedAuthPerAddress, trustProxy, storeFor } = limits;
+    api.use(
+      '*',
+      limitFailedAuth(sessionAuth({ secret }), {
+        limit: failedAuthPerAddress,
+        trustProxy,
+        store: storeFor?.('authfail'),
+      }),
+    );
+    api.use('*', limitPerSession({ limit: perSession, store: storeFor?.('session') }));
+  } else api.use('*', sessionAuth({ secret }));
   api.get('/capabilities', (c) => c.json(capabilitiesBody(searchCapabilities)));
   api.all('*', async (c) => {
     const url = new URL(c.req.url);

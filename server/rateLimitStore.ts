@@ -1,0 +1,180 @@
+import { createClient } from 'redis';
+import { MemoryStore, RedisStore, type RedisClient, type Store } from 'hono-rate-limiter';
+
+/**
+ * Where the rate limiters count. With REDIS_URL every instance counts in one Redis (or Valkey), so
+ * a session's 601st call in the minute is refused by whichever instance gets it; without it each
+ * instance counts in its own memory.
+ *
+ * Fail-open: while Redis cannot answer (down at boot, gone away, slower than COMMAND_TIMEOUT_MS)
+ * each limiter counts in its own memory instead, per instance, as it would without REDIS_URL;
+ * requests are served and still limited (per instance). One warning line when an outage starts,
+ * one when Redis answers again; never the URL (it may carry a password).
+ */
+export type RateLimitStoreState = 'memory' | 'redis' | 'unavailable';
+
+export interface RateLimitStores {
+  /** A store for one limiter, its keys under `<prefix><name>:`; each limiter needs its own. */
+  storeFor(name: string): Store;
+  /** `memory` (no REDIS_URL), `redis`, or `unavailable` (counting in memory until Redis answers). */
+  state(): RateLimitStoreState;
+  /**
+   * Starts connecting to Redis (and reconnecting, for good), never waiting for it. Call it once the
+   * server listens: a connection begun before the synchronous start-up work (compressing the widget's
+   * files) would time out behind it. Until then the limits count in memory.
+   */
+  connect(): void;
+  /** Closes the Redis connection (SIGTERM); the memory stores need nothing. */
+  close(): Promise<void>;
+}
+
+/** Any Redis command slower than this counts as an outage: a limiter must not hold a request. */
+export const COMMAND_TIMEOUT_MS = 500;
+/** Bounds for (re)connecting: a boot with Redis down neither hangs nor crashes. */
+export const CONNECT_TIMEOUT_MS = 2_000;
+export const MAX_RECONNECT_DELAY_MS = 5_000;
+/** After a failed command, memory is used this long before Redis is tried again (ms). */
+export const RETRY_AFTER_FAILURE_MS = 2_000;
+
+/** The node-redis commands the RedisStore's client needs. */
+interface NodeRedisCommands {
+  scriptLoad(script: string): Promise<string>;
+  evalSha(sha1: string, options: { keys: string[]; arguments: string[] }): Promise<unknown>;
+  decr(key: string): Promise<number>;
+  del(key: string): Promise<number>;
+}
+
+/**
+ * node-redis → the RedisStore's client: scriptLoad, evalsha(sha, keys, args), decr, del.
+ * Arguments go as strings (Redis's own type for them); replies are passed through as they come.
+ */
+export function redisStoreClient(client: NodeRedisCommands): RedisClient {
+  return {
+    scriptLoad: (script) => client.scriptLoad(script),
+    evalsha: async <TArgs extends unknown[], TData = unknown>(sha1: string, keys: string[], args: TArgs) =>
+      (await client.evalSha(sha1, { keys, arguments: args.map(String) })) as TData,
+    decr: (key) => client.decr(key),
+    del: (key) => client.del(key),
+  };
+}
+
+/** The delay before reconnect attempt `retries`: doubling from 100 ms, at most 5 s, never giving up. */
+export function reconnectDelay(retries: number): number {
+  return Math.min(100 * 2 ** Math.min(retries, 10), MAX_RECONNECT_DELAY_MS);
+}
+
+export interface RateLimitStoreOptions {
+  /** redis:// or rediss:// (config.ts has validated it); none → memory */
+  redisUrl?: string;
+  /** prepended to every key, so two deployments can share one Redis */
+  prefix: string;
+  /** one line per outage and per recovery */
+  warn?: (line: string) => void;
+  now?: () => number;
+}
+
+/** Memory stores, or Redis stores that fall back to memory while Redis cannot answer (see above). */
+export function createRateLimitStores({
+  redisUrl,
+  prefix,
+  warn = (line) => console.warn(line),
+  now = Date.now,
+}: RateLimitStoreOptions): RateLimitStores {
+  if (!redisUrl) {
+    return {
+      storeFor: () => new MemoryStore(),
+      state: () => 'memory',
+      connect: () => undefined,
+      close: () => Promise.resolve(),
+    };
+  }
+  const client = createClient({
+    url: redisUrl,
+    // a command while disconnected fails at once (and the limiter counts in memory) instead of queueing
+    disableOfflineQueue: true,
+    commandOptions: { timeout: COMMAND_TIMEOUT_MS },
+    socket: { connectTimeout: CONNECT_TIMEOUT_MS, reconnectStrategy: reconnectDelay },
+  });
+  let down = false;
+  let retryAt = 0;
+  const log = (msg: string, reason?: unknown) => {
+    // the error's code, or node-redis's own short message ("Connection timeout"); nothing that could
+    // hold the URL and its password
+    const detail =
+      reason instanceof Error
+        ? 'code' in reason && typeof reason.code === 'string'
+          ? reason.code
+          : /^[A-Za-z0-9 ]{1,80}$/.test(reason.message)
+            ? reason.message
+            : reason.constructor.name // node-redis's TimeoutError has no message
+        : null;
+    warn(JSON.stringify({ time: new Date(now()).toISOString(), msg: detail ? `${msg} (${detail})` : msg }));
+  };
+  const failed = (reason: unknown) => {
+    retryAt = now() + RETRY_AFTER_FAILURE_MS;
+    if (down) return;
+    down = true;
+    log('rate limits: Redis unavailable, counting per instance in memory until it answers', reason);
+  };
+  const answered = () => {
+    if (!down) return;
+    retryAt = 0;
+    down = false;
+    log('rate limits: Redis answers again, counting in Redis');
+  };
+  // without a listener node-redis's 'error' event would crash the process; each one is the same outage
+  client.on('error', failed);
+  // a new connection is usable at once, whatever the last one's failure
+  client.on('ready', () => {
+    retryAt = 0;
+    answered();
+  });
+  const adapter = redisStoreClient(client);
+  let closed = false;
+
+  return {
+    storeFor(name) {
+      const shared = new RedisStore({ client: adapter, prefix: `${prefix}${name}:` });
+      const local = new MemoryStore();
+      const usable = () => client.isReady && now() >= retryAt;
+      /** Redis when it answers, else this instance's memory; never throws. */
+      async function either<T>(inRedis: () => Promise<T>, inMemory: () => T): Promise<T> {
+        if (!usable()) return inMemory();
+        try {
+          const result = await inRedis();
+          answered();
+          return result;
+        } catch (error) {
+          failed(error);
+          return inMemory();
+        }
+      }
+      return {
+        prefix: shared.prefix,
+        localKeys: false,
+        init(options) {
+          shared.init(options);
+          local.init(options);
+        },
+        get: (key) => either(shared.get.bind(shared, key), local.get.bind(local, key)),
+        increment: (key) => either(shared.increment.bind(shared, key), local.increment.bind(local, key)),
+        decrement: (key) => either(shared.decrement.bind(shared, key), local.decrement.bind(local, key)),
+        resetKey: (key) => either(shared.resetKey.bind(shared, key), local.resetKey.bind(local, key)),
+        shutdown: () => local.shutdown(),
+      };
+    },
+    state: () => (down || !client.isReady ? 'unavailable' : 'redis'),
+    connect() {
+      // not awaited: the server serves while Redis is down; node-redis keeps reconnecting
+      if (!client.isOpen && !closed) client.connect().catch(failed);
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      client.off('error', failed);
+      client.on('error', () => undefined);
+      if (client.isOpen) await client.close().catch(() => client.destroy());
+      else client.destroy();
+    },
+  };
+}
