@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, hostEvents, openAtBank, openHost, test, uniqueUser } from './fixtures';
+import { expect, hostEvents, openAtBank, openHost, test, uniqueUser, widgetUser } from './fixtures';
 
 /**
  * The widget is a guest on the partner's page: it moves neither the page nor the user's focus
@@ -95,6 +95,35 @@ test('search actions keep focus in the widget: Show all popular, Show more resul
   await more.click();
   await expect(widget.getByRole('status').filter({ hasText: '25 more institutions shown' })).toBeAttached();
   expect(await more.evaluate((el) => el === document.activeElement)).toBe(true);
+});
+
+test('focus after an action lands on what changed: account picker, duplicate connection', async ({ page }) => {
+  const focusedIsBody = () =>
+    page
+      .frameLocator('#widget iframe')
+      .locator('body')
+      .evaluate((body) => document.activeElement === body);
+  const username = uniqueUser('guest-picks');
+  const widget = await openAtBank(page, { mode: 'verification' });
+  await widget.getByLabel('Username').fill(username);
+  await widget.getByLabel('Password', { exact: true }).fill('password');
+  await widget.getByRole('button', { name: 'Continue' }).click();
+  await expect(widget.getByRole('heading', { name: 'Choose an account' })).toBeFocused();
+  const use = widget.getByRole('button', { name: 'Use this account' });
+  await use.click();
+  await expect(widget.getByRole('radio').first()).toBeFocused();
+  await widget.getByRole('radio', { name: /Checking/ }).check();
+  await use.click();
+  await expect(widget.getByText(/^You chose /)).toBeFocused();
+  expect(await focusedIsBody()).toBe(false);
+
+  // the same bank and username again: the duplicate alert, and the user on its way on
+  const again = await openAtBank(page, { user_guid: await widgetUser(page) });
+  await again.getByLabel('Username').fill(username);
+  await again.getByLabel('Password', { exact: true }).fill('password');
+  await again.getByRole('button', { name: 'Continue' }).click();
+  await expect(again.getByRole('button', { name: 'Update the existing connection' })).toBeFocused();
+  expect(await focusedIsBody()).toBe(false);
 });
 
 /**
