@@ -59,8 +59,8 @@ test('keyboard only: disconnect with a reason; the host hears memberDeleted', as
   const widget = await openConnections(page, user);
   const disconnect = widget.getByRole('button', { name: 'Disconnect MX Bank' });
   await expect(disconnect).toBeVisible();
-  // Tab from the heading to the row's Disconnect (Refresh comes first)
-  await tabTo(page, disconnect, 5);
+  // from the host page into the widget (it takes no focus on its own), then past the row's Refresh
+  await tabTo(page, disconnect, 30);
   await page.keyboard.press('Enter');
   await expect(widget.getByRole('heading', { name: 'Disconnect MX Bank?', level: 1 })).toBeFocused();
   await page.keyboard.press('Tab');
@@ -168,7 +168,9 @@ test('on the demo host page, opening the widget again continues as the same user
 test('keyboard only: a manual account from search', async ({ page }) => {
   const widget = await openHost(page);
   const search = widget.getByRole('combobox', { name: 'Search for your bank or credit union' });
-  await expect(search).toBeFocused();
+  await expect(search).toBeVisible();
+  // the widget takes no focus on its own: from the host page, Tab into it
+  await tabTo(page, search, 30);
   await page.keyboard.type('qqqzzz');
   const add = widget.getByRole('button', { name: 'Add an account manually' });
   await expect(add).toBeVisible();
@@ -192,9 +194,10 @@ test('keyboard only: Get help while fixing credentials', async ({ page, request 
   const fixing = await openHost(page, { user_guid: user, current_member_guid: member });
   const help = fixing.getByRole('button', { name: 'Get help' });
   await expect(help).toBeVisible();
-  await expect(fixing.getByRole('heading', { name: 'Update your credentials', level: 1 })).toBeFocused();
-  // past the username, password, forgot-password link and Continue
-  await tabTo(page, help, 12);
+  await expect(fixing.getByRole('heading', { name: 'Update your credentials', level: 1 })).toBeVisible();
+  // the widget takes no focus on its own: from the host page, past its form, then the username,
+  // password, forgot-password link and Continue
+  await tabTo(page, help, 40);
   await page.keyboard.press('Enter');
   await expect(fixing.getByRole('heading', { name: 'Get help', level: 1 })).toBeFocused();
   await page.keyboard.press('Tab');

@@ -6,6 +6,7 @@ import type { Emitter } from '../embedding/emitter';
 import type { FlowState } from '../flow/store';
 import { useT } from '../i18n/translate';
 import { Button } from '../ui/Button';
+import { FocusPolicyContext, useFocusWatcher } from '../ui/focus';
 import { ErrorBoundary } from './ErrorBoundary';
 import { LiveRegion } from './LiveRegion';
 import { StepRouter } from './StepRouter';
@@ -39,20 +40,23 @@ export function FlowApp({
   const rootRef = useRef<HTMLDivElement>(null);
   useHostBridge(store, emitter, config, framed);
   useReportHeight(rootRef, emitter, timing.resizeDebounceMs);
+  const focusPolicy = useFocusWatcher(rootRef);
   useSessionExpiry(store, emitter);
   usePageviews(store, emitter, config.user_guid);
   return (
     <div ref={rootRef} className="mx-auto w-full max-w-xl p-4">
       <LiveRegion />
-      <main>
-        <Suspense fallback={null}>
-          <MembersNote />
-        </Suspense>
-        {/* the last line of defence: whatever breaks outside a step still leaves a way out */}
-        <ErrorBoundary fallback={() => <WidgetCrashed />}>
-          <StepRouter />
-        </ErrorBoundary>
-      </main>
+      <FocusPolicyContext.Provider value={focusPolicy}>
+        <main>
+          <Suspense fallback={null}>
+            <MembersNote />
+          </Suspense>
+          {/* the last line of defence: whatever breaks outside a step still leaves a way out */}
+          <ErrorBoundary fallback={() => <WidgetCrashed />}>
+            <StepRouter />
+          </ErrorBoundary>
+        </main>
+      </FocusPolicyContext.Provider>
     </div>
   );
 }

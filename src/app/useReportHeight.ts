@@ -7,7 +7,18 @@ import type { Emitter } from '../embedding/emitter';
  */
 export const MAX_REPORTED_HEIGHT = 1_200;
 
-/** Tells the host the content height when it changes (debounced) so it can size the iframe. */
+/**
+ * The shortest frame the widget asks for: the host SDK's starting height (`initialHeight`, 600 px).
+ * The first screens differ by hundreds of pixels (a loading spinner ~70 px, consent ~540, the
+ * credentials form ~400); a frame that follows each of them moves the partner's page up and down
+ * as the user goes. Below this the frame keeps its height and the widget's background fills it.
+ */
+export const MIN_REPORTED_HEIGHT = 600;
+
+/**
+ * Tells the host the content height in CSS pixels when it changes (debounced by `debounceMs`) so
+ * it can size the iframe, kept within MIN_REPORTED_HEIGHT..MAX_REPORTED_HEIGHT.
+ */
 export function useReportHeight(ref: RefObject<HTMLElement | null>, emitter: Emitter, debounceMs: number) {
   useEffect(() => {
     const element = ref.current;
@@ -17,7 +28,8 @@ export function useReportHeight(ref: RefObject<HTMLElement | null>, emitter: Emi
     const observer = new ResizeObserver(() => {
       clearTimeout(timer);
       timer = setTimeout(() => {
-        const height = Math.min(MAX_REPORTED_HEIGHT, Math.ceil(element.getBoundingClientRect().height));
+        const content = Math.ceil(element.getBoundingClientRect().height);
+        const height = Math.min(MAX_REPORTED_HEIGHT, Math.max(MIN_REPORTED_HEIGHT, content));
         if (height !== last) {
           last = height;
           emitter.resize(height);

@@ -377,6 +377,9 @@ export const en = {
   'md.status.REJECTED':
     'Your bank refused the deposits to the account ending in {last4}. Start over with another account.',
   'md.status.UNKNOWN': 'This verification is in a state we do not know. Try again, or start over.',
+  'search.morePopular': 'Show all popular institutions',
+  'search.moreShown.one': '{count} more institution shown',
+  'search.moreShown.other': '{count} more institutions shown',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -379,4 +379,7 @@ export const es: Catalog = {
   'md.status.REJECTED':
     'Su banco rechazó los depósitos a la cuenta terminada en {last4}. Empiece de nuevo con otra cuenta.',
   'md.status.UNKNOWN': 'Esta verificación está en un estado que no conocemos. Inténtelo de nuevo o empiece de nuevo.',
+  'search.morePopular': 'Mostrar todas las instituciones populares',
+  'search.moreShown.one': 'Se muestra {count} institución más',
+  'search.moreShown.other': 'Se muestran {count} instituciones más',
 };

@@ -387,4 +387,7 @@ export const frCA: Catalog = {
   'md.status.REJECTED':
     'Votre banque a refusé les dépôts au compte se terminant par {last4}. Recommencez avec un autre compte.',
   'md.status.UNKNOWN': 'Cette vérification est dans un état que nous ne connaissons pas. Réessayez, ou recommencez.',
+  'search.morePopular': 'Afficher toutes les institutions populaires',
+  'search.moreShown.one': '{count} institution de plus affichée',
+  'search.moreShown.other': '{count} institutions de plus affichées',
 };

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useMoveFocus } from './focus';
 
 /**
  * What a form's own check found wrong with its fields, one problem per field name: `report`
@@ -7,6 +8,7 @@ import { useState } from 'react';
  */
 export function useFieldProblems<F extends string, P>() {
   const [problems, setProblems] = useState<Partial<Record<F, P>>>({});
+  const moveFocus = useMoveFocus();
   return {
     problemOf: (field: F): P | undefined => problems[field],
     clear: (field: F) =>
@@ -20,7 +22,7 @@ export function useFieldProblems<F extends string, P>() {
     report: (found: Partial<Record<F, P>>, form: HTMLFormElement | null): boolean => {
       setProblems(found);
       const first = Object.keys(found)[0];
-      if (first) form?.querySelector<HTMLElement>(`[name="${CSS.escape(first)}"]`)?.focus();
+      if (first) moveFocus(form?.querySelector<HTMLElement>(`[name="${CSS.escape(first)}"]`));
       return first === undefined;
     },
   };

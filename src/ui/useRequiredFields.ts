@@ -1,5 +1,6 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useT } from '../i18n/translate';
+import { useMoveFocus } from './focus';
 
 interface RequiredField {
   guid: string;
@@ -20,6 +21,7 @@ export function useRequiredFields(
   const [values, setValues] = useState<Record<string, string>>({});
   const [errors, setErrors] = useState<Record<string, string>>({});
   const formRef = useRef<HTMLFormElement>(null);
+  const moveFocus = useMoveFocus();
 
   const change = (guid: string, value: string) => {
     setValues((current) => ({ ...current, [guid]: value }));
@@ -39,10 +41,10 @@ export function useRequiredFields(
     setErrors(missing);
     const first = fields.find((field) => missing[field.guid]);
     if (first) {
-      formRef.current?.querySelector<HTMLElement>(`[name="${CSS.escape(first.guid)}"]`)?.focus();
+      moveFocus(formRef.current?.querySelector<HTMLElement>(`[name="${CSS.escape(first.guid)}"]`));
       return;
     }
-    const focusFirstField = () => formRef.current?.querySelector<HTMLElement>('input, select')?.focus();
+    const focusFirstField = () => moveFocus(formRef.current?.querySelector<HTMLElement>('input, select'));
     onValid(
       fields.map((field) => ({ guid: field.guid, value: values[field.guid] ?? '' })),
       { focusFirstField },

@@ -9,6 +9,7 @@ import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { RadioCard } from '../../ui/RadioCard';
 import { FieldError } from '../../ui/TextField';
+import { useMoveFocus } from '../../ui/focus';
 import { AccountSummary } from '../../ui/AccountSummary';
 
 /** Accounts a payment can be drawn from: checking and savings (what MX's verification covers). */
@@ -34,6 +35,13 @@ export function VerifyAccount({
   const [missing, setMissing] = useState(false);
   const reported = useRef(false);
   const legendId = useId();
+  const moveFocus = useMoveFocus();
+  const groupRef = useRef<HTMLFieldSetElement>(null);
+  // the picked account replaces the list: the user lands on the sentence that names it
+  const chosenRef = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (chosen) moveFocus(chosenRef.current);
+  }, [chosen, moveFocus]);
 
   useEffect(() => {
     if (usable.length === 0 && !reported.current) {
@@ -59,7 +67,9 @@ export function VerifyAccount({
   if (chosen) {
     return (
       <div className="flex flex-col gap-3">
-        <p>{t('verify.chosen', { account: `${chosen.name} ${chosen.account_number ?? ''}`.trim() })}</p>
+        <p ref={chosenRef} tabIndex={-1} className="focus-ring rounded-sm">
+          {t('verify.chosen', { account: `${chosen.name} ${chosen.account_number ?? ''}`.trim() })}
+        </p>
         <Button onClick={() => emitter.emit('mx/connect/connected/primaryAction', {})}>{t('connected.done')}</Button>
       </div>
     );
@@ -69,6 +79,7 @@ export function VerifyAccount({
     const account = usable.find((a) => a.guid === picked);
     if (!account) {
       setMissing(true);
+      moveFocus(groupRef.current?.querySelector<HTMLInputElement>('input[type="radio"]'));
       return;
     }
     emitter.accountSelected({ member_guid: memberGuid, account_guid: account.guid });
@@ -78,7 +89,7 @@ export function VerifyAccount({
   return (
     <div>
       <p className="mb-3">{t('verify.intro', { bank })}</p>
-      <fieldset className="mb-3" aria-describedby={missing ? `${legendId}-error` : undefined}>
+      <fieldset ref={groupRef} className="mb-3" aria-describedby={missing ? `${legendId}-error` : undefined}>
         <legend id={legendId} className="text-sm font-semibold text-muted mb-1">
           {t('verify.accounts')}
         </legend>

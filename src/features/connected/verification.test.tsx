@@ -42,9 +42,13 @@ describe('verification mode', () => {
     expect(group).not.toHaveTextContent('Credit Card');
     await w.user.click(screen.getByRole('button', { name: 'Use this account' }));
     expect(group).toHaveAccessibleDescription('Choose an account first.');
+    expect(radios[0]).toHaveFocus();
     await w.user.click(within(group).getByRole('radio', { name: /Savings/ }));
     await w.user.click(screen.getByRole('button', { name: 'Use this account' }));
-    await screen.findByText(/You chose MX Bank Savings \*{4}\d{4}\./);
+    // the list and its button are gone: the user lands on the sentence naming the account
+    const chosen = await screen.findByText(/You chose MX Bank Savings \*{4}\d{4}\./);
+    expect(document.activeElement).not.toBe(document.body);
+    expect(chosen).toHaveFocus();
     const selected = w.messages.find((m) => m.type === 'connect-widget/accountSelected');
     expect(selected?.mx).toBeUndefined();
     expect(selected?.metadata).toMatchObject({

@@ -9,6 +9,7 @@ import { RadioCard } from '../../ui/RadioCard';
 import { StepHeading } from '../../ui/StepHeading';
 import { DISCONNECT_REASONS, type DisconnectReason } from '../../../sdk/src/contract/events';
 import { useDisconnect } from './useDisconnect';
+import { useMoveFocus } from '../../ui/focus';
 
 /** "Disconnect X?": what it means, why (one reason, required), then DELETE. */
 export function DisconnectStep() {
@@ -19,6 +20,7 @@ export function DisconnectStep() {
   const member = useMember(memberGuid).data;
   const bank = member?.name || member?.institution_code || t('connections.unnamed');
   const disconnect = useDisconnect();
+  const moveFocus = useMoveFocus();
   const [reason, setReason] = useState<DisconnectReason | null>(null);
   const [missing, setMissing] = useState(false);
   const groupId = useId();
@@ -28,7 +30,7 @@ export function DisconnectStep() {
     event.preventDefault();
     if (!reason) {
       setMissing(true);
-      event.currentTarget.querySelector<HTMLInputElement>('input[type="radio"]')?.focus();
+      moveFocus(event.currentTarget.querySelector<HTMLInputElement>('input[type="radio"]'));
       return;
     }
     if (memberGuid) disconnect.mutate({ memberGuid, reason });

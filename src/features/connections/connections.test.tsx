@@ -122,7 +122,9 @@ describe('your connections', () => {
     expect(screen.getByRole('radio', { name: 'I no longer use this account' })).toHaveFocus();
     await w.user.click(screen.getByRole('radio', { name: 'I do not want to share this data' }));
     await w.user.click(screen.getByRole('button', { name: 'Disconnect' }));
-    await screen.findByRole('heading', { name: 'Disconnected' });
+    // the button went with its screen: the user lands on the new heading, never on the page
+    expect(await screen.findByRole('heading', { name: 'Disconnected' })).toHaveFocus();
+    expect(document.activeElement).not.toBe(document.body);
     expect(w.events('mx/connect/memberDeleted')[0]?.metadata).toMatchObject({ member_guid: guids[0] });
     expect(w.messages.find((m) => m.name === 'member_disconnected')?.metadata).toMatchObject({ reason: 'privacy' });
     expect((await server.log()).filter((e) => e.method === 'DELETE')).toHaveLength(1);

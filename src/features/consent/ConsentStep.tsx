@@ -8,6 +8,7 @@ import { useT } from '../../i18n/translate';
 import { Button } from '../../ui/Button';
 import { ExternalLink } from '../../ui/ExternalLink';
 import { StepHeading } from '../../ui/StepHeading';
+import { useMoveFocus } from '../../ui/focus';
 
 /** What the partner will receive, by mode; identity only when the partner asks for it. */
 function scopeOf(mode: 'aggregation' | 'verification', identity: boolean): ConsentScope[] {
@@ -30,6 +31,7 @@ export function ConsentStep() {
   const policyUrl = safeUrl(config.privacy_policy_url);
   const scope = scopeOf(config.mode, config.include_identity);
   const textRef = useRef<HTMLDivElement>(null);
+  const moveFocus = useMoveFocus();
   const [seen, setSeen] = useState(false);
   const [declined, setDeclined] = useState(false);
 
@@ -94,7 +96,7 @@ export function ConsentStep() {
           aria-describedby={seen ? undefined : 'consent-hint'}
           onClick={() => {
             if (seen) answer(true);
-            else textRef.current?.focus();
+            else moveFocus(textRef.current);
           }}
         >
           {t('consent.agree')}

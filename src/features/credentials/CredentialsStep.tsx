@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { ApiError } from '../../api/errors';
 import { useInstitution } from '../../api/queries';
 import { safeUrl } from '../../api/safeUrl';
@@ -10,6 +11,7 @@ import { Button } from '../../ui/Button';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { ExternalLink } from '../../ui/ExternalLink';
 import { Spinner } from '../../ui/Spinner';
+import { useMoveFocus } from '../../ui/focus';
 import { StepHeading } from '../../ui/StepHeading';
 import { useRequiredFields } from '../../ui/useRequiredFields';
 import { BankInstructions } from './BankInstructions';
@@ -56,6 +58,13 @@ export function CredentialsStep() {
 
   const duplicate = submit.error instanceof ApiError && submit.error.status === 409 ? submit.error : null;
   const existingMemberGuid = duplicate?.details.existingMemberGuid;
+  // the duplicate alert is what changed: the user lands on its way on (or on the alert itself)
+  const duplicateRef = useRef<HTMLDivElement>(null);
+  const moveFocus = useMoveFocus();
+  useEffect(() => {
+    const alert = duplicateRef.current;
+    if (duplicate) moveFocus(alert?.querySelector('button') ?? alert);
+  }, [duplicate, moveFocus]);
   const forgotUrl = safeUrl(institution?.forgot_password_url ?? institution?.trouble_signing_in_url);
 
   return (
@@ -68,20 +77,22 @@ export function CredentialsStep() {
         <ErrorAlert error={fields.error} about="institution" onRetry={() => void fields.refetch()} offerRetry />
       ) : null}
       {duplicate ? (
-        <Alert tone="error">
-          <p>{t('creds.duplicate', { bank })}</p>
-          {existingMemberGuid ? (
-            <Button
-              variant="link"
-              onClick={() => {
-                submit.reset();
-                send({ type: 'duplicateFound', memberGuid: existingMemberGuid });
-              }}
-            >
-              {t('creds.duplicateUpdate')}
-            </Button>
-          ) : null}
-        </Alert>
+        <div ref={duplicateRef} tabIndex={-1} className="focus-ring rounded-brand">
+          <Alert tone="error">
+            <p>{t('creds.duplicate', { bank })}</p>
+            {existingMemberGuid ? (
+              <Button
+                variant="link"
+                onClick={() => {
+                  submit.reset();
+                  send({ type: 'duplicateFound', memberGuid: existingMemberGuid });
+                }}
+              >
+                {t('creds.duplicateUpdate')}
+              </Button>
+            ) : null}
+          </Alert>
+        </div>
       ) : submit.error ? (
         <ErrorAlert error={submit.error} lead={t('creds.error')} onRetry={() => formRef.current?.requestSubmit()} />
       ) : null}

@@ -117,6 +117,10 @@ describe('credentials', () => {
     await chooseInstitution(w, 'MX Bank', 'MX Bank');
     await submitCredentials(w, 'password');
     await screen.findByText('You have already connected this MX Bank account.');
+    // the alert is what changed: the user lands on its way on, not on the page
+    const update = screen.getByRole('button', { name: 'Update the existing connection' });
+    await waitFor(() => expect(update).toHaveFocus());
+    expect(document.activeElement).not.toBe(document.body);
     expect(w.events('mx/connect/createMemberError')[0]?.metadata).toMatchObject({ institution_code: 'mxbank' });
     await w.user.click(screen.getByRole('button', { name: 'Update the existing connection' }));
     await screen.findByRole('heading', { name: 'Update your credentials' });

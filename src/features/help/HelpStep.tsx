@@ -10,6 +10,7 @@ import { FieldError, inputClass, TextField } from '../../ui/TextField';
 import { useSendHelp } from './useSendHelp';
 import { HELP_TOPICS, MAX_EMAIL, MAX_HELP_DETAILS, type HelpTopic } from '../../../sdk/src/contract/help';
 import { EMAIL_PATTERN } from '../../../sdk/src/contract/email';
+import { useMoveFocus } from '../../ui/focus';
 
 type Field = 'email' | 'topic' | 'details';
 
@@ -31,6 +32,7 @@ export function HelpStep() {
   const formRef = useRef<HTMLFormElement>(null);
   const detailsId = useId();
   const send = useSendHelp();
+  const moveFocus = useMoveFocus();
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -43,7 +45,7 @@ export function HelpStep() {
     setErrors(found);
     const first = (['email', 'topic', 'details'] as const).find((f) => found[f]);
     if (first) {
-      formRef.current?.querySelector<HTMLElement>(`[name="${first}"]`)?.focus();
+      moveFocus(formRef.current?.querySelector<HTMLElement>(`[name="${first}"]`));
       return;
     }
     if (!topic) return;

@@ -1,10 +1,11 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useConfig } from '../../config/ConfigProvider';
 import { useChooseInstitution } from '../../flow/useChooseInstitution';
 import { useT } from '../../i18n/translate';
 import { Alert } from '../../ui/Alert';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { Button } from '../../ui/Button';
+import { useMoveFocus } from '../../ui/focus';
 import { StepHeading } from '../../ui/StepHeading';
 import { FormActions } from './FormActions';
 import { TextField } from '../../ui/TextField';
@@ -21,6 +22,10 @@ export function RoutingNumberScreen({ draft, change, next, back }: FormScreenPro
   const clientName = useConfig().client_name ?? t('consent.defaultClient');
   const check = useRoutingCheck();
   const [problem, setProblem] = useState<string | null>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  const moveFocus = useMoveFocus();
+  // a refused number is fixed in its field: the user lands there, its error read with it
+  const focusField = () => moveFocus(formRef.current?.querySelector<HTMLInputElement>('[name="routing_number"]'));
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -29,12 +34,14 @@ export function RoutingNumberScreen({ draft, change, next, back }: FormScreenPro
       setProblem(
         local === 'required' ? t('common.required', { label: t('md.field.routing_number') }) : t(`md.error.${local}`),
       );
+      focusField();
       return;
     }
     check.mutate(digitsOf(draft.routing_number), {
       onSuccess: (answer) => {
         if (answer.check === 'VALID') next();
         else if (answer.check === 'INVALID') setProblem(t('md.routing.INVALID'));
+        if (answer.check !== 'VALID' && answer.check !== 'IAV_PREFERRED') focusField();
       },
     });
   };
@@ -54,7 +61,7 @@ export function RoutingNumberScreen({ draft, change, next, back }: FormScreenPro
       <p className="mb-3">{t('md.routing.intro')}</p>
       {blocked ? <Alert tone="error">{t(`md.routing.${answer}`, { client: clientName })}</Alert> : null}
       {check.isError ? <ErrorAlert error={check.error} lead={t('md.routing.checkError')} /> : null}
-      <form onSubmit={submit} noValidate>
+      <form ref={formRef} onSubmit={submit} noValidate>
         <TextField
           name="routing_number"
           label={t('md.field.routing_number')}

@@ -10,6 +10,7 @@ import { useFieldProblems } from '../../ui/useFieldProblems';
 import { MAX_DEPOSIT, MIN_DEPOSIT } from '../../../sdk/src/contract/microdeposits';
 import { parseDeposit, type AmountProblem } from './microdepositDraft';
 import { useVerifyAmounts } from './useMicrodeposits';
+import { useMoveFocus } from '../../ui/focus';
 
 const AMOUNT_FIELDS = ['deposit_amount_1', 'deposit_amount_2'] as const;
 type AmountField = (typeof AMOUNT_FIELDS)[number];
@@ -35,6 +36,7 @@ export function VerifyAmountsForm({
   // each wrong pair is a new alert (a re-rendered one with the same text would not be announced)
   const [attempts, setAttempts] = useState(0);
   const formRef = useRef<HTMLFormElement>(null);
+  const moveFocus = useMoveFocus();
   const format = (n: number) => formatLocaleNumber(n, locale);
   const labels: Record<AmountField, string> = {
     deposit_amount_1: t('md.field.amount1'),
@@ -55,7 +57,7 @@ export function VerifyAmountsForm({
         onSuccess: () => {
           setAttempts((n) => n + 1);
           setAmounts({ deposit_amount_1: '', deposit_amount_2: '' });
-          formRef.current?.querySelector<HTMLInputElement>('input')?.focus();
+          moveFocus(formRef.current?.querySelector<HTMLInputElement>('input'));
         },
       },
     );

@@ -157,8 +157,14 @@ describe('microdeposits: verification by account and routing number', () => {
     await startFromSearch(w);
     await enterRouting(w, '111000012');
     expect(await screen.findByText(/could not find a bank with this routing number/)).toBeVisible();
+    // a refused number: the user lands on its field, which says what is wrong with it
+    const field = screen.getByLabelText('Routing number');
+    await waitFor(() => expect(field).toHaveFocus());
+    expect(field).toHaveAttribute('aria-invalid', 'true');
+    expect(field).toHaveAccessibleDescription(/could not find a bank with this routing number/);
     await enterRouting(w, '111000025');
     expect(await screen.findByRole('alert')).toHaveTextContent('Deposits cannot be sent to this bank');
+    await waitFor(() => expect(screen.getByLabelText('Routing number')).toHaveFocus());
     await enterRouting(w, '111000038');
     expect(await screen.findByRole('alert')).toHaveTextContent('Acme Pay does not accept accounts at this bank');
     expect(w.events('mx/connect/microdeposits/blockedRoutingNumber').map((e) => e.metadata)).toEqual([

@@ -12,6 +12,7 @@ import { useT } from '../../i18n/translate';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { Spinner } from '../../ui/Spinner';
+import { useMoveFocus } from '../../ui/focus';
 import { StepHeading } from '../../ui/StepHeading';
 import { inputClass } from '../../ui/TextField';
 import { LazyRetryCountdown } from '../../ui/LazyRetryCountdown';
@@ -20,6 +21,14 @@ import { useDebouncedValue } from './useDebouncedValue';
 import { useInstitutionSearch } from './useInstitutionSearch';
 
 const RESULT_COUNT = { one: 'search.resultCount.one', other: 'search.resultCount.other' } as const;
+const MORE_SHOWN = { one: 'search.moreShown.one', other: 'search.moreShown.other' } as const;
+
+/**
+ * Popular institutions shown before the user asks for more. The first screens keep about the
+ * consent screen's height (a frame that jumps from ~500 to ~1,200 px moves the partner's page);
+ * eight rows fit a phone screen under the search box and still list every sandbox bank.
+ */
+export const POPULAR_ROWS = 8;
 
 export function SearchStep() {
   const t = useT();
@@ -35,6 +44,9 @@ export function SearchStep() {
   const [text, setText] = useState('');
   const query = useDebouncedValue(text, debounceMs).trim();
   const search = useInstitutionSearch(query);
+  const [allPopular, setAllPopular] = useState(false);
+  const shown = search.searching || allPopular ? search.institutions : search.institutions.slice(0, POPULAR_ROWS);
+  const morePopular = !search.searching && !allPopular && search.institutions.length > POPULAR_ROWS;
   // the highlighted option belongs to one query; a new query starts with none
   const [highlight, setHighlight] = useState({ query: '', index: -1 });
   const active = highlight.query === query ? highlight.index : -1;
@@ -43,7 +55,9 @@ export function SearchStep() {
   const listId = useId();
   const optionId = (i: number) => `${listId}-opt-${i}`;
 
-  useEffect(() => inputRef.current?.focus(), []);
+  const moveFocus = useMoveFocus();
+  // the box takes focus when the user arrives here from inside the widget, never on its own
+  useEffect(() => void moveFocus(inputRef.current), [moveFocus]);
   useEffect(() => {
     if (!query) return;
     emit('mx/connect/institutionSearch', { query });
@@ -56,7 +70,7 @@ export function SearchStep() {
       !search.searching ? 'popular' : search.byRoutingNumber ? 'routing_number' : 'results',
     );
 
-  const count = search.institutions.length;
+  const count = shown.length;
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.key === 'ArrowDown') {
       event.preventDefault();
@@ -71,7 +85,7 @@ export function SearchStep() {
       event.preventDefault();
       setActive(() => count - 1);
     } else if (event.key === 'Enter') {
-      const institution = search.institutions[active] ?? (count === 1 ? search.institutions[0] : undefined);
+      const institution = shown[active] ?? (count === 1 ? shown[0] : undefined);
       if (institution) {
         event.preventDefault();
         choose(institution);
@@ -86,6 +100,35 @@ export function SearchStep() {
     // optionId is derived from listId, which never changes
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [active]);
+
+  // after "Show more": say how many rows came; focus stays on the button while it is there, and
+  // goes to the first new row (through the box, which owns the list) when the button is gone
+  const revealing = useRef<{ before: number; loading: boolean } | null>(null);
+  const announce = useFlow((s) => s.announce);
+  const revealed = (before: number, after: number, buttonStays: boolean) => {
+    announce(plural(MORE_SHOWN, after - before));
+    if (buttonStays) return;
+    moveFocus(inputRef.current);
+    if (after > before) setHighlight({ query, index: before });
+  };
+  const showAllPopular = () => {
+    setAllPopular(true);
+    revealed(POPULAR_ROWS, search.institutions.length, false);
+  };
+  useEffect(() => {
+    const asked = revealing.current;
+    if (asked === null) return;
+    if (search.isLoadingMore) {
+      asked.loading = true;
+      return;
+    }
+    // a fast answer may start and end the fetch within one render: new rows or a gone button say so too
+    if (!asked.loading && count === asked.before && search.hasMore) return;
+    revealing.current = null;
+    revealed(asked.before, count, search.hasMore);
+    // runs when a page has arrived; `revealed` is rebuilt each render from the same store and refs
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [search.isLoadingMore, count, search.hasMore]);
 
   const pending = text.trim() !== query;
   const listLabel = !search.searching
@@ -147,7 +190,7 @@ export function SearchStep() {
         <p className="py-3">{t('search.noResults', { query })}</p>
       ) : null}
       <ul id={listId} role="listbox" aria-label={listLabel} className="flex flex-col gap-1">
-        {search.institutions.map((institution, i) => (
+        {shown.map((institution, i) => (
           <InstitutionOption
             key={institution.code}
             id={optionId(i)}
@@ -157,8 +200,23 @@ export function SearchStep() {
           />
         ))}
       </ul>
+      {morePopular ? (
+        <Button variant="secondary" className="mt-2" onClick={showAllPopular}>
+          {t('search.morePopular')}
+        </Button>
+      ) : null}
       {search.hasMore ? (
-        <Button variant="secondary" className="mt-2" onClick={search.loadMore} disabled={search.isLoadingMore}>
+        // aria-disabled, not disabled: a disabled button drops the user's focus onto the page
+        <Button
+          variant="secondary"
+          className="mt-2"
+          aria-disabled={search.isLoadingMore}
+          onClick={() => {
+            if (search.isLoadingMore) return;
+            revealing.current = { before: count, loading: false };
+            search.loadMore();
+          }}
+        >
           {search.isLoadingMore ? t('common.loading') : t('search.loadMore')}
         </Button>
       ) : null}

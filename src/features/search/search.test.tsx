@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { serveRaw } from '../../test/mockServer';
+import { POPULAR_ROWS } from './SearchStep';
 import {
   chooseInstitution,
   type Rendered,
@@ -18,13 +19,14 @@ async function expectSearchedByName(w: Rendered, query: string) {
 }
 
 describe('search', () => {
-  it('focuses the search box and lists popular institutions, sandbox ones first', async () => {
+  it('lists eight popular institutions, sandbox ones first, and takes no focus on its own', async () => {
     const w = await renderWidget();
     const box = await screen.findByRole('combobox', { name: 'Search for your bank or credit union' });
-    await waitFor(() => expect(box).toHaveFocus());
     const list = await screen.findByRole('listbox', { name: 'Popular institutions' });
-    await waitFor(() => expect(within(list).getAllByRole('option').length).toBeGreaterThan(10));
+    await waitFor(() => expect(within(list).getAllByRole('option')).toHaveLength(POPULAR_ROWS));
     expect(within(list).getAllByRole('option')[0]).toHaveAccessibleName('MX Bank');
+    // the user has not acted in the widget: the partner's page keeps its focus
+    expect(box).not.toHaveFocus();
     expect(w.events('mx/connect/loaded')[0]?.metadata).toMatchObject({
       initial_step: 'search',
       user_guid: w.userGuid,
@@ -157,13 +159,34 @@ describe('search', () => {
     await screen.findByText(/No institutions match "qqqzzz"/);
   });
 
-  it('pages through a large result set', async () => {
+  it('pages through a large result set; focus stays on "Show more" and the new rows are counted', async () => {
     const w = await renderWidget();
     await w.user.type(await screen.findByRole('combobox'), 'bank');
     await screen.findByText(/institutions? found$/);
     expect(screen.getAllByRole('option')).toHaveLength(25);
-    await w.user.click(screen.getByRole('button', { name: 'Show more results' }));
+    const more = screen.getByRole('button', { name: 'Show more results' });
+    await w.user.click(more);
     await waitFor(() => expect(screen.getAllByRole('option')).toHaveLength(50));
+    expect(await screen.findByText('25 more institutions shown')).toBeInTheDocument();
+    expect(document.activeElement).not.toBe(document.body);
+    expect(screen.getByRole('button', { name: 'Show more results' })).toHaveFocus();
+  });
+
+  it('"Show all popular institutions" reveals the rest and puts the user on the first new one', async () => {
+    const w = await renderWidget();
+    const box = await screen.findByRole('combobox');
+    await w.user.click(box);
+    const list = await screen.findByRole('listbox', { name: 'Popular institutions' });
+    await waitFor(() => expect(within(list).getAllByRole('option')).toHaveLength(POPULAR_ROWS));
+    await w.user.click(screen.getByRole('button', { name: 'Show all popular institutions' }));
+    const options = within(list).getAllByRole('option');
+    expect(options.length).toBeGreaterThan(POPULAR_ROWS);
+    expect(document.activeElement).not.toBe(document.body);
+    expect(box).toHaveFocus();
+    expect(box).toHaveAttribute('aria-activedescendant', options[POPULAR_ROWS]?.id);
+    expect(screen.getByRole('status')).toHaveTextContent(`${options.length - POPULAR_ROWS} more institutions shown`);
+    await w.user.keyboard('{Enter}');
+    await screen.findByRole('heading', { level: 1, name: /Enter your credentials|Sign in at|How do you want/ });
   });
 
   it('an institution with both methods asks how to connect, OAuth first; Back returns to search', async () => {
@@ -177,6 +200,8 @@ describe('search', () => {
     ]);
     await w.user.click(screen.getByRole('button', { name: 'Back' }));
     await screen.findByRole('heading', { name: 'Select your institution' });
+    // the user came back from inside the widget: the box takes focus, as on every arrival by their hand
+    await waitFor(() => expect(screen.getByRole('combobox')).toHaveFocus());
   });
 
   it('an OAuth-only institution skips the choice; a credentials-only one goes straight to its fields', async () => {
@@ -306,6 +331,8 @@ describe('search answers that break the contract', () => {
     await w.user.click(screen.getByRole('button', { name: 'Show more results' }));
     await waitFor(() => expect(screen.queryByRole('button', { name: /Show more results|Loading/ })).toBeNull());
     expect(screen.getAllByRole('option')).toHaveLength(25);
+    // the button went away with nothing new: focus is back in the box, not on the page
+    expect(screen.getByRole('combobox')).toHaveFocus();
     expect(screen.queryByText(/No institutions match/)).toBeNull();
     expect(screen.getByText('25 institutions found')).toBeInTheDocument();
     const pages = (await w.server.log()).filter((e) => e.path === '/institutions').map((e) => e.query);
