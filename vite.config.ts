@@ -31,6 +31,8 @@ export default defineConfig(({ command }) => ({
     // just load the chunks when asked, so the polyfill's bytes in the first bundle buy nothing
     modulePreload: { polyfill: false },
     rollupOptions: {
+      // the page's early script (src/early.ts): the server writes its tag into the page (server/staticWidget.ts)
+      input: { index: 'index.html', early: 'src/early.ts' },
       output: {
         // the server finds a locale's catalog chunk by this name to preload it with the page (server/staticWidget.ts)
         chunkFileNames: (chunk) =>

@@ -123,6 +123,7 @@ interface Run {
 function recordNetwork(cdp: CDPSession) {
   const requests = new Map<string, Request & { wallOffset: number }>();
   cdp.on('Network.requestWillBeSent', (e) => {
+    if (!e.request.url.startsWith('http')) return;
     const wallOffset = e.wallTime * 1000 - e.timestamp * 1000;
     const url = new URL(e.request.url);
     // never the session token (or any query) in what the bench prints

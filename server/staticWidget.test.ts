@@ -7,8 +7,11 @@ import { Hono } from 'hono';
 
 const dist = mkdtempSync(join(tmpdir(), 'connect-dist-'));
 mkdirSync(join(dist, 'assets'));
-writeFileSync(join(dist, 'index.html'), '<!doctype html><html><head><title>Connect</title></head><body></body></html>');
-for (const name of ['i18n-en-a1.js', 'i18n-es-b2.js', 'i18n-frCA-c3.js', 'index-d4.js']) {
+writeFileSync(
+  join(dist, 'index.html'),
+  '<!doctype html><html><head><title>Connect</title><script type="module" src="/assets/index-d4.js"></script></head><body></body></html>',
+);
+for (const name of ['i18n-en-a1.js', 'i18n-es-b2.js', 'i18n-frCA-c3.js', 'index-d4.js', 'early-e5.js']) {
   writeFileSync(join(dist, 'assets', name), 'export {};');
 }
 afterAll(() => rmSync(dist, { recursive: true, force: true }));
@@ -34,6 +37,18 @@ describe('the widget page', () => {
     expect(await preloads('/', { 'accept-language': 'de-DE, fr;q=0.8, es;q=0.9' })).toEqual(['/assets/i18n-es-b2.js']);
     expect(await preloads('/', { 'accept-language': 'de' })).toEqual(['/assets/i18n-en-a1.js']);
     expect(await preloads('/')).toEqual(['/assets/i18n-en-a1.js']);
+  });
+
+  it('starts the early script before the entry, asynchronously', async () => {
+    const page = await (await app.request('/')).text();
+    const scripts = [...page.matchAll(/<script type="module"([^>]*)src="([^"]+)"/g)].map((m) => [
+      m[2],
+      m[1]?.includes('async'),
+    ]);
+    expect(scripts).toEqual([
+      ['/assets/early-e5.js', true],
+      ['/assets/index-d4.js', false],
+    ]);
   });
 
   it('reads Accept-Language by weight, bounded, ignoring what is not a language', () => {

@@ -72,18 +72,30 @@ export interface StaticWidgetOptions {
 }
 
 /**
- * The widget's page once per locale, each preloading that locale's catalog chunk (vite.config.ts
- * names them `assets/i18n-<en|es|frCA>-<hash>.js`) so it loads alongside the entry instead of after
- * it. A build without such a chunk gets the page as built.
+ * The widget's page once per locale, with what the first screen needs requested with the page:
+ * the early script (src/early.ts, `assets/early-<hash>.js`: it starts the first reads with the
+ * session token while the entry chunk downloads), and that locale's catalog chunk (vite.config.ts
+ * names them `assets/i18n-<en|es|frCA>-<hash>.js`), which would otherwise load only after the entry
+ * ran. A build without them gets the page as built.
  */
 function pagesByLocale(files: Map<string, StaticFile>, page: StaticFile): Record<WidgetLocale, StaticFile> {
-  const html = page.body.toString('utf8');
+  const built = page.body.toString('utf8');
   const paths = [...files.keys()];
+  const chunk = (prefix: string) => paths.find((p) => p.startsWith(`/assets/${prefix}-`) && p.endsWith('.js'));
+  const early = chunk('early');
+  // async: it runs as soon as it arrives, before the entry (which waits for the whole document)
+  const html = early
+    ? built.replace(
+        '<script type="module"',
+        `<script type="module" async crossorigin src="${early}"></script>\n    <script type="module"`,
+      )
+    : built;
   const entries = WIDGET_LOCALES.map((locale) => {
-    const chunk = paths.find((p) => p.startsWith(`/assets/i18n-${locale.replace('-', '')}-`) && p.endsWith('.js'));
-    if (!chunk || !html.includes('</head>')) return [locale, page] as const;
-    const hint = `<link rel="modulepreload" crossorigin href="${chunk}">\n  </head>`;
-    return [locale, staticFile(Buffer.from(html.replace('</head>', hint)), '.html', false)] as const;
+    const catalog = chunk(`i18n-${locale.replace('-', '')}`);
+    const withCatalog = catalog
+      ? html.replace('</head>', `  <link rel="modulepreload" crossorigin href="${catalog}">\n  </head>`)
+      : html;
+    return [locale, withCatalog === built ? page : staticFile(Buffer.from(withCatalog), '.html', false)] as const;
   });
   return Object.fromEntries(entries) as Record<WidgetLocale, StaticFile>;
 }

@@ -5,6 +5,7 @@ import { createEmitter } from './embedding/emitter';
 import { takeSessionToken } from './embedding/sessionToken';
 import { loadCatalog, resolveLocale, type Locale } from './i18n/locales';
 import type { Catalog } from './i18n/translate';
+import { withEarlyReads } from './app/earlyReads';
 import { prefetchFirstReads } from './app/prefetchFirstReads';
 import { createQueryClient } from './app/queryClient';
 import { Widget } from './app/Widget';
@@ -32,7 +33,7 @@ async function start() {
   applyOptionsTheme(config);
   const host = await hostChannel(config);
   if (!host) return (await blocked()).showWrongHost(root, await catalogLoad);
-  const api = createApiClient({ sessionToken });
+  const api = createApiClient({ sessionToken, fetch: withEarlyReads((input, init) => globalThis.fetch(input, init)) });
   const queryClient = createQueryClient();
   prefetchFirstReads(queryClient, api, config);
   const emitter = createEmitter(host.post, { user_guid: config.user_guid, session_guid: config.session_guid });

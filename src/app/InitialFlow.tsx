@@ -9,7 +9,7 @@ import { createFlowStore, FlowStoreContext, type FlowState } from '../flow/store
 import { useT } from '../i18n/translate';
 import { Spinner } from '../ui/Spinner';
 import { FlowApp } from './FlowApp';
-import { firstReadsOf } from './prefetchFirstReads';
+import { firstReadsOf } from './earlyReads';
 import { loadedStepName, resolveInitialStep } from './resolveInitialStep';
 import { StartFailed } from './StartFailed';
 

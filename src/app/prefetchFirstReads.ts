@@ -2,21 +2,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import type { ApiClient } from '../api/client';
 import { favoritesOptions, institutionOptions, memberOptions, membersOptions } from '../api/queries';
 import type { WidgetConfig } from '../config/config';
-
-/**
- * Which reads the first screen waits on, from the URL alone (InitialFlow's useStart reads the
- * same): the member and institution the partner named, else the user's connections. A partner who
- * named either skips the connections list.
- */
-export function firstReadsOf(config: WidgetConfig) {
-  const memberGuid = config.current_member_guid ?? null;
-  const institutionCode = config.current_institution_code ?? null;
-  return {
-    memberGuid,
-    institutionCode,
-    members: memberGuid === null && institutionCode === null && !config.current_microdeposit_guid,
-  };
-}
+import { firstReadsOf } from './earlyReads';
 
 /**
  * Starts the first screen's reads before React renders (while the catalog chunk loads), into the
