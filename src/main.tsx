@@ -30,7 +30,7 @@ async function start() {
   const blocked = () => import('./app/blockedStart');
   if (!parsed.ok) return (await blocked()).startRefused(root, parsed, await catalogLoad);
   const config = parsed.config;
-  applyOptionsTheme(config);
+  const themed = applyOptionsTheme(config);
   const host = await hostChannel(config);
   if (!host) return (await blocked()).showWrongHost(root, await catalogLoad);
   const api = createApiClient({ sessionToken, fetch: withEarlyReads((input, init) => globalThis.fetch(input, init)) });
@@ -38,7 +38,7 @@ async function start() {
   prefetchFirstReads(queryClient, api, config);
   const emitter = createEmitter(host.post, { user_guid: config.user_guid, session_guid: config.session_guid });
   emitter.emit('mx/load', {});
-  const catalog = await catalogLoad;
+  const [catalog] = await Promise.all([catalogLoad, themed]);
   root.render(
     <Widget
       config={config}
