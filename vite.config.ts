@@ -30,6 +30,17 @@ export default defineConfig(({ command }) => ({
     // every browser the widget supports preloads modules itself (Safari 17+, Chrome, Firefox 115+); older ones
     // just load the chunks when asked, so the polyfill's bytes in the first bundle buy nothing
     modulePreload: { polyfill: false },
+    rollupOptions: {
+      // the page's early script (src/early.ts): the server writes its tag into the page (server/staticWidget.ts)
+      input: { index: 'index.html', early: 'src/early.ts' },
+      output: {
+        // the server finds a locale's catalog chunk by this name to preload it with the page (server/staticWidget.ts)
+        chunkFileNames: (chunk) =>
+          /\/src\/i18n\/(en|es|frCA)\.ts$/.test(chunk.facadeModuleId ?? '')
+            ? 'assets/i18n-[name]-[hash].js'
+            : 'assets/[name]-[hash].js',
+      },
+    },
   },
   // Vite answers CORS for any localhost origin by default: none here, the widget calls its own origin
   server: { port: 5173, strictPort: true, cors: false },

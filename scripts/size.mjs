@@ -1,12 +1,15 @@
 // Size budget: gzip sizes of what the widget's first screen loads (entry JS + its static imports,
 // CSS) and of the host SDK. Fails above the budgets.
-import { readFileSync, existsSync } from 'node:fs';
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 // widget JS: 101.4 KB after issue #23 (first-read retries and the countdown, logos, capabilities, plain
-// error kinds; 99.9 KB before); issue #27 brings it down to what the first screen needs
-const BUDGETS = { widgetJs: 102 * 1024, widgetCss: 15 * 1024, sdk: 5 * 1024 };
+// error kinds; 99.9 KB before). Issue #27: 101.7 KB before, 102.2 KB after (the early script and the early reads'
+// shared chunk, +0.9 KB, buys the first reads a head start of the whole entry download; the
+// theme's colour maths left the entry, -0.5 KB). The budget keeps 0.3 KB of headroom for
+// the screens' work in flight; the floor (React alone) is 66 KB.
+const BUDGETS = { widgetJs: 102.5 * 1024, widgetCss: 15 * 1024, sdk: 5 * 1024 };
 const gz = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 
@@ -29,6 +32,10 @@ const entries = refs(/<script[^>]+src="([^"]+\.js)"/g);
 const js = new Set();
 for (const entry of entries) withStaticImports(entry, js);
 for (const preload of refs(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+)"/g)) js.add(preload);
+// the early script (src/early.ts) is not in the built page: the server writes its tag per request
+for (const name of readdirSync('dist/assets').filter((f) => /^early-.*\.js$/.test(f))) {
+  withStaticImports(join('dist/assets', name), js);
+}
 const css = refs(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"/g);
 const sdk = withStaticImports('sdk/dist/connect-widget-sdk.js');
 

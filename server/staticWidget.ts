@@ -2,6 +2,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import type { Context, Handler } from 'hono';
+import { resolveLocale, type WidgetLocale } from '../sdk/src/contract/locale';
+import { WIDGET_LOCALES } from '../sdk/src/contract/widgetOptions';
 import { securityHeaders } from './securityHeaders';
 import { pageClaimsOf } from './sessions';
 import { errorJson } from './errors';
@@ -28,6 +30,16 @@ interface StaticFile {
   immutable: boolean;
 }
 
+function staticFile(body: Buffer, ext: string, immutable: boolean): StaticFile {
+  const compress = COMPRESSIBLE.has(ext) && body.length > 512;
+  return {
+    body,
+    type: TYPES[ext] ?? 'application/octet-stream',
+    immutable,
+    ...(compress ? { br: brotliCompressSync(body), gzip: gzipSync(body) } : {}),
+  };
+}
+
 /** Reads the built widget once, compressing what compresses (brotli and gzip), at start-up. */
 export function loadStaticFiles(distDir: string): Map<string, StaticFile> {
   const files = new Map<string, StaticFile>();
@@ -40,14 +52,7 @@ export function loadStaticFiles(distDir: string): Map<string, StaticFile> {
       }
       const path = `/${relative(distDir, full).split(sep).join('/')}`;
       const ext = extname(name);
-      const body = readFileSync(full);
-      const compress = COMPRESSIBLE.has(ext) && body.length > 512;
-      files.set(path, {
-        body,
-        type: TYPES[ext] ?? 'application/octet-stream',
-        immutable: path.startsWith('/assets/'),
-        ...(compress ? { br: brotliCompressSync(body), gzip: gzipSync(body) } : {}),
-      });
+      files.set(path, staticFile(readFileSync(full), ext, path.startsWith('/assets/')));
     }
   };
   walk(distDir);
@@ -64,6 +69,51 @@ export interface StaticWidgetOptions {
    * production, where it would let anyone holding a widget URL use it outside the partner's page.
    */
   allowTopLevel?: boolean;
+}
+
+/**
+ * The widget's page once per locale, with what the first screen needs requested with the page:
+ * the early script (src/early.ts, `assets/early-<hash>.js`: it starts the first reads with the
+ * session token while the entry chunk downloads), and that locale's catalog chunk (vite.config.ts
+ * names them `assets/i18n-<en|es|frCA>-<hash>.js`), which would otherwise load only after the entry
+ * ran. A build without them gets the page as built.
+ */
+function pagesByLocale(files: Map<string, StaticFile>, page: StaticFile): Record<WidgetLocale, StaticFile> {
+  const built = page.body.toString('utf8');
+  const paths = [...files.keys()];
+  const chunk = (prefix: string) => paths.find((p) => p.startsWith(`/assets/${prefix}-`) && p.endsWith('.js'));
+  const early = chunk('early');
+  // async: it runs as soon as it arrives, before the entry (which waits for the whole document)
+  const html = early
+    ? built.replace(
+        '<script type="module"',
+        `<script type="module" async crossorigin src="${early}"></script>\n    <script type="module"`,
+      )
+    : built;
+  const entries = WIDGET_LOCALES.map((locale) => {
+    const catalog = chunk(`i18n-${locale.replace('-', '')}`);
+    const withCatalog = catalog
+      ? html.replace('</head>', `  <link rel="modulepreload" crossorigin href="${catalog}">\n  </head>`)
+      : html;
+    return [locale, withCatalog === built ? page : staticFile(Buffer.from(withCatalog), '.html', false)] as const;
+  });
+  return Object.fromEntries(entries) as Record<WidgetLocale, StaticFile>;
+}
+
+/** Accept-Language's tags, most preferred first (at most 16 read; a malformed weight counts as 0). */
+export function acceptedLanguages(header: string | undefined): string[] {
+  return (header ?? '')
+    .split(',')
+    .slice(0, 16)
+    .map((part, index) => {
+      const [tag = '', ...params] = part.split(';').map((p) => p.trim());
+      const q = params.find((p) => p.startsWith('q='));
+      const weight = q === undefined ? 1 : Number(q.slice(2));
+      return { tag, weight: Number.isFinite(weight) ? weight : 0, index };
+    })
+    .filter((l) => l.tag !== '' && l.tag !== '*' && l.weight > 0)
+    .sort((a, b) => b.weight - a.weight || a.index - b.index)
+    .map((l) => l.tag);
 }
 
 function send(c: Context, file: StaticFile, headers: Record<string, string>) {
@@ -86,6 +136,8 @@ export function staticWidget({
   hostOrigins,
   allowTopLevel = false,
 }: StaticWidgetOptions): Handler {
+  const built = files.get('/index.html');
+  const pages = built ? pagesByLocale(files, built) : null;
   return async function staticWidgetHandler(c) {
     const path = new URL(c.req.url).pathname;
     const asset = path === '/' ? undefined : files.get(path);
@@ -95,8 +147,7 @@ export function staticWidget({
         'x-content-type-options': 'nosniff',
       });
     }
-    const page = files.get('/index.html');
-    if (!page || (path !== '/' && path !== '/index.html')) {
+    if (!pages || (path !== '/' && path !== '/index.html')) {
       return c.json({ error: { message: 'Not found', status: 404 } }, 404);
     }
     if (!allowTopLevel && ['true', '1'].includes(c.req.query('allow_top_level') ?? '')) {
@@ -106,9 +157,13 @@ export function staticWidget({
     const claims = await pageClaimsOf(sessionSecret, token);
     const origin = claims?.origin ?? null;
     const ancestors = origin && hostOrigins.includes(origin) ? [origin] : [];
-    return send(c, page, {
+    // the widget picks its locale the same way (src/main.tsx)
+    const locale = resolveLocale(c.req.query('locale'), acceptedLanguages(c.req.header('accept-language')));
+    return send(c, pages[locale], {
       ...securityHeaders({ frameAncestors: ancestors, appScheme: claims?.appScheme ?? undefined }),
       'Cache-Control': 'no-store',
+      // the page preloads the catalog of the locale it was asked in
+      vary: 'Accept-Encoding, Accept-Language',
       // the token is in this page's URL: it must not travel on in a Referer
       'Referrer-Policy': 'no-referrer',
     });

@@ -5,6 +5,9 @@ import { createEmitter } from './embedding/emitter';
 import { takeSessionToken } from './embedding/sessionToken';
 import { loadCatalog, resolveLocale, type Locale } from './i18n/locales';
 import type { Catalog } from './i18n/translate';
+import { withEarlyReads } from './app/earlyReads';
+import { prefetchFirstReads } from './app/prefetchFirstReads';
+import { createQueryClient } from './app/queryClient';
 import { Widget } from './app/Widget';
 import { applyOptionsTheme, hostChannel } from './app/hostChannel';
 import './styles.css';
@@ -13,27 +16,34 @@ async function start() {
   const sessionToken = takeSessionToken();
   const container = document.getElementById('root');
   if (!container) return;
-  const root = createRoot(container);
-  const parsed = parseConfig(window.location.search);
   const locale = resolveLocale(
     new URLSearchParams(window.location.search).get('locale') ?? undefined,
     navigator.languages,
   );
   document.documentElement.lang = locale;
-  const catalog = await catalogOrRetry(locale, container);
+  // nothing the first screen needs waits for another: the catalog chunk (the server's page already
+  // preloads it) and the first reads start together, before React renders
+  const catalogLoad = catalogOrRetry(locale, container);
+  const root = createRoot(container);
+  const parsed = parseConfig(window.location.search);
   // a widget that must not run loads its screens only then
   const blocked = () => import('./app/blockedStart');
-  if (!parsed.ok) return (await blocked()).startRefused(root, parsed, catalog);
+  if (!parsed.ok) return (await blocked()).startRefused(root, parsed, await catalogLoad);
   const config = parsed.config;
-  applyOptionsTheme(config);
+  const themed = applyOptionsTheme(config);
   const host = await hostChannel(config);
-  if (!host) return (await blocked()).showWrongHost(root, catalog);
+  if (!host) return (await blocked()).showWrongHost(root, await catalogLoad);
+  const api = createApiClient({ sessionToken, fetch: withEarlyReads((input, init) => globalThis.fetch(input, init)) });
+  const queryClient = createQueryClient();
+  prefetchFirstReads(queryClient, api, config);
   const emitter = createEmitter(host.post, { user_guid: config.user_guid, session_guid: config.session_guid });
   emitter.emit('mx/load', {});
+  const [catalog] = await Promise.all([catalogLoad, themed]);
   root.render(
     <Widget
       config={config}
-      api={createApiClient({ sessionToken })}
+      api={api}
+      queryClient={queryClient}
       emitter={emitter}
       framed={host.framed}
       appMessages={host.webview?.appMessageSource}

@@ -13,6 +13,7 @@ import {
 } from './schemas';
 
 import { fieldPath, MX_MEDIA_TYPE } from '../../sdk/src/contract/mx';
+import { FAVORITES_PATH, institutionPath, MEMBERS_PER_PAGE, memberPath, membersPath, userPath } from './paths';
 
 const DEFAULT_TIMEOUT_MS = 15_000;
 /**
@@ -59,11 +60,7 @@ function withTimeout(
   };
 }
 
-/** Paths of MX's user-scoped resources, for this client and the endpoint modules beside it. */
-export const userPath = (userGuid: string) => `/users/${encodeURIComponent(userGuid)}`;
-const members = (userGuid: string) => `${userPath(userGuid)}/members`;
-export const memberPath = (userGuid: string, memberGuid: string) =>
-  `${members(userGuid)}/${encodeURIComponent(memberGuid)}`;
+export { userPath, memberPath };
 
 export function createApiClient(options: ApiClientOptions = {}) {
   const baseUrl = (options.baseUrl ?? '/api').replace(/\/$/, '');
@@ -171,13 +168,12 @@ export function createApiClient(options: ApiClientOptions = {}) {
       }),
     /** MX's favorites take no supports_* filter: a caller filters the list by each institution's own flags */
     favoriteInstitutions: (args: { page?: number; perPage?: number } = {}, signal?: AbortSignal) =>
-      request('GET', '/institutions/favorites', institutionListSchema, {
+      request('GET', FAVORITES_PATH, institutionListSchema, {
         query: { page: args.page, records_per_page: args.perPage },
         signal,
       }),
     getInstitution: async (code: string, signal?: AbortSignal) =>
-      (await request('GET', `/institutions/${encodeURIComponent(code)}`, institutionResponseSchema, { signal }))
-        .institution,
+      (await request('GET', institutionPath(code), institutionResponseSchema, { signal })).institution,
     getCredentials: async (code: string, signal?: AbortSignal) =>
       (
         await request('GET', `/institutions/${encodeURIComponent(code)}/credentials`, credentialListSchema, {
@@ -192,8 +188,8 @@ export function createApiClient(options: ApiClientOptions = {}) {
      */
     listMembers: async (userGuid: string, signal?: AbortSignal) =>
       (
-        await request('GET', members(userGuid), memberListSchema, {
-          query: { records_per_page: 100 },
+        await request('GET', membersPath(userGuid), memberListSchema, {
+          query: { records_per_page: MEMBERS_PER_PAGE },
           signal,
           timeoutMs: MEMBERS_TIMEOUT_MS,
         })

@@ -13,6 +13,7 @@ import { useTiming, type Timing } from '../config/timing';
 import type { ApiClient } from './client';
 import { ApiError, isRetryable, NetworkError, waitAskedBy } from './errors';
 import { useApi } from './ApiProvider';
+import { SEARCH_PAGE_SIZE } from './paths';
 import { queryKeys } from './queryKeys';
 import type { Institution, InstitutionPage, MemberStatus } from './schemas';
 import { isValidRoutingNumber } from '../../sdk/src/contract/routingNumber';
@@ -24,7 +25,7 @@ import { isValidRoutingNumber } from '../../sdk/src/contract/routingNumber';
  * refreshes it through the same keys (useForgetMemberStatus, useRefreshMemberStatus).
  */
 const CATALOGUE_STALE_MS = 10 * 60_000;
-export const SEARCH_PAGE_SIZE = 25;
+export { SEARCH_PAGE_SIZE };
 /** "Show more" stops after this many pages (1,000 rows): the list and the host's iframe stay bounded. */
 export const MAX_SEARCH_PAGES = 40;
 

@@ -1,9 +1,12 @@
+import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useRef } from 'react';
 import type { StoreApi } from 'zustand';
+import { useApi } from '../api/ApiProvider';
+import { membersOptions } from '../api/queries';
 import { useConfig } from '../config/ConfigProvider';
 import type { Timing } from '../config/timing';
 import type { Emitter } from '../embedding/emitter';
-import type { FlowState } from '../flow/store';
+import { useFlow, type FlowState } from '../flow/store';
 import { useT } from '../i18n/translate';
 import { Button } from '../ui/Button';
 import { FocusPolicyContext, useFocusWatcher } from '../ui/focus';
@@ -48,9 +51,7 @@ export function FlowApp({
       <LiveRegion />
       <FocusPolicyContext.Provider value={focusPolicy}>
         <main>
-          <Suspense fallback={null}>
-            <MembersNote />
-          </Suspense>
+          <MembersNoteWhenFailed />
           {/* the last line of defence: whatever breaks outside a step still leaves a way out */}
           <ErrorBoundary fallback={() => <WidgetCrashed />}>
             <StepRouter />
@@ -58,6 +59,22 @@ export function FlowApp({
         </main>
       </FocusPolicyContext.Provider>
     </div>
+  );
+}
+
+/**
+ * The note's chunk is asked for only once the list has failed on search: loading it with every
+ * first screen put one more round trip before the search box (issue #27's waterfall).
+ */
+function MembersNoteWhenFailed() {
+  const step = useFlow((s) => s.step);
+  // watching never reads the list (enabled: false); InitialFlow read it
+  const members = useQuery({ ...membersOptions(useApi(), useConfig().user_guid), enabled: false });
+  if (step !== 'search' || members.errorUpdateCount === 0) return null;
+  return (
+    <Suspense fallback={null}>
+      <MembersNote />
+    </Suspense>
   );
 }
 

@@ -9,6 +9,7 @@ import { createFlowStore, FlowStoreContext, type FlowState } from '../flow/store
 import { useT } from '../i18n/translate';
 import { Spinner } from '../ui/Spinner';
 import { FlowApp } from './FlowApp';
+import { firstReadsOf } from './earlyReads';
 import { loadedStepName, resolveInitialStep } from './resolveInitialStep';
 import { StartFailed } from './StartFailed';
 
@@ -57,12 +58,13 @@ export function InitialFlow(props: FlowProps) {
 /** The reads the first screen depends on, and what they add up to. */
 function useStart(): Start {
   const config = useConfig();
-  const memberGuid = config.current_member_guid ?? null;
+  const reads = firstReadsOf(config);
+  const memberGuid = reads.memberGuid;
   const member = useMember(memberGuid);
-  const code = config.current_institution_code ?? member.data?.institution_code ?? null;
+  const code = reads.institutionCode ?? member.data?.institution_code ?? null;
   const institution = useInstitution(code);
   // a user with connections starts at them; a partner who named a member or institution skips them
-  const askMembers = memberGuid === null && code === null && !config.current_microdeposit_guid;
+  const askMembers = reads.members;
   const members = useMembers(askMembers);
 
   if (

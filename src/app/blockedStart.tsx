@@ -60,8 +60,9 @@ export function showWrongHost(root: Root, catalog: Catalog) {
 export async function startRefused(root: Root, refused: Extract<ConfigResult, { ok: false }>, catalog: Catalog) {
   console.warn(`Connect widget: the widget URL's ${refused.param} ${refused.message}.`);
   const options = fallbackOf(refused.raw);
-  applyOptionsTheme(options);
+  const themed = applyOptionsTheme(options);
   const host = await hostChannel(options);
+  await themed;
   const ids = options.user_guid
     ? { user_guid: options.user_guid, session_guid: options.session_guid }
     : { session_guid: options.session_guid };

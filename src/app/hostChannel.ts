@@ -1,5 +1,4 @@
 import type { FallbackConfig } from '../config/config';
-import { applyTheme, themeFor } from '../config/theme';
 import { postToParent } from '../embedding/emitter';
 import { readEmbedding } from '../embedding/originGate';
 
@@ -23,10 +22,24 @@ export async function hostChannel(config: FallbackConfig) {
   return { framed: gate.framed, webview, post };
 }
 
-/** The host's branding and scheme, as far as the URL gives them. */
-export function applyOptionsTheme(options: FallbackConfig) {
+/**
+ * The host's branding and scheme, as far as the URL gives them. The scheme applies at once; a
+ * brand colour or corner radius loads the theme's colour maths first (its own chunk: most pages
+ * have neither), so the promise resolves once they apply. A chunk that cannot load leaves the
+ * default colours rather than no widget.
+ */
+export function applyOptionsTheme(options: FallbackConfig): Promise<void> {
   document.documentElement.classList.toggle('dark', options.color_scheme === 'dark');
-  applyTheme(
-    themeFor({ brandColor: options.brand_color, cornerRadius: options.corner_radius, scheme: options.color_scheme }),
+  if (options.brand_color === undefined && options.corner_radius === undefined) return Promise.resolve();
+  return import('../config/theme').then(
+    ({ applyTheme, themeFor }) =>
+      applyTheme(
+        themeFor({
+          brandColor: options.brand_color,
+          cornerRadius: options.corner_radius,
+          scheme: options.color_scheme,
+        }),
+      ),
+    () => undefined,
   );
 }
