@@ -11,6 +11,7 @@ export const en = {
   'common.loading': 'Loading…',
   'common.reconnecting': 'Reconnecting…',
   'common.required': '{label} is required.',
+  'amount.ambiguous': '“{text}” could mean {asDecimal} or {asGrouped}. For {asGrouped}, write {groupedExample}.',
 
   'search.heading': 'Select your institution',
   'consent.heading': '{client} uses MX to connect your accounts',

@@ -10,6 +10,8 @@ export const es: Catalog = {
   'common.loading': 'Cargando…',
   'common.reconnecting': 'Reconectando…',
   'common.required': '{label} es obligatorio.',
+  'amount.ambiguous':
+    '«{text}» puede significar {asDecimal} o {asGrouped}. Para {asGrouped}, escriba {groupedExample}.',
 
   'search.heading': 'Selecciona tu institución',
   'consent.heading': '{client} usa MX para conectar sus cuentas',

@@ -10,6 +10,8 @@ export const frCA: Catalog = {
   'common.loading': 'Chargement…',
   'common.reconnecting': 'Reconnexion…',
   'common.required': 'Le champ {label} est obligatoire.',
+  'amount.ambiguous':
+    '« {text} » peut vouloir dire {asDecimal} ou {asGrouped}. Pour {asGrouped}, écrivez {groupedExample}.',
 
   'search.heading': 'Choisissez votre institution',
   'consent.heading': '{client} utilise MX pour connecter vos comptes',
