@@ -19,8 +19,6 @@ import { InstitutionOption } from './InstitutionOption';
 import { useDebouncedValue } from './useDebouncedValue';
 import { useInstitutionSearch } from './useInstitutionSearch';
 
-const RESULT_COUNT = { one: 'search.resultCount.one', other: 'search.resultCount.other' } as const;
-
 export function SearchStep() {
   const t = useT();
   const plural = usePlural();
@@ -126,7 +124,7 @@ export function SearchStep() {
       <h2 className="text-sm font-semibold text-muted mt-4 mb-1">{listLabel}</h2>
       {search.searching && !search.isLoading && !pending ? (
         <p className="sr-only" aria-live="polite">
-          {plural(RESULT_COUNT, search.total)}
+          {plural('search.resultCount', search.total)}
         </p>
       ) : null}
       {search.isLoading ? <Spinner label={t('common.loading')} /> : null}
