@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { STATUS_TABLE, statusWords } from '../memberStatus/statusTable';
 import { LOCALES } from './allLocales';
 import { en, type MessageKey } from './en';
+import { plural } from './plural';
+import { createTranslator } from './translate';
 
 const catalogs = Object.entries(LOCALES);
 const keys = Object.keys(en) as MessageKey[];
@@ -60,6 +62,18 @@ describe('every count goes through Intl.PluralRules', () => {
     expect(counting.filter((key) => !PLURAL_FORM.test(key))).toEqual([]);
     // and no count written into a word the rules would change ("1 institutions")
     expect(keys.filter((key) => /\{count\}\s+\p{L}+s\b/u.test(catalog[key]) && key.endsWith('.one'))).toEqual([]);
+  });
+
+  it.each([
+    ['en', 'search.resultCount', 1, '1 institution found'],
+    ['en', 'search.resultCount', 0, '0 institutions found'],
+    ['fr-CA', 'search.resultCount', 0, '0 institution trouvée'],
+    ['es', 'search.resultCount', 1, '1 institución encontrada'],
+    ['en', 'retryWait', 1, 'Too many attempts: try again in 1 second.'],
+    ['es', 'retryWait', 2, 'Demasiados intentos: vuelva a intentarlo en 2 segundos.'],
+    ['en', 'search.resultCount', 1234, '1,234 institutions found'],
+  ] as const)('%s %s %d → %s', (locale, base, count, text) => {
+    expect(plural(createTranslator(LOCALES[locale]), locale, base, count)).toBe(text);
   });
 
   it('the code never picks a plural form itself', () => {
