@@ -141,7 +141,7 @@ test('Get help while fixing credentials reaches the mock help desk; a failing de
 });
 
 for (const [locale, heading, badge] of [
-  ['es', 'Tus conexiones', 'Conectada'],
+  ['es', 'Sus conexiones', 'Conectada'],
   ['fr-CA', 'Vos connexions', 'Connecté'],
 ] as const) {
   test(`your connections in ${locale}`, async ({ page, request }) => {

@@ -50,7 +50,7 @@ test.describe('Connect flows through the demo host page', () => {
 
   for (const [decision, outcome] of [
     ['Authorize', 'Success!'],
-    ['Deny', 'New credentials needed'],
+    ['Deny', 'Sign in again at MX Bank (OAuth)'],
   ] as const) {
     test(`OAuth: ${decision} in the provider popup`, async ({ page }) => {
       const { widget, go } = await startOauth(page);

@@ -11,7 +11,7 @@ const FLOWS = [
   },
   {
     locale: 'es' as const,
-    search: 'Busca tu banco o cooperativa de crédito',
+    search: 'Busque su banco o cooperativa de crédito',
     results: 'Resultados de la búsqueda',
     go: 'Continuar',
     done: '¡Listo!',

@@ -27,7 +27,13 @@ export function ErrorStep() {
           ? 'error.sessionRefused.heading'
           : kind === 'rateLimited'
             ? 'error.rateLimited.heading'
-            : 'error.heading';
+            : kind === 'institutionNotFound'
+              ? 'error.institutionNotFound.heading'
+              : 'error.heading';
+  // in a frame there is no window of ours to close and no control to start again: the host was
+  // told (sessionExpired) and the words say so; a window of its own (a popup, a WebView) can be closed
+  const ownWindow = window.top === window.self;
+  const windowKey = `error.${kind}.window`;
   const retry = () => {
     if (memberGuid === null) return;
     forgetMemberStatus(memberGuid);
@@ -42,7 +48,7 @@ export function ErrorStep() {
           <LazyRetryCountdown waitMs={waitMs ?? undefined} onRetry={retry} />
         </div>
       ) : (
-        <p className="mb-4">{t(`error.${kind}`, { bank })}</p>
+        <p className="mb-4">{t(ownWindow && t.has(windowKey) ? windowKey : `error.${kind}`, { bank })}</p>
       )}
       <div className="flex flex-col gap-3">
         {canRetry && kind !== 'rateLimited' ? <Button onClick={retry}>{t('common.tryAgain')}</Button> : null}

@@ -58,7 +58,7 @@ describe('the widget session', () => {
         await connectMxBank(w, 'delayed');
         await server.request('POST', '/mock/faults', { rules: [{ route, kind: 'status', status: 403 }] });
       }
-      await screen.findByRole('heading', { name: "This window can't be used" });
+      await screen.findByRole('heading', { name: 'This session can’t be used' });
       expect(screen.getByText(/opened for a different account/)).toBeInTheDocument();
       expect(screen.queryByRole('button')).toBeNull();
       await waitFor(() => expect(w.messages.filter((m) => m.type === 'connect-widget/sessionExpired')).toHaveLength(1));

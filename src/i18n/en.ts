@@ -11,6 +11,7 @@ export const en = {
   'common.loading': 'Loading…',
   'common.reconnecting': 'Reconnecting…',
   'common.required': '{label} is required.',
+  'amount.ambiguous': '“{text}” could mean {asDecimal} or {asGrouped}. For {asGrouped}, write {groupedExample}.',
 
   'search.heading': 'Select your institution',
   'consent.heading': '{client} uses MX to connect your accounts',
@@ -32,7 +33,6 @@ export const en = {
   'consent.declined.heading': 'Nothing was shared',
   'consent.declined.body': 'You declined, so {client} receives nothing. You can review the terms again at any time.',
   'consent.review': 'Review again',
-  'consent.defaultClient': 'This app',
   'search.label': 'Search for your bank or credit union',
   'search.placeholder': 'Search',
   'search.popular': 'Popular institutions',
@@ -129,7 +129,7 @@ export const en = {
   'status.action.visitBank': 'Go to {bank} website',
   'status.action.backToSearch': 'Back to search',
 
-  'status.CREATED': 'Connecting to {bank} ...',
+  'status.CREATED': 'Connecting to {bank}…',
   'status.PREVENTED':
     'The last 3 attempts to connect have failed. Please re-enter your credentials to continue importing data.',
   'status.DENIED':
@@ -141,7 +141,7 @@ export const en = {
   'status.CONNECTED': 'Connected to {bank}.',
   'status.IMPEDED':
     "Your attention is needed at this institution's website. Please log in to the appropriate website for {bank} and follow the steps to resolve the issue.",
-  'status.RECONNECTED': 'Reconnecting to {bank} ...',
+  'status.RECONNECTED': 'Reconnecting to {bank}…',
   'status.DEGRADED': 'We are upgrading this connection. Please try again later.',
   'status.DISCONNECTED': 'It looks like your data from {bank} cannot be imported. We are working to resolve the issue.',
   'status.DISCONTINUED':
@@ -150,12 +150,12 @@ export const en = {
     'This connection has been closed. You may track this account manually. If reopened, you may connect the institution again.',
   'status.DELAYED': 'Importing your data from {bank} may take a while. Please check back later.',
   'status.FAILED': 'There was a problem validating your credentials with {bank}. Please try again later.',
-  'status.UPDATED': 'Connecting to {bank} ...',
+  'status.UPDATED': 'Connecting to {bank}…',
   'status.DISABLED':
     'Importing data from this institution has been disabled. Please contact us if you believe it has been disabled in error.',
   'status.IMPORTED':
     'You must re-authenticate before your data can be imported. Please enter your credentials for {bank}.',
-  'status.RESUMED': 'Connecting to {bank} ...',
+  'status.RESUMED': 'Connecting to {bank}…',
   'status.EXPIRED': 'The answer or answers were not provided in time. Please try again.',
   'status.IMPAIRED':
     'You must re-authenticate before your data can be imported. Please enter your credentials for {bank}.',
@@ -172,9 +172,10 @@ export const en = {
   'error.tooLong': 'We are still waiting to hear back from {bank}. You can try again now, or come back later.',
   'common.stopWaiting': 'Stop waiting',
   'error.sessionExpired.heading': 'Your session has expired',
-  'error.sessionExpired': 'For your security, this session has ended. Close this window and start again from the app.',
-  'error.sessionRefused.heading': "This window can't be used",
-  'error.sessionRefused': 'This window was opened for a different account. Close it and start again from the app.',
+  'error.sessionExpired':
+    'For your security, this session has ended. To continue, start connecting your account again from the app.',
+  'error.sessionRefused.heading': 'This session can’t be used',
+  'error.sessionRefused': 'This was opened for a different account, so it can’t continue. Start again from the app.',
   'error.crash': 'This step stopped working. You can go back and try again.',
   'error.invalidOption':
     'This window was opened with settings it can’t use, so it can’t continue. Close it and try again from the app.',
@@ -185,8 +186,8 @@ export const en = {
   'error.institutionNotFound': 'We could not find this bank. Search for it by name instead.',
   'error.rateLimited.heading': 'Too many attempts',
   'error.rateLimited': 'Too many attempts. Please wait a moment, then try again.',
-  'retryWait.one': 'Too many attempts: try again in 1 second.',
-  'retryWait.other': 'Too many attempts: try again in {seconds} seconds.',
+  'retryWait.one': 'Too many attempts: try again in {count} second.',
+  'retryWait.other': 'Too many attempts: try again in {count} seconds.',
   'retryWait.over': 'You can try again now.',
   'start.membersFailed': 'Your saved connections could not be loaded. You can still connect an account.',
   'start.membersBack': 'Your saved connections are back.',
@@ -289,7 +290,6 @@ export const en = {
   'help.topic.connection_error': 'The connection failed',
   'help.topic.other': 'Something else',
   'help.details': 'Details',
-  'help.detailsCount': '{count} of {max} characters',
   'help.send': 'Send',
   'help.sending': 'Sending…',
   'help.sendError': 'We could not send your message. Nothing you typed was lost; please try again.',
@@ -380,6 +380,39 @@ export const en = {
   'search.morePopular': 'Show all popular institutions',
   'search.moreShown.one': '{count} more institution shown',
   'search.moreShown.other': '{count} more institutions shown',
+  'consent.heading.noClient': 'This app uses MX to connect your accounts',
+  'consent.intro.noClient': 'If you continue, this app will receive this from the institutions you connect:',
+  'consent.protection.noClient':
+    'Your sign-in details are encrypted and sent only to your institution; this app never sees them.',
+  'consent.duration.noClient':
+    'Your consent lasts until you revoke it. You can revoke it at any time in the app, which then stops receiving your data.',
+  'consent.policy.noClient': 'The app’s privacy policy',
+  'consent.declined.body.noClient':
+    'You declined, so this app receives nothing. You can review the terms again at any time.',
+  'md.routing.CLIENT_BLOCKED.noClient':
+    'This app does not accept accounts at this bank. Please use an account at another bank.',
+  'md.review.ach.noClient':
+    'By selecting Confirm, you authorize this app to send two deposits of less than $0.10 each to the account above, and one withdrawal of their total, by ACH. You can withdraw this authorization by contacting the app’s provider.',
+  'help.detailsCount.one': '{used} of {count} character',
+  'help.detailsCount.other': '{used} of {count} characters',
+  'mfa.emptyAnswer': 'Enter an answer to continue.',
+  'mfa.emptyChoice': 'Choose an answer to continue.',
+  'status.heading.manual': '{bank} was added manually',
+  'status.heading.reconnected': 'Reconnecting to {bank}',
+  'status.heading.success': 'Connected to {bank}',
+  'status.heading.signInAgain': 'Sign in again at {bank}',
+  'status.oauth.DENIED':
+    'You declined or cancelled the sign-in at {bank}, so nothing was shared. You can try again whenever you are ready.',
+  'status.oauth.PREVENTED':
+    'The last 3 attempts to sign in at {bank} did not succeed. Try again, and finish signing in at {bank}.',
+  'status.oauth.FAILED': 'There was a problem completing the sign-in at {bank}. Please try again later.',
+  'status.oauth.IMPORTED': 'You must sign in again at {bank} before your data can be imported.',
+  'status.oauth.IMPAIRED': 'You must sign in again at {bank} before your data can be imported.',
+  'error.institutionNotFound.heading': 'Institution not found',
+  'error.sessionExpired.window':
+    'For your security, this session has ended. Close this window and start again from the app.',
+  'error.sessionRefused.window':
+    'This window was opened for a different account. Close it and start again from the app.',
 } as const;
 
 export type MessageKey = keyof typeof en;

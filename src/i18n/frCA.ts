@@ -10,6 +10,8 @@ export const frCA: Catalog = {
   'common.loading': 'Chargement…',
   'common.reconnecting': 'Reconnexion…',
   'common.required': 'Le champ {label} est obligatoire.',
+  'amount.ambiguous':
+    '« {text} » peut vouloir dire {asDecimal} ou {asGrouped}. Pour {asGrouped}, écrivez {groupedExample}.',
 
   'search.heading': 'Choisissez votre institution',
   'consent.heading': '{client} utilise MX pour connecter vos comptes',
@@ -32,7 +34,6 @@ export const frCA: Catalog = {
   'consent.declined.body':
     'Vous avez refusé : {client} ne reçoit rien. Vous pouvez relire les conditions en tout temps.',
   'consent.review': 'Relire',
-  'consent.defaultClient': 'Cette application',
   'search.label': 'Cherchez votre banque ou votre caisse',
   'search.placeholder': 'Rechercher',
   'search.popular': 'Institutions populaires',
@@ -129,7 +130,7 @@ export const frCA: Catalog = {
   'status.action.visitBank': 'Aller sur le site Web de {bank}',
   'status.action.backToSearch': 'Retour à la recherche',
 
-  'status.CREATED': 'Connexion à {bank}...',
+  'status.CREATED': 'Connexion à {bank}…',
   'status.PREVENTED':
     'Les 3 dernières tentatives de connexion ont échoué. Veuillez entrer de nouveau vos identifiants pour continuer à importer vos données.',
   'status.DENIED':
@@ -141,7 +142,7 @@ export const frCA: Catalog = {
   'status.CONNECTED': 'Connecté à {bank}.',
   'status.IMPEDED':
     'Votre attention est requise sur le site Web de cette institution. Ouvrez une session sur le site Web de {bank} et suivez les étapes pour régler le problème.',
-  'status.RECONNECTED': 'Reconnexion à {bank}...',
+  'status.RECONNECTED': 'Reconnexion à {bank}…',
   'status.DEGRADED': 'Nous améliorons cette connexion. Veuillez réessayer plus tard.',
   'status.DISCONNECTED':
     'Il semble que vos données de {bank} ne peuvent pas être importées. Nous travaillons à régler le problème.',
@@ -152,12 +153,12 @@ export const frCA: Catalog = {
   'status.DELAYED': 'L’importation de vos données de {bank} peut prendre un certain temps. Revenez plus tard.',
   'status.FAILED':
     'Un problème est survenu lors de la validation de vos identifiants auprès de {bank}. Veuillez réessayer plus tard.',
-  'status.UPDATED': 'Connexion à {bank}...',
+  'status.UPDATED': 'Connexion à {bank}…',
   'status.DISABLED':
     'L’importation des données de cette institution est désactivée. Communiquez avec nous si vous croyez que c’est une erreur.',
   'status.IMPORTED':
     'Vous devez vous authentifier de nouveau avant que vos données puissent être importées. Entrez vos identifiants {bank}.',
-  'status.RESUMED': 'Connexion à {bank}...',
+  'status.RESUMED': 'Connexion à {bank}…',
   'status.EXPIRED': 'La ou les réponses n’ont pas été fournies à temps. Veuillez réessayer.',
   'status.IMPAIRED':
     'Vous devez vous authentifier de nouveau avant que vos données puissent être importées. Entrez vos identifiants {bank}.',
@@ -176,10 +177,10 @@ export const frCA: Catalog = {
   'common.stopWaiting': 'Arrêter d’attendre',
   'error.sessionExpired.heading': 'Votre session a expiré',
   'error.sessionExpired':
-    'Pour votre sécurité, cette session est terminée. Fermez cette fenêtre et recommencez depuis l’application.',
-  'error.sessionRefused.heading': 'Cette fenêtre ne peut pas être utilisée',
+    'Pour votre sécurité, cette session est terminée. Pour continuer, recommencez la connexion de votre compte depuis l’application.',
+  'error.sessionRefused.heading': 'Cette session ne peut pas être utilisée',
   'error.sessionRefused':
-    'Cette fenêtre a été ouverte pour un autre compte. Fermez-la et recommencez à partir de l’application.',
+    'Ceci a été ouvert pour un autre compte et ne peut pas continuer. Recommencez à partir de l’application.',
   'error.crash': 'Cette étape a cessé de fonctionner. Vous pouvez revenir en arrière et réessayer.',
   'error.invalidOption':
     'Cette fenêtre a été ouverte avec des réglages qu’elle ne peut pas utiliser, elle ne peut donc pas continuer. Fermez-la et réessayez à partir de l’application.',
@@ -190,8 +191,8 @@ export const frCA: Catalog = {
   'error.institutionNotFound': 'Cette banque est introuvable. Cherchez-la plutôt par son nom.',
   'error.rateLimited.heading': 'Trop de tentatives',
   'error.rateLimited': 'Trop de tentatives. Veuillez patienter un moment, puis réessayer.',
-  'retryWait.one': 'Trop de tentatives : réessayez dans 1 seconde.',
-  'retryWait.other': 'Trop de tentatives : réessayez dans {seconds} secondes.',
+  'retryWait.one': 'Trop de tentatives : réessayez dans {count} seconde.',
+  'retryWait.other': 'Trop de tentatives : réessayez dans {count} secondes.',
   'retryWait.over': 'Vous pouvez réessayer maintenant.',
   'start.membersFailed':
     'Vos connexions enregistrées n’ont pas pu être chargées. Vous pouvez tout de même connecter un compte.',
@@ -296,7 +297,6 @@ export const frCA: Catalog = {
   'help.topic.connection_error': 'La connexion a échoué',
   'help.topic.other': 'Autre chose',
   'help.details': 'Détails',
-  'help.detailsCount': '{count} sur {max} caractères',
   'help.send': 'Envoyer',
   'help.sending': 'Envoi…',
   'help.sendError':
@@ -390,4 +390,37 @@ export const frCA: Catalog = {
   'search.morePopular': 'Afficher toutes les institutions populaires',
   'search.moreShown.one': '{count} institution de plus affichée',
   'search.moreShown.other': '{count} institutions de plus affichées',
+  'consent.heading.noClient': 'Cette application utilise MX pour connecter vos comptes',
+  'consent.intro.noClient': 'Si vous continuez, cette application recevra ceci des institutions que vous connectez :',
+  'consent.protection.noClient':
+    'Vos identifiants sont chiffrés et envoyés seulement à votre institution; cette application ne les voit jamais.',
+  'consent.duration.noClient':
+    'Votre consentement dure jusqu’à ce que vous le révoquiez. Vous pouvez le révoquer en tout temps dans l’application, qui cesse alors de recevoir vos données.',
+  'consent.policy.noClient': 'Politique de confidentialité de l’application',
+  'consent.declined.body.noClient':
+    'Vous avez refusé : cette application ne reçoit rien. Vous pouvez relire les conditions en tout temps.',
+  'md.routing.CLIENT_BLOCKED.noClient':
+    'Cette application n’accepte pas les comptes de cette banque. Utilisez un compte dans une autre banque.',
+  'md.review.ach.noClient':
+    'En sélectionnant Confirmer, vous autorisez cette application à envoyer par ACH deux dépôts de moins de 0,10 $ chacun au compte ci-dessus et un retrait de leur total. Vous pouvez retirer cette autorisation en communiquant avec le fournisseur de l’application.',
+  'help.detailsCount.one': '{used} sur {count} caractère',
+  'help.detailsCount.other': '{used} sur {count} caractères',
+  'mfa.emptyAnswer': 'Entrez une réponse pour continuer.',
+  'mfa.emptyChoice': 'Choisissez une réponse pour continuer.',
+  'status.heading.manual': '{bank} a été ajouté manuellement',
+  'status.heading.reconnected': 'Reconnexion à {bank}',
+  'status.heading.success': 'Connecté à {bank}',
+  'status.heading.signInAgain': 'Reconnectez-vous chez {bank}',
+  'status.oauth.DENIED':
+    'Vous avez refusé ou annulé la connexion chez {bank}; rien n’a été partagé. Vous pouvez réessayer quand vous le voulez.',
+  'status.oauth.PREVENTED':
+    'Les 3 dernières tentatives de connexion chez {bank} n’ont pas abouti. Réessayez et terminez la connexion chez {bank}.',
+  'status.oauth.FAILED': 'Un problème est survenu lors de la connexion chez {bank}. Veuillez réessayer plus tard.',
+  'status.oauth.IMPORTED': 'Vous devez vous reconnecter chez {bank} avant que vos données puissent être importées.',
+  'status.oauth.IMPAIRED': 'Vous devez vous reconnecter chez {bank} avant que vos données puissent être importées.',
+  'error.institutionNotFound.heading': 'Institution introuvable',
+  'error.sessionExpired.window':
+    'Pour votre sécurité, cette session est terminée. Fermez cette fenêtre et recommencez depuis l’application.',
+  'error.sessionRefused.window':
+    'Cette fenêtre a été ouverte pour un autre compte. Fermez-la et recommencez à partir de l’application.',
 };

@@ -75,16 +75,16 @@ describe('locales', () => {
 
   it('es: the whole flow speaks Spanish, status messages included', async () => {
     const w = await renderWidget({ params: { locale: 'es' } });
-    await screen.findByRole('heading', { name: 'Selecciona tu institución' });
-    await w.user.type(screen.getByRole('combobox', { name: 'Busca tu banco o cooperativa de crédito' }), 'MX Bank');
+    await screen.findByRole('heading', { name: 'Seleccione su institución' });
+    await w.user.type(screen.getByRole('combobox', { name: 'Busque su banco o cooperativa de crédito' }), 'MX Bank');
     await screen.findByText(/instituciones encontradas$/);
     await w.user.click(screen.getByRole('option', { name: 'MX Bank' }));
-    await screen.findByRole('heading', { name: 'Introduce tus credenciales' });
+    await screen.findByRole('heading', { name: 'Introduzca sus credenciales' });
     await w.user.type(await screen.findByLabelText('Username'), 'ana');
     await w.user.type(screen.getByLabelText('Password', { selector: 'input' }), 'locked');
     await w.user.click(screen.getByRole('button', { name: 'Continuar' }));
     await untilNextStep(w, () => screen.getByRole('heading', { name: 'Se requiere una acción en MX Bank' }));
-    expect(screen.getByRole('main')).toHaveTextContent('Tu cuenta está bloqueada.');
+    expect(screen.getByRole('main')).toHaveTextContent('Su cuenta está bloqueada.');
   });
 
   it('fr-CA: connects in French and formats balances for Canada', async () => {

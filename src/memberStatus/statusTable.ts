@@ -22,6 +22,12 @@ export interface StatusRow {
   code: number | null;
   statusClass: StatusClass;
   message: MessageKey;
+  /**
+   * The message when the member signs in at its bank (OAuth): no credentials were typed here, so
+   * MX's credential wording would be wrong ("Deny" at the bank arrives as DENIED). Null where the
+   * message says nothing about credentials.
+   */
+  oauthMessage: MessageKey | null;
   actions: readonly StatusAction[];
 }
 
@@ -40,17 +46,28 @@ const ACTIONS: Record<StatusClass, readonly StatusAction[]> = {
   unknown: ['tryAgain', 'backToSearch'],
 };
 
+// the statuses whose MX message speaks of credentials, and which an OAuth member can reach
+const OAUTH_WORDED = new Set(['PREVENTED', 'DENIED', 'FAILED', 'IMPORTED', 'IMPAIRED']);
+
 const row = (name: string, code: number, statusClass: StatusClass): StatusRow => ({
   name,
   code,
   statusClass,
   message: `status.${name}` as MessageKey,
+  oauthMessage: OAUTH_WORDED.has(name) ? (`status.oauth.${name}` as MessageKey) : null,
   actions: ACTIONS[statusClass],
 });
 
 /** The single source of truth: name ↔ code ↔ class ↔ message ↔ actions. */
 export const STATUS_TABLE: readonly StatusRow[] = [
-  { name: null, code: null, statusClass: 'manual', message: 'status.MANUAL', actions: ACTIONS.manual },
+  {
+    name: null,
+    code: null,
+    statusClass: 'manual',
+    message: 'status.MANUAL',
+    oauthMessage: null,
+    actions: ACTIONS.manual,
+  },
   row('CREATED', 0, 'transient'),
   row('PREVENTED', 1, 'fixCredentials'),
   row('DENIED', 2, 'fixCredentials'),
@@ -80,6 +97,7 @@ const UNKNOWN: StatusRow = {
   code: null,
   statusClass: 'unknown',
   message: 'status.UNKNOWN',
+  oauthMessage: null,
   actions: ACTIONS.unknown,
 };
 const byName = new Map(STATUS_TABLE.map((r) => [r.name, r]));
@@ -90,6 +108,34 @@ export function statusRowOf(name: string | null | undefined): StatusRow {
 
 export function statusClassOf(name: string | null | undefined): StatusClass {
   return statusRowOf(name).statusClass;
+}
+
+const HEADINGS: Record<StatusClass, MessageKey> = {
+  manual: 'status.heading.manual',
+  transient: 'connecting.heading',
+  challenged: 'connecting.heading',
+  reconnected: 'status.heading.reconnected',
+  success: 'status.heading.success',
+  fixCredentials: 'status.heading.fixCredentials',
+  mfaProblem: 'status.heading.mfaProblem',
+  actAtBank: 'status.heading.actAtBank',
+  temporary: 'status.heading.temporary',
+  gone: 'status.heading.gone',
+  unknown: 'status.heading.unknown',
+};
+
+/**
+ * What a screen says about a member: its heading and its message, both from the one status row
+ * (a "Connecting" heading over a "Connected" message cannot happen), worded for how the member
+ * signs in. `isOauth`: the member signs in at its bank, so nothing about typed credentials.
+ * Both keys take `{bank}`.
+ */
+export function statusWords(row: StatusRow, isOauth: boolean): { heading: MessageKey; message: MessageKey } {
+  const oauth = isOauth && row.oauthMessage !== null;
+  return {
+    heading: oauth && row.statusClass === 'fixCredentials' ? 'status.heading.signInAgain' : HEADINGS[row.statusClass],
+    message: oauth && row.oauthMessage ? row.oauthMessage : row.message,
+  };
 }
 
 /** Polling continues only while these hold; everything else is an end state for this screen. */

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { useT } from '../i18n/translate';
+import { plural } from '../i18n/plural';
+import { useLocale, useT, type Translate } from '../i18n/translate';
 import { Button } from './Button';
 
 const SECOND_MS = 1_000;
@@ -17,8 +18,9 @@ const DEFAULT_WAIT_MS = 5_000;
  */
 export function RetryCountdown({ waitMs = DEFAULT_WAIT_MS, onRetry }: { waitMs?: number; onRetry?: () => void }) {
   const t = useT();
+  const locale = useLocale();
   const [endsAt] = useState(() => Date.now() + waitMs);
-  const [startText] = useState(() => waitMessage(t, Math.ceil(waitMs / SECOND_MS)));
+  const [startText] = useState(() => waitMessage(t, locale, Math.ceil(waitMs / SECOND_MS)));
   const [left, setLeft] = useState(() => Math.ceil(waitMs / SECOND_MS));
   const [regionReady, setRegionReady] = useState(false);
 
@@ -42,7 +44,7 @@ export function RetryCountdown({ waitMs = DEFAULT_WAIT_MS, onRetry }: { waitMs?:
   const announcement = regionReady ? (left > 0 ? startText : t('retryWait.over')) : '';
   return (
     <div>
-      <p className="mb-3">{left > 0 ? waitMessage(t, left) : t('retryWait.over')}</p>
+      <p className="mb-3">{left > 0 ? waitMessage(t, locale, left) : t('retryWait.over')}</p>
       <div role="status" aria-live="polite" aria-atomic="true" className="sr-only">
         {announcement}
       </div>
@@ -55,6 +57,6 @@ export function RetryCountdown({ waitMs = DEFAULT_WAIT_MS, onRetry }: { waitMs?:
   );
 }
 
-function waitMessage(t: ReturnType<typeof useT>, seconds: number): string {
-  return seconds === 1 ? t('retryWait.one') : t('retryWait.other', { seconds });
+function waitMessage(t: Translate, locale: string, seconds: number): string {
+  return plural(t, locale, 'retryWait', seconds);
 }

@@ -7,15 +7,20 @@ interface RequiredField {
   label: string;
 }
 
+/** An empty field's message; by default "{label} is required." */
+export type EmptyMessage<F extends RequiredField> = (field: F) => string;
+
 /**
  * The values of a form whose every field is required (credentials, MFA answers), kept here and
- * nowhere else. `onSubmit` checks them: each empty field gets "{label} is required." and the first
- * one gets focus; only a complete form reaches `onValid`. An error clears as soon as its field
+ * nowhere else. `onSubmit` checks them: each empty field gets `emptyMessage` (by default "{label}
+ * is required."; a label that is a whole question reads better as a short generic line) and the
+ * first one gets focus; only a complete form reaches `onValid`. An error clears as soon as its field
  * is typed in.
  */
-export function useRequiredFields(
-  fields: readonly RequiredField[],
+export function useRequiredFields<F extends RequiredField>(
+  fields: readonly F[],
   onValid: (answers: { guid: string; value: string }[], form: { focusFirstField: () => void }) => void,
+  emptyMessage?: EmptyMessage<F>,
 ) {
   const t = useT();
   const [values, setValues] = useState<Record<string, string>>({});
@@ -36,7 +41,8 @@ export function useRequiredFields(
     event.preventDefault();
     const missing: Record<string, string> = {};
     for (const field of fields) {
-      if ((values[field.guid] ?? '').trim() === '') missing[field.guid] = t('common.required', { label: field.label });
+      if ((values[field.guid] ?? '').trim() === '')
+        missing[field.guid] = emptyMessage ? emptyMessage(field) : t('common.required', { label: field.label });
     }
     setErrors(missing);
     const first = fields.find((field) => missing[field.guid]);

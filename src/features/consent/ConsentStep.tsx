@@ -4,6 +4,7 @@ import type { ConsentScope } from '../../../sdk/src/contract/events';
 import { useConfig } from '../../config/ConfigProvider';
 import { useEmitter } from '../../embedding/emitter';
 import { useFlow } from '../../flow/store';
+import { useClientText } from '../../i18n/clientText';
 import { useT } from '../../i18n/translate';
 import { Button } from '../../ui/Button';
 import { ExternalLink } from '../../ui/ExternalLink';
@@ -27,7 +28,7 @@ export function ConsentStep() {
   const config = useConfig();
   const emitter = useEmitter();
   const send = useFlow((s) => s.send);
-  const client = config.client_name ?? t('consent.defaultClient');
+  const tc = useClientText(config.client_name);
   const policyUrl = safeUrl(config.privacy_policy_url);
   const scope = scopeOf(config.mode, config.include_identity);
   const textRef = useRef<HTMLDivElement>(null);
@@ -52,7 +53,7 @@ export function ConsentStep() {
     return (
       <section>
         <StepHeading>{t('consent.declined.heading')}</StepHeading>
-        <p className="mb-4">{t('consent.declined.body', { client })}</p>
+        <p className="mb-4">{tc('consent.declined.body')}</p>
         <Button onClick={() => setDeclined(false)}>{t('consent.review')}</Button>
       </section>
     );
@@ -60,7 +61,7 @@ export function ConsentStep() {
 
   return (
     <section>
-      <StepHeading>{t('consent.heading', { client })}</StepHeading>
+      <StepHeading>{tc('consent.heading')}</StepHeading>
       <div
         ref={textRef}
         onScroll={checkSeen}
@@ -69,18 +70,18 @@ export function ConsentStep() {
         aria-label={t('consent.textLabel')}
         className="max-h-72 overflow-y-auto mb-3 pr-1 focus-ring rounded-brand"
       >
-        <p className="mb-2">{t('consent.intro', { client })}</p>
+        <p className="mb-2">{tc('consent.intro')}</p>
         <ul className="list-disc pl-5 mb-3">
           {scope.map((item) => (
             <li key={item}>{t(`consent.scope.${item}`)}</li>
           ))}
         </ul>
-        <p className="mb-2">{t('consent.protection', { client })}</p>
-        <p className="mb-2">{t('consent.duration', { client })}</p>
+        <p className="mb-2">{tc('consent.protection')}</p>
+        <p className="mb-2">{tc('consent.duration')}</p>
         {policyUrl ? (
           <p className="mb-2">
             <ExternalLink className="text-link underline focus-ring" href={policyUrl}>
-              {t('consent.policy', { client })}
+              {tc('consent.policy')}
             </ExternalLink>
           </p>
         ) : null}

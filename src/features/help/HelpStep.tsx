@@ -1,7 +1,8 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useHelpOptions } from '../../api/help';
 import { useFlow } from '../../flow/store';
-import { useT } from '../../i18n/translate';
+import { usePlural } from '../../i18n/plural';
+import { useLocale, useT } from '../../i18n/translate';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { Button } from '../../ui/Button';
 import { SelectField } from '../../ui/SelectField';
@@ -20,6 +21,8 @@ type Field = 'email' | 'topic' | 'details';
  */
 export function HelpStep() {
   const t = useT();
+  const locale = useLocale();
+  const plural = usePlural();
   const back = useFlow((s) => s.back);
   const history = useFlow((s) => s.history);
   const memberGuid = useFlow((s) => s.memberGuid);
@@ -122,7 +125,9 @@ export function HelpStep() {
             }}
           />
           <p id={`${detailsId}-count`} className="text-xs text-muted mt-1">
-            {t('help.detailsCount', { count: details.length, max: MAX_HELP_DETAILS })}
+            {plural('help.detailsCount', MAX_HELP_DETAILS, {
+              used: new Intl.NumberFormat(locale).format(details.length),
+            })}
           </p>
           {errors.details ? <FieldError id={`${detailsId}-error`}>{errors.details}</FieldError> : null}
         </div>

@@ -31,7 +31,7 @@ describe('Get help', () => {
       'I did not get a verification code, or it did not work',
     );
     await w.user.type(screen.getByLabelText('Details'), 'The code never arrives.');
-    expect(screen.getByText('23 of 1000 characters')).toBeVisible();
+    expect(screen.getByText('23 of 1,000 characters')).toBeVisible();
     await w.user.click(screen.getByRole('button', { name: 'Send' }));
     expect(await screen.findByText('Enter an email address such as name@example.com.')).toBeVisible();
     await w.user.clear(screen.getByLabelText('Your email'));

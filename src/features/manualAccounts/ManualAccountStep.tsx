@@ -1,6 +1,6 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useFlow } from '../../flow/store';
-import { formatLocaleNumber } from '../../i18n/parseNumber';
+import { ambiguousAmountMessage, formatLocaleNumber } from '../../i18n/parseAmount';
 import { useLocale, useT } from '../../i18n/translate';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { Button } from '../../ui/Button';
@@ -44,7 +44,8 @@ export function ManualAccountStep() {
     if (problem === 'amount') return t('manual.error.amount', { label: label(field), example });
     if (problem === 'tooLarge') return t('manual.error.tooLarge', { label: label(field) });
     if (problem === 'rate') return t('manual.error.rate');
-    return t('manual.error.dueDay');
+    if (problem === 'dueDay') return t('manual.error.dueDay');
+    return ambiguousAmountMessage(t, locale, problem);
   };
   const change = (field: keyof ManualAccountDraft, value: string | boolean) => {
     setDraft((d) => ({ ...d, [field]: value }));

@@ -55,4 +55,19 @@ describe('the manual account form', () => {
       ).ok,
     ).toBe(true);
   });
+
+  it('a balance may be below zero (overdrawn), a limit may not; an ambiguous amount is its own problem', () => {
+    const draft = { ...EMPTY_DRAFT, account_type: 'CREDIT_CARD', name: 'Card', balance: '(12.50)', credit_limit: '-5' };
+    expect(checkDraft(draft, 'en')).toEqual({ ok: false, problems: { credit_limit: 'amount' } });
+    expect(checkDraft({ ...draft, credit_limit: '' }, 'en')).toMatchObject({ ok: true, input: { balance: -12.5 } });
+    expect(checkDraft({ ...draft, credit_limit: '', balance: '1,234' }, 'es')).toEqual({
+      ok: false,
+      problems: { balance: { ok: false, problem: 'ambiguous', text: '1,234', asDecimal: 1.234, asGrouped: 1234 } },
+    });
+    // a rate of 1234 % cannot be meant: "1.234" is read as 1.234 %
+    expect(checkDraft({ ...draft, credit_limit: '', interest_rate: '1.234' }, 'en')).toMatchObject({
+      ok: true,
+      input: { interest_rate: 1.234 },
+    });
+  });
 });

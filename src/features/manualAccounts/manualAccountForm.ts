@@ -1,5 +1,5 @@
 import type { ManualAccountInput } from '../../api/manualAccounts';
-import { parseLocaleNumber } from '../../i18n/parseNumber';
+import { parseAmount, type AmbiguousAmount } from '../../i18n/parseAmount';
 import {
   FIELDS_BY_TYPE,
   MANUAL_ACCOUNT_TYPES,
@@ -34,12 +34,14 @@ export const EMPTY_DRAFT: ManualAccountDraft = {
 };
 
 export type DraftField = 'account_type' | 'name' | 'balance' | ManualAccountField;
-export type FieldProblem = 'required' | 'amount' | 'tooLarge' | 'rate' | 'dueDay';
+export type FieldProblem = 'required' | 'amount' | 'tooLarge' | 'rate' | 'dueDay' | AmbiguousAmount;
 export const MAX_NAME = 100;
 
 function isType(value: string): value is ManualAccountType {
   return (MANUAL_ACCOUNT_TYPES as readonly string[]).includes(value);
 }
+
+const withinMax = (value: number) => Math.abs(value) <= MAX_MANUAL_BALANCE;
 
 export function fieldsFor(type: string): readonly ManualAccountField[] {
   return isType(type) ? FIELDS_BY_TYPE[type] : [];
@@ -59,10 +61,11 @@ export function checkDraft(
       if (required) problems[field] = 'required';
       return undefined;
     }
-    const value = parseLocaleNumber(text, locale);
-    if (value === null) problems[field] = 'amount';
-    else if (value > MAX_MANUAL_BALANCE) problems[field] = 'tooLarge';
-    return value ?? undefined;
+    // an overdrawn account's balance is below zero; a limit or a payment never is
+    const reading = parseAmount(text, locale, { negative: field === 'balance', accepts: withinMax });
+    if (!reading.ok) problems[field] = reading.problem === 'invalid' ? 'amount' : reading;
+    else if (!withinMax(reading.value)) problems[field] = 'tooLarge';
+    return reading.ok ? reading.value : undefined;
   };
 
   if (!isType(draft.account_type)) problems.account_type = 'required';
@@ -73,9 +76,9 @@ export function checkDraft(
     const text = draft[field];
     if (field === 'interest_rate') {
       if (text.trim() === '') continue;
-      const rate = parseLocaleNumber(text, locale, 3);
-      if (rate === null || rate > 100) problems.interest_rate = 'rate';
-      else input.interest_rate = rate;
+      const rate = parseAmount(text, locale, { maxDecimals: 3, accepts: (n) => n <= 100 });
+      if (!rate.ok || rate.value > 100) problems.interest_rate = 'rate';
+      else input.interest_rate = rate.value;
     } else if (field === 'day_payment_is_due') {
       if (text.trim() === '') continue;
       const day = /^\d{1,2}$/.test(text.trim()) ? Number(text.trim()) : NaN;

@@ -7,6 +7,43 @@ async function searchFor(w: Rendered, query: string) {
   await screen.findByRole('button', { name: 'Add an account manually' });
 }
 
+const FORM_WORDS = {
+  en: { search: /Search for your bank/, add: 'Add an account manually', type: 'Account type', name: 'Account name' },
+  es: {
+    search: /banco o cooperativa/,
+    add: 'Agregar una cuenta manualmente',
+    type: 'Tipo de cuenta',
+    name: 'Nombre de la cuenta',
+  },
+  'fr-CA': { search: /Cherchez/, add: 'Ajouter un compte manuellement', type: 'Type de compte', name: 'Nom du compte' },
+};
+const SAVE_WORDS = {
+  en: { balance: 'Current balance', save: 'Add account' },
+  es: { balance: 'Saldo actual', save: 'Agregar cuenta' },
+  'fr-CA': { balance: 'Solde actuel', save: 'Ajouter le compte' },
+};
+type SaveWords = (typeof SAVE_WORDS)[keyof typeof SAVE_WORDS];
+
+/** The manual form in `locale`, reached from a search with no results, with a type and a name. */
+async function openForm(locale: keyof typeof FORM_WORDS, type: string, name: string) {
+  const words = FORM_WORDS[locale];
+  const w = await renderWidget({ params: { locale } });
+  await w.user.type(await screen.findByRole('combobox', { name: words.search }), 'zzzz');
+  await w.user.click(await screen.findByRole('button', { name: words.add }));
+  await w.user.selectOptions(await screen.findByRole('combobox', { name: words.type }), type);
+  await w.user.type(screen.getByLabelText(words.name), name);
+  return { w, words: SAVE_WORDS[locale] };
+}
+
+async function saveWithBalance(w: Rendered, words: SaveWords, balance: string) {
+  await w.user.clear(screen.getByLabelText(words.balance));
+  await w.user.type(screen.getByLabelText(words.balance), balance);
+  await w.user.click(screen.getByRole('button', { name: words.save }));
+}
+
+const postedAccount = async (w: Rendered) =>
+  (await w.server.log()).find((e) => e.method === 'POST' && e.path.endsWith('/accounts'))?.body;
+
 describe('manual accounts', () => {
   it('from search results: type-dependent fields, checks, then saved under the manual member', async () => {
     const w = await renderWidget();
@@ -65,16 +102,29 @@ describe('manual accounts', () => {
   });
 
   it('reads the balance the way the locale writes it (fr-CA)', async () => {
-    const w = await renderWidget({ params: { locale: 'fr-CA' } });
-    await w.user.type(await screen.findByRole('combobox', { name: /Cherchez/ }), 'zzzz');
-    await w.user.click(await screen.findByRole('button', { name: 'Ajouter un compte manuellement' }));
-    await w.user.selectOptions(await screen.findByRole('combobox', { name: 'Type de compte' }), 'Épargne');
-    await w.user.type(screen.getByLabelText('Nom du compte'), 'Coussin');
-    await w.user.type(screen.getByLabelText('Solde actuel'), '12 345,67');
-    await w.user.click(screen.getByRole('button', { name: 'Ajouter le compte' }));
+    const { w, words } = await openForm('fr-CA', 'Épargne', 'Coussin');
+    await saveWithBalance(w, words, '12 345,67');
     await screen.findByRole('heading', { name: 'Compte ajouté' });
-    const posted = (await w.server.log()).find((e) => e.method === 'POST' && e.path.endsWith('/accounts'));
-    expect(posted?.body).toMatchObject({ account: { balance: 12345.67, account_type: 'SAVINGS' } });
+    expect(await postedAccount(w)).toMatchObject({ account: { balance: 12345.67, account_type: 'SAVINGS' } });
+  });
+
+  it('reads a balance copied from a US statement in Spanish, and asks when it cannot tell', async () => {
+    const { w, words } = await openForm('es', 'Cuenta corriente', 'Nómina');
+    await saveWithBalance(w, words, '1,234');
+    expect(await screen.findByText('«1,234» puede significar 1,234 o 1234. Para 1234, escriba 1234,00.')).toBeVisible();
+    expect(screen.getByLabelText(words.balance)).toHaveFocus();
+    await saveWithBalance(w, words, '1234.56');
+    await screen.findByRole('heading', { name: 'Cuenta agregada' });
+    expect(await postedAccount(w)).toMatchObject({ account: { balance: 1234.56, account_type: 'CHECKING' } });
+  });
+
+  it('an overdrawn balance (en: -$12.50) is kept below zero; an ambiguous one says both readings', async () => {
+    const { w, words } = await openForm('en', 'Checking', 'Everyday');
+    await saveWithBalance(w, words, '1.500');
+    expect(await screen.findByText('“1.500” could mean 1.500 or 1,500. For 1,500, write 1,500.00.')).toBeVisible();
+    await saveWithBalance(w, words, '-$12.50');
+    await screen.findByRole('heading', { name: 'Account added' });
+    expect(await postedAccount(w)).toMatchObject({ account: { balance: -12.5 } });
   });
 
   it('from the DISCONTINUED screen; a failed save keeps everything typed', async () => {

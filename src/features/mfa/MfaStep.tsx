@@ -9,7 +9,10 @@ import { ErrorAlert } from '../../ui/ErrorAlert';
 import { StepHeading } from '../../ui/StepHeading';
 import { useRequiredFields } from '../../ui/useRequiredFields';
 import { CHALLENGE_INPUTS } from './challengeInputs';
+import type { Challenge } from '../../api/schemas';
 import { useResume } from './useResume';
+
+const CHOICE_TYPES = new Set<Challenge['type']>(['OPTIONS', 'IMAGE_OPTIONS']);
 
 /** Every challenge of the member in one form (TEXT, TOKEN, OPTIONS, IMAGE_DATA, IMAGE_OPTIONS). */
 export function MfaStep() {
@@ -26,12 +29,17 @@ export function MfaStep() {
   // MFA answers live in the form only.
   const noticeKey = notice ? `status.${notice}` : null;
 
-  const { formRef, valueOf, errorOf, change, onSubmit } = useRequiredFields(challenges, (answers) => {
-    if (resume.isPending || !memberGuid) return;
-    emit('mx/connect/submitMFA', { member_guid: memberGuid });
-    analyticEvent('mfa_submitted', { challenge_count: answers.length });
-    resume.mutate(answers);
-  });
+  const { formRef, valueOf, errorOf, change, onSubmit } = useRequiredFields(
+    challenges,
+    (answers) => {
+      if (resume.isPending || !memberGuid) return;
+      emit('mx/connect/submitMFA', { member_guid: memberGuid });
+      analyticEvent('mfa_submitted', { challenge_count: answers.length });
+      resume.mutate(answers);
+    },
+    // the label is the bank's whole question (a sandbox one carries its hint): not repeated
+    (challenge) => t(CHOICE_TYPES.has(challenge.type) ? 'mfa.emptyChoice' : 'mfa.emptyAnswer'),
+  );
 
   if (challenges.length === 0) {
     // MX may send a challenge the widget cannot render (no label, options without values): say so

@@ -1,5 +1,6 @@
 import { useConfig } from '../../config/ConfigProvider';
 import type { MicrodepositFormStep } from '../../flow/steps';
+import { useClientText } from '../../i18n/clientText';
 import { useT } from '../../i18n/translate';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { Button } from '../../ui/Button';
@@ -25,7 +26,7 @@ export function ReviewScreen({
   edit,
 }: FormScreenProps & { edit: (screen: MicrodepositFormStep) => void }) {
   const t = useT();
-  const client = useConfig().client_name ?? t('consent.defaultClient');
+  const tc = useClientText(useConfig().client_name);
   const submit = useSubmitMicrodeposit();
   const input = toInput(draft);
 
@@ -57,7 +58,7 @@ export function ReviewScreen({
           </div>
         ))}
       </dl>
-      <p className="text-sm mb-4">{t('md.review.ach', { client })}</p>
+      <p className="text-sm mb-4">{tc('md.review.ach')}</p>
       <FormActions
         back={back}
         disabled={submit.isPending || input === null}

@@ -1,6 +1,7 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useConfig } from '../../config/ConfigProvider';
 import { useChooseInstitution } from '../../flow/useChooseInstitution';
+import { useClientText } from '../../i18n/clientText';
 import { useT } from '../../i18n/translate';
 import { Alert } from '../../ui/Alert';
 import { ErrorAlert } from '../../ui/ErrorAlert';
@@ -19,7 +20,7 @@ import { useOfferedInstitutions, useRoutingCheck } from './useMicrodeposits';
  */
 export function RoutingNumberScreen({ draft, change, next, back }: FormScreenProps) {
   const t = useT();
-  const clientName = useConfig().client_name ?? t('consent.defaultClient');
+  const tc = useClientText(useConfig().client_name);
   const check = useRoutingCheck();
   const [problem, setProblem] = useState<string | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
@@ -59,7 +60,11 @@ export function RoutingNumberScreen({ draft, change, next, back }: FormScreenPro
     <section>
       <StepHeading>{t('md.routing.heading')}</StepHeading>
       <p className="mb-3">{t('md.routing.intro')}</p>
-      {blocked ? <Alert tone="error">{t(`md.routing.${answer}`, { client: clientName })}</Alert> : null}
+      {blocked ? (
+        <Alert tone="error">
+          {answer === 'CLIENT_BLOCKED' ? tc('md.routing.CLIENT_BLOCKED') : t('md.routing.BLOCKED')}
+        </Alert>
+      ) : null}
       {check.isError ? <ErrorAlert error={check.error} lead={t('md.routing.checkError')} /> : null}
       <form ref={formRef} onSubmit={submit} noValidate>
         <TextField

@@ -1,6 +1,6 @@
 import { useRef, useState, type FormEvent } from 'react';
 import type { Microdeposit } from '../../api/microdeposits';
-import { formatLocaleNumber } from '../../i18n/parseNumber';
+import { ambiguousAmountMessage, formatLocaleNumber } from '../../i18n/parseAmount';
 import { useLocale, useT } from '../../i18n/translate';
 import { Alert } from '../../ui/Alert';
 import { ErrorAlert } from '../../ui/ErrorAlert';
@@ -66,9 +66,11 @@ export function VerifyAmountsForm({
   const error = (field: AmountField) => {
     const problem = problems.problemOf(field);
     if (!problem) return null;
-    return problem === 'required'
-      ? t('common.required', { label: labels[field] })
-      : t('md.error.amount', { min: format(MIN_DEPOSIT), max: format(MAX_DEPOSIT), example: format(0.07) });
+    if (problem === 'required') return t('common.required', { label: labels[field] });
+    if (problem === 'amount') {
+      return t('md.error.amount', { min: format(MIN_DEPOSIT), max: format(MAX_DEPOSIT), example: format(0.07) });
+    }
+    return ambiguousAmountMessage(t, locale, problem);
   };
 
   return (

@@ -1,5 +1,5 @@
 import type { MicrodepositInput } from '../../api/microdeposits';
-import { parseLocaleNumber } from '../../i18n/parseNumber';
+import { parseAmount, type AmountReading } from '../../i18n/parseAmount';
 import { EMAIL_PATTERN, MAX_EMAIL } from '../../../sdk/src/contract/email';
 import { ACCOUNT_NUMBER_PATTERN, MAX_DEPOSIT, MIN_DEPOSIT } from '../../../sdk/src/contract/microdeposits';
 import { isValidRoutingNumber } from '../../../sdk/src/contract/routingNumber';
@@ -92,15 +92,21 @@ export function toInput(draft: MicrodepositDraft): MicrodepositInput | null {
 /** The last four digits, for the review screen and anything after: the number is never shown whole. */
 export const maskAccountNumber = (number: string) => `••••${digitsOf(number).slice(-4)}`;
 
-export type AmountProblem = 'required' | 'amount';
+export type AmountProblem = 'required' | 'amount' | Extract<AmountReading, { problem: 'ambiguous' }>;
 
-/** A deposit amount as typed in the user's locale ("0.07", "0,07", "7" cents is not accepted). */
+const inRange = (value: number) => value >= MIN_DEPOSIT && value <= MAX_DEPOSIT;
+
+/**
+ * A deposit amount as typed in the user's locale or copied from a statement ("0.07", ".07",
+ * "0,07", "$0.07", "7¢"); a text two ways of reading could both put in range is its own problem.
+ */
 export function parseDeposit(
   text: string,
   locale: string,
 ): { ok: true; value: number } | { ok: false; problem: AmountProblem } {
   if (!text.trim()) return { ok: false, problem: 'required' };
-  const value = parseLocaleNumber(text.trim(), locale);
-  if (value === null || value < MIN_DEPOSIT || value > MAX_DEPOSIT) return { ok: false, problem: 'amount' };
-  return { ok: true, value };
+  const reading = parseAmount(text, locale, { accepts: inRange });
+  if (!reading.ok) return { ok: false, problem: reading.problem === 'invalid' ? 'amount' : reading };
+  if (!inRange(reading.value)) return { ok: false, problem: 'amount' };
+  return { ok: true, value: reading.value };
 }

@@ -274,23 +274,30 @@ describe('microdeposits: verification by account and routing number', () => {
     expect(screen.getByRole('button', { name: 'Start over' })).toBeVisible();
   });
 
-  it('amounts are read the locale’s way (es: 0,07)', async () => {
+  async function atAmounts(params: Record<string, string>) {
     const server = (await import('../../test/mockServer')).startMockServer();
     const user = await server.createUser();
     const guid = await createMicrodeposit(server, user);
     await server.advance(DEPOSITED_AFTER_MS);
-    const w = await renderWidget({
-      server,
-      userGuid: user,
-      params: { ...VERIFY, locale: 'es', current_microdeposit_guid: guid },
-    });
+    return renderWidget({ server, userGuid: user, params: { ...VERIFY, ...params, current_microdeposit_guid: guid } });
+  }
+
+  it('amounts as people write them (en: .07 and .03, as on a statement)', async () => {
+    const w = await atAmounts({});
+    await heading('Enter the two deposit amounts');
+    await verifyAmounts(w, '.07', '$.03');
+    await heading('Account verified');
+  });
+
+  it('amounts are read the locale’s way (es: 0,07, or 0.07 copied from a statement)', async () => {
+    const w = await atAmounts({ locale: 'es' });
     await heading('Escriba los importes de los dos depósitos');
-    await w.user.type(screen.getByLabelText('Importe del primer depósito'), '0.07');
+    await w.user.type(screen.getByLabelText('Importe del primer depósito'), 'siete');
     await w.user.type(screen.getByLabelText('Importe del segundo depósito'), '0,03');
     await w.user.click(screen.getByRole('button', { name: 'Verificar' }));
     expect(await screen.findByText(/por ejemplo 0,07/)).toBeVisible();
     await w.user.clear(screen.getByLabelText('Importe del primer depósito'));
-    await w.user.type(screen.getByLabelText('Importe del primer depósito'), '0,07');
+    await w.user.type(screen.getByLabelText('Importe del primer depósito'), '0.07');
     await w.user.click(screen.getByRole('button', { name: 'Verificar' }));
     await heading('Cuenta verificada');
   });

@@ -74,7 +74,7 @@ describe('OAuth', () => {
   it('Deny reports oauthError and offers a way back', async () => {
     const { w, open } = await openOauth({} as Window);
     await decide(w, String(open.mock.calls[0]?.[0]), 'deny');
-    await screen.findByRole('heading', { name: 'New credentials needed' });
+    await screen.findByRole('heading', { name: 'Sign in again at MX Bank (OAuth)' });
     expect(w.events('mx/connect/oauthError')).toHaveLength(1);
     expect(screen.getByRole('button', { name: 'Try again' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Back to search' })).toBeInTheDocument();

@@ -20,9 +20,6 @@ import { InstitutionOption } from './InstitutionOption';
 import { useDebouncedValue } from './useDebouncedValue';
 import { useInstitutionSearch } from './useInstitutionSearch';
 
-const RESULT_COUNT = { one: 'search.resultCount.one', other: 'search.resultCount.other' } as const;
-const MORE_SHOWN = { one: 'search.moreShown.one', other: 'search.moreShown.other' } as const;
-
 /**
  * Popular institutions shown before the user asks for more. The first screens keep about the
  * consent screen's height (a frame that jumps from ~500 to ~1,200 px moves the partner's page);
@@ -106,7 +103,7 @@ export function SearchStep() {
   const revealing = useRef<{ before: number; loading: boolean } | null>(null);
   const announce = useFlow((s) => s.announce);
   const revealed = (before: number, after: number, buttonStays: boolean) => {
-    announce(plural(MORE_SHOWN, after - before));
+    announce(plural('search.moreShown', after - before));
     if (buttonStays) return;
     moveFocus(inputRef.current);
     if (after > before) setHighlight({ query, index: before });
@@ -169,7 +166,7 @@ export function SearchStep() {
       <h2 className="text-sm font-semibold text-muted mt-4 mb-1">{listLabel}</h2>
       {search.searching && !search.isLoading && !pending ? (
         <p className="sr-only" aria-live="polite">
-          {plural(RESULT_COUNT, search.total)}
+          {plural('search.resultCount', search.total)}
         </p>
       ) : null}
       {search.isLoading ? <Spinner label={t('common.loading')} /> : null}

@@ -5,7 +5,7 @@ import { useT } from '../../i18n/translate';
 import { Button } from '../../ui/Button';
 import { Spinner } from '../../ui/Spinner';
 import { StepHeading } from '../../ui/StepHeading';
-import { statusRowOf } from '../../memberStatus/statusTable';
+import { statusRowOf, statusWords } from '../../memberStatus/statusTable';
 
 export function ConnectingStep() {
   const t = useT();
@@ -18,12 +18,14 @@ export function ConnectingStep() {
   const name = query.data?.connection_status ?? 'CREATED';
   const reconnecting = isReconnecting(query);
   const delayed = name === 'DELAYED';
+  const isOauth = useFlow((s) => s.isOauth);
+  const words = statusWords(statusRowOf(name), isOauth);
 
   return (
     <section>
-      <StepHeading>{t('connecting.heading', { bank })}</StepHeading>
+      <StepHeading>{t(words.heading, { bank })}</StepHeading>
       <div aria-busy="true">
-        <Spinner label={reconnecting ? t('common.reconnecting') : t(statusRowOf(name).message, { bank })} />
+        <Spinner label={reconnecting ? t('common.reconnecting') : t(words.message, { bank })} />
       </div>
       {reconnecting ? (
         // a server may ask for a long wait (Retry-After): the user need not sit through it

@@ -4,7 +4,7 @@ import { useBankName } from '../../api/queries';
 import { useEmit } from '../../embedding/emitter';
 import { useFlow, useFlowStoreApi } from '../../flow/store';
 import { useT } from '../../i18n/translate';
-import { statusRowOf } from '../../memberStatus/statusTable';
+import { statusRowOf, statusWords } from '../../memberStatus/statusTable';
 import { useAggregate } from '../../memberStatus/useAggregate';
 import { usePollMemberStatus } from '../../memberStatus/usePollMemberStatus';
 
@@ -45,7 +45,7 @@ export function MemberStatusWatcher() {
     if (!previous || previous.name !== name) {
       if (row.code !== null)
         emit('mx/connect/memberStatusUpdate', { member_guid: memberGuid, connection_status: row.code });
-      announce(t(row.message, { bank }));
+      announce(t(statusWords(row, isOauth).message, { bank }));
     }
 
     switch (row.statusClass) {

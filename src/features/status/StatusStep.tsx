@@ -8,7 +8,7 @@ import { ErrorAlert } from '../../ui/ErrorAlert';
 import { Button, linkButtonClass } from '../../ui/Button';
 import { ExternalLink } from '../../ui/ExternalLink';
 import { StepHeading } from '../../ui/StepHeading';
-import { statusRowOf, type StatusAction } from '../../memberStatus/statusTable';
+import { statusRowOf, statusWords, type StatusAction } from '../../memberStatus/statusTable';
 import { useAggregate } from '../../memberStatus/useAggregate';
 
 /** The loginError step: the end-user message for the status and the actions its class calls for. */
@@ -26,7 +26,7 @@ export function StatusStep() {
   const backToSearch = useBackToSearch();
   const verification = useConfig().mode === 'verification';
   const row = statusRowOf(status?.connection_status);
-  const headingKey = `status.heading.${row.statusClass}`;
+  const words = statusWords(row, isOauth);
 
   const tryAgain = () => {
     if (!memberGuid) return;
@@ -80,8 +80,8 @@ export function StatusStep() {
 
   return (
     <section>
-      <StepHeading>{t(t.has(headingKey) ? headingKey : 'status.heading.unknown', { bank })}</StepHeading>
-      <p className="mb-4">{t(row.message, { bank })}</p>
+      <StepHeading>{t(words.heading, { bank })}</StepHeading>
+      <p className="mb-4">{t(words.message, { bank })}</p>
       {aggregate.error ? <ErrorAlert error={aggregate.error} /> : null}
       <div className="flex flex-col gap-3">{row.actions.map(render)}</div>
     </section>

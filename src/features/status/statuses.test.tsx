@@ -55,7 +55,7 @@ const ROWS: Row[] = [
     code: 0,
     drive: (w) => connectMxBank(w, 'password'),
     heading: `Connecting to ${BANK}`,
-    message: `Connecting to ${BANK} ...`,
+    message: `Connecting to ${BANK}…`,
     actions: [],
   },
   {
@@ -129,8 +129,8 @@ const ROWS: Row[] = [
     status: 'RECONNECTED',
     code: 8,
     drive: await endsIn('reconnected'),
-    heading: `Connecting to ${BANK}`,
-    message: `Reconnecting to ${BANK} ...`,
+    heading: `Reconnecting to ${BANK}`,
+    message: `Reconnecting to ${BANK}…`,
     actions: [],
   },
   {
@@ -197,7 +197,7 @@ const ROWS: Row[] = [
       await w.user.click(screen.getByRole('button', { name: 'Continue' }));
     },
     heading: `Connecting to ${BANK}`,
-    message: `Connecting to ${BANK} ...`,
+    message: `Connecting to ${BANK}…`,
     actions: [],
   },
   {
@@ -227,7 +227,7 @@ const ROWS: Row[] = [
       await answerChallenge(w, 'correct');
     },
     heading: `Connecting to ${BANK}`,
-    message: `Connecting to ${BANK} ...`,
+    message: `Connecting to ${BANK}…`,
     actions: [],
   },
   {

@@ -17,7 +17,8 @@ const createAccountBody = z.object({
   account: z.object({
     name: requiredString.max(100),
     account_type: z.enum(MANUAL_ACCOUNT_TYPES),
-    balance: amount,
+    // an overdrawn account's balance is below zero
+    balance: z.number().min(-MAX_MANUAL_BALANCE).max(MAX_MANUAL_BALANCE),
     is_business: z.boolean().default(false),
     interest_rate: z.number().min(0).max(100).nullish(),
     credit_limit: amount.nullish(),
