@@ -207,10 +207,9 @@ const SCREENS: Screen[] = [
       await widget.getByRole('button', { name: tr(run.locale, 'manual.add') }).click();
       await expect(h1(widget, tr(run.locale, 'manual.heading'))).toBeVisible();
       await widget.getByRole('button', { name: tr(run.locale, 'manual.save') }).click();
-      await expect(widget.getByRole('textbox', { name: tr(run.locale, 'manual.field.name') })).toHaveAttribute(
-        'aria-invalid',
-        'true',
-      );
+      await expect(
+        widget.getByRole('textbox', { name: tr(run.locale, 'manual.field.name'), exact: true }),
+      ).toHaveAttribute('aria-invalid', 'true');
       return widget;
     },
   },
@@ -221,7 +220,9 @@ const SCREENS: Screen[] = [
     reach: async (page, run) => {
       const widget = await microdepositRouting(page, run);
       const next = () => widget.getByRole('button', { name: tr(run.locale, 'md.continue'), exact: true }).click();
-      await widget.getByRole('textbox', { name: tr(run.locale, 'md.field.routing_number') }).fill('111000041');
+      await widget
+        .getByRole('textbox', { name: tr(run.locale, 'md.field.routing_number'), exact: true })
+        .fill('111000041');
       await next();
       await expect(h1(widget, tr(run.locale, 'md.how.heading'))).toBeVisible();
       await next();
@@ -231,13 +232,15 @@ const SCREENS: Screen[] = [
         .getByRole('textbox', { name: tr(run.locale, 'md.field.account_number'), exact: true })
         .fill('12345678901234567');
       await widget
-        .getByRole('textbox', { name: tr(run.locale, 'md.field.account_number_confirm') })
+        .getByRole('textbox', { name: tr(run.locale, 'md.field.account_number_confirm'), exact: true })
         .fill('12345678901234567');
       await next();
       await expect(h1(widget, tr(run.locale, 'md.personal.heading'))).toBeVisible();
-      await widget.getByRole('textbox', { name: tr(run.locale, 'md.field.first_name') }).fill(LONG_NAME);
-      await widget.getByRole('textbox', { name: tr(run.locale, 'md.field.last_name') }).fill('Lee');
-      await widget.getByRole('textbox', { name: tr(run.locale, 'md.field.email') }).fill(`${LONG_NAME}@example.com`);
+      await widget.getByRole('textbox', { name: tr(run.locale, 'md.field.first_name'), exact: true }).fill(LONG_NAME);
+      await widget.getByRole('textbox', { name: tr(run.locale, 'md.field.last_name'), exact: true }).fill('Lee');
+      await widget
+        .getByRole('textbox', { name: tr(run.locale, 'md.field.email'), exact: true })
+        .fill(`${LONG_NAME}@example.com`);
       await next();
       await expect(h1(widget, tr(run.locale, 'md.review.heading'))).toBeVisible();
       return widget;
