@@ -191,6 +191,27 @@ const SCREENS: Screen[] = [
     },
   },
   {
+    name: 'disconnect (reason asked)',
+    reach: async (page, run) => {
+      const { user } = await returningUser(page.request, ['password']);
+      const widget = await open(page, run, { user_guid: user });
+      await widget
+        .getByRole('button', { name: tr(run.locale, 'connections.disconnectLabel', { bank: 'MX Bank' }) })
+        .click();
+      await expect(h1(widget, tr(run.locale, 'disconnect.heading', { bank: 'MX Bank' }))).toBeVisible();
+      return widget;
+    },
+  },
+  {
+    name: 'get help',
+    reach: async (page, run) => {
+      const widget = await signedIn('challenge', 'mfa.heading')(page, run);
+      await widget.getByRole('button', { name: tr(run.locale, 'help.open') }).click();
+      await expect(h1(widget, tr(run.locale, 'help.heading'))).toBeVisible();
+      return widget;
+    },
+  },
+  {
     name: 'institution unavailable',
     reach: async (page, run) => {
       const widget = await open(page, run, { current_institution_code: 'mxbank_unavailable' });
