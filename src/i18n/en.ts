@@ -28,6 +28,7 @@ export const en = {
     'Your consent lasts until you revoke it. You can revoke it at any time in {client}, which then stops receiving your data.',
   'consent.policy': '{client}’s privacy policy',
   'consent.scrollHint': 'Read to the end to agree.',
+  'consent.showRest': 'Show the rest of the terms',
   'consent.agree': 'I agree',
   'consent.decline': 'Decline',
   'consent.declined.heading': 'Nothing was shared',

@@ -27,6 +27,7 @@ export const es: Catalog = {
     'Su consentimiento dura hasta que lo revoque. Puede revocarlo en cualquier momento en {client}, que deja entonces de recibir sus datos.',
   'consent.policy': 'Política de privacidad de {client}',
   'consent.scrollHint': 'Lea hasta el final para aceptar.',
+  'consent.showRest': 'Mostrar el resto de los términos',
   'consent.agree': 'Acepto',
   'consent.decline': 'Rechazar',
   'consent.declined.heading': 'No se compartió nada',

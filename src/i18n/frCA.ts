@@ -28,6 +28,7 @@ export const frCA: Catalog = {
     'Votre consentement dure jusqu’à ce que vous le révoquiez. Vous pouvez le révoquer en tout temps dans {client}, qui cesse alors de recevoir vos données.',
   'consent.policy': 'Politique de confidentialité de {client}',
   'consent.scrollHint': 'Lisez jusqu’à la fin pour accepter.',
+  'consent.showRest': 'Afficher le reste des conditions',
   'consent.agree': 'J’accepte',
   'consent.decline': 'Refuser',
   'consent.declined.heading': 'Rien n’a été partagé',

@@ -15,7 +15,7 @@ export function AccountList({ accounts, errorText }: { accounts: UseQueryResult<
       {accounts.isError ? <AccountsError text={errorText} retry={() => void accounts.refetch()} /> : null}
       <ul className="mb-4 divide-y divide-slate-300 dark:divide-slate-600">
         {(accounts.data ?? []).map((account) => (
-          <li key={account.guid} className="flex justify-between gap-2 py-2">
+          <li key={account.guid} className="flex py-2">
             <AccountSummary account={account} />
           </li>
         ))}

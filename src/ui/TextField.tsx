@@ -1,7 +1,7 @@
 import { useId, type InputHTMLAttributes, type ReactNode } from 'react';
 
 export const inputClass =
-  'w-full rounded-brand border border-slate-500 bg-white text-slate-900 px-3 py-2 focus-ring dark:bg-slate-800 dark:text-slate-100 dark:border-slate-400 aria-[invalid=true]:border-red-700 dark:aria-[invalid=true]:border-red-300';
+  'w-full min-w-0 rounded-brand border border-slate-500 bg-white text-slate-900 px-3 py-2 focus-ring dark:bg-slate-800 dark:text-slate-100 dark:border-slate-400 aria-[invalid=true]:border-red-700 dark:aria-[invalid=true]:border-red-300';
 
 export function FieldError({ id, children }: { id: string; children: ReactNode }) {
   return (

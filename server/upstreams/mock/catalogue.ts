@@ -79,6 +79,9 @@ function institution(seed: InstitutionSeed): MockInstitution {
   };
 }
 
+/** The sandbox's longest institution name: one 78-character word (README "The mock backend"). */
+export const LONG_NAME = 'MXBankOfTheVeryLongSingleWordNameThatAnyAPICanSendWithoutAnySpaceOrHyphenAtAll';
+
 const SANDBOX: InstitutionSeed[] = [
   {
     code: 'mxbank',
@@ -140,6 +143,17 @@ const SANDBOX: InstitutionSeed[] = [
     host: 'www.mx.com',
     // the sandbox's institution that cannot verify accounts (verification mode lists it last)
     verification: false,
+  },
+  {
+    // 78 characters without a space or hyphen, as an API may send: the widget's narrow-frame
+    // checks (e2e/narrow.spec.ts) use it; its accounts' names carry it too. Found by searching "MXBank".
+    code: 'mxbank_longname',
+    name: LONG_NAME,
+    supportsOauth: false,
+    supportsCredentials: true,
+    popular: false,
+    color: '#1f4e8c',
+    host: 'www.mx.com',
   },
   // one per operational status other than "operational"; not popular, found by searching "MX Bank"
   ...(['maintenance', 'degraded', 'unavailable'] as const).map((status): InstitutionSeed => ({

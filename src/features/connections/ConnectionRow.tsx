@@ -61,7 +61,7 @@ export function ConnectionRow({ member, canVerify }: { member: Member; canVerify
   return (
     <li className="rounded-brand border border-slate-300 dark:border-slate-600 p-3" aria-labelledby={nameId}>
       <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <h2 id={nameId} className="font-semibold">
+        <h2 id={nameId} className="min-w-0 font-semibold">
           {name}
         </h2>
         <span className={`rounded-full border px-2 text-xs font-semibold ${BADGE_TONE[badge]}`}>

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { safeUrl } from '../../api/safeUrl';
 import type { ConsentScope } from '../../../sdk/src/contract/events';
 import { useConfig } from '../../config/ConfigProvider';
@@ -18,10 +18,19 @@ function scopeOf(mode: 'aggregation' | 'verification', identity: boolean): Conse
   return identity ? [...base, 'identity'] : base;
 }
 
+/** The text scrolls in its own box only from this frame width up; below it the page scrolls. */
+const BOXED =
+  'min-[30rem]:max-h-72 min-[30rem]:overflow-y-scroll min-[30rem]:border min-[30rem]:border-slate-400 min-[30rem]:p-3';
+
 /**
  * Before anything is shared: what the partner's app receives, how it is protected, how long the
  * consent lasts and how to revoke it. "I agree" waits until the text has been seen (scrolled to
  * its end, or it fits); both answers reach the host as a record it can keep.
+ *
+ * Nobody is stuck behind that wait: in a narrow frame (a phone) there is no inner scroll box, so
+ * the text is simply above the buttons; in a wider one the box shows its scrollbar and a fade
+ * while more follows, "Show the rest" opens it whole, and "I agree" looks disabled, says why next
+ * to it, and when pressed early opens the rest of the text instead of doing nothing.
  */
 export function ConsentStep() {
   const t = useT();
@@ -34,14 +43,27 @@ export function ConsentStep() {
   const textRef = useRef<HTMLDivElement>(null);
   const moveFocus = useMoveFocus();
   const [seen, setSeen] = useState(false);
+  const [expanded, setExpanded] = useState(false);
   const [declined, setDeclined] = useState(false);
 
-  const checkSeen = () => {
+  const checkSeen = useCallback(() => {
     const box = textRef.current;
     if (box && box.scrollTop + box.clientHeight >= box.scrollHeight - 4) setSeen(true);
+  }, []);
+  // a text that fits has been seen as soon as it is shown, and again when the frame resizes
+  useEffect(() => {
+    checkSeen();
+    const box = textRef.current;
+    if (!box || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(checkSeen);
+    observer.observe(box);
+    return () => observer.disconnect();
+  }, [declined, expanded, checkSeen]);
+
+  const showRest = () => {
+    setExpanded(true);
+    moveFocus(textRef.current);
   };
-  // a text that fits has been seen as soon as it is shown
-  useEffect(checkSeen, [declined]);
 
   const answer = (given: boolean) => {
     emitter.consent(given, { scope, policy_url: policyUrl, timestamp: new Date().toISOString() });
@@ -68,7 +90,7 @@ export function ConsentStep() {
         tabIndex={0}
         role="region"
         aria-label={t('consent.textLabel')}
-        className="max-h-72 overflow-y-auto mb-3 pr-1 focus-ring rounded-brand"
+        className={`relative mb-3 focus-ring rounded-brand [scrollbar-color:var(--color-muted)_transparent] ${expanded ? '' : BOXED}`}
       >
         <p className="mb-2">{tc('consent.intro')}</p>
         <ul className="list-disc pl-5 mb-3">
@@ -85,20 +107,30 @@ export function ConsentStep() {
             </ExternalLink>
           </p>
         ) : null}
+        {seen ? null : (
+          // more follows: the last visible lines fade out (a scrollbar alone is invisible on phones)
+          <div
+            aria-hidden="true"
+            className="pointer-events-none sticky -bottom-3 -mt-10 h-10 bg-linear-to-t from-white dark:from-slate-900"
+          />
+        )}
       </div>
       {seen ? null : (
-        <p id="consent-hint" className="text-sm text-muted mb-2">
-          {t('consent.scrollHint')}
-        </p>
+        <div className="mb-3 flex flex-col items-start gap-1">
+          <Button variant="link" className="-mx-1" onClick={showRest}>
+            {t('consent.showRest')}
+          </Button>
+          <p id="consent-hint" className="text-sm text-muted">
+            {t('consent.scrollHint')}
+          </p>
+        </div>
       )}
       <div className="flex flex-col gap-3">
         <Button
           aria-disabled={!seen}
           aria-describedby={seen ? undefined : 'consent-hint'}
-          onClick={() => {
-            if (seen) answer(true);
-            else moveFocus(textRef.current);
-          }}
+          className={seen ? '' : NOT_YET}
+          onClick={() => (seen ? answer(true) : showRest())}
         >
           {t('consent.agree')}
         </Button>
@@ -109,3 +141,7 @@ export function ConsentStep() {
     </section>
   );
 }
+
+/** "I agree" before the text was seen: plainly not available yet (it still answers a press). */
+const NOT_YET =
+  '!bg-slate-200 !text-slate-700 border border-dashed border-slate-500 cursor-not-allowed dark:!bg-slate-800 dark:!text-slate-300';

@@ -118,7 +118,7 @@ export function ManualAccountStep() {
         )}
         <fieldset className="mb-4">
           <legend className="text-sm font-medium mb-1">{t('manual.ownerLegend')}</legend>
-          <div className="flex gap-2">
+          <div className="flex flex-wrap gap-2">
             <RadioCard
               name="is_business"
               value="personal"

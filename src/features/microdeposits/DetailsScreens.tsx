@@ -22,7 +22,7 @@ export function AccountScreen(props: FormScreenProps) {
       <form onSubmit={form.submit} noValidate>
         <fieldset className="mb-3" aria-describedby={typeError ? 'md-type-error' : undefined}>
           <legend className="text-sm font-medium mb-1">{form.label('account_type')}</legend>
-          <div className="flex gap-2">
+          <div className="flex flex-wrap gap-2">
             {(['CHECKING', 'SAVINGS'] as const).map((type) => (
               <RadioCard
                 key={type}

@@ -46,7 +46,7 @@ export function ReviewScreen({
           <div key={field} className="border-b border-slate-300 pb-2">
             <dt className="text-sm text-muted">{t(`md.field.${field}`)}</dt>
             <dd className="flex items-baseline justify-between gap-2">
-              <span className="font-medium break-all">{shown(field)}</span>
+              <span className="min-w-0 font-medium break-all">{shown(field)}</span>
               <Button
                 variant="link"
                 aria-label={`${t('md.review.edit')} ${t(`md.field.${field}`)}`}

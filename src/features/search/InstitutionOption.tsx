@@ -41,17 +41,17 @@ export function InstitutionOption({
     >
       <Logo name={institution.name} src={institution.small_logo_url} />
       <span className="min-w-0 flex-1">
-        <span id={`${id}-name`} className="block truncate font-medium">
+        <span id={`${id}-name`} className="block font-medium">
           {institution.name}
         </span>
-        <span id={`${id}-host`} className="relative block truncate text-sm text-muted">
+        <span id={`${id}-host`} className="relative block text-sm text-muted">
           {hostOf(institution.url)}
           {institution.supports_oauth ? <span className="sr-only">, {t('search.oauthHint')}</span> : null}
         </span>
         <InstitutionStatusLabel id={`${id}-status`} status={institution.operational_status} />
       </span>
       {institution.supports_oauth ? (
-        <span aria-hidden="true" className="text-xs border border-current rounded px-1 text-muted">
+        <span aria-hidden="true" className="shrink-0 text-xs border border-current rounded px-1 text-muted">
           {t('search.oauthHint')}
         </span>
       ) : null}
