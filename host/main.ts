@@ -76,19 +76,19 @@ async function open() {
       container,
       url: minted.url,
       widgetOrigin: minted.widget_origin,
-      onMessage: ({ type, metadata }) => logLine(`${type} ${JSON.stringify(metadata)}`),
+      // every message the SDK decodes, one line each (the frame's height changes are not news)
+      onMessage: (message) => {
+        if (message.type === 'connect-widget/resize') return;
+        if (message.type === 'connect-widget/analyticPageview') return logLine(`pageview ${message.path}`);
+        if (message.type === 'connect-widget/analyticEvent')
+          return logLine(`analytics ${message.name} ${JSON.stringify(message.metadata)}`);
+        logLine(`${message.type} ${JSON.stringify(message.metadata)}`);
+      },
       // a partner keeps the guid to bring the user back to it; this page puts it in the form
       onMicrodepositsDetailsSubmitted: ({ microdeposit_guid }) => {
         const field = form.elements.namedItem('current_microdeposit_guid');
         if (field instanceof HTMLInputElement) field.value = microdeposit_guid;
       },
-      onAccountSelected: (metadata) => logLine(`connect-widget/accountSelected ${JSON.stringify(metadata)}`),
-      onSessionExpired: (metadata) => logLine(`connect-widget/sessionExpired ${JSON.stringify(metadata)}`),
-      onInvalidOption: (metadata) => logLine(`connect-widget/invalidOption ${JSON.stringify(metadata)}`),
-      onConsentGiven: (metadata) => logLine(`connect-widget/consentGiven ${JSON.stringify(metadata)}`),
-      onConsentDeclined: (metadata) => logLine(`connect-widget/consentDeclined ${JSON.stringify(metadata)}`),
-      onAnalyticPageview: (path) => logLine(`pageview ${path}`),
-      onAnalyticEvent: (name, metadata) => logLine(`analytics ${name} ${JSON.stringify(metadata)}`),
       onInvalidMessage: (_data, reason) => logLine(`invalid message: ${reason}`),
     });
     if (statusLine) statusLine.textContent = `Widget loaded from ${minted.widget_origin} for ${minted.user_guid}`;

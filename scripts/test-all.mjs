@@ -11,6 +11,8 @@ const PHASES = [
   ['size', 'npm run size'],
   ['bench', 'npm run bench'],
   ['e2e', 'npm run test:e2e'],
+  // the main flows in Firefox (puppeteer-core, WebDriver BiDi) and WebKit (WebdriverIO, WebKitWebDriver)
+  ['engines', 'npm run test:engines'],
   // the server in mx mode against Prism serving MX's own spec files (README "Contract test against MX's spec")
   ['contract', 'npm run test:contract'],
 ];

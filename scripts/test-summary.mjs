@@ -1,5 +1,6 @@
 // Prints what CI reads, summed over the Vitest and Playwright JSON reports (the end-to-end suite and
-// the contract run against MX's spec, .reports/contract.json) and the production smoke test's. The last line is
+// the contract run against MX's spec, .reports/contract.json), the production smoke test's and the
+// Firefox/WebKit engine runs' (.reports/engines.json). The last line is
 //   tests: N passed, M failed[, K skipped]
 // and the line before it counts the flaky end-to-end tests (passed only on retry) and names the
 // three slowest, so a suite drifting towards its timeouts shows up before it fails.
@@ -72,5 +73,16 @@ const contract = read('.reports/contract.json');
 if (contract?.stats) {
   addPlaywright(contract.stats);
   console.info(`contract: ${contract.stats.expected ?? 0} passed, ${contract.stats.unexpected ?? 0} failed`);
+}
+// the main flows in Firefox and WebKit (e2e/engines/run.ts)
+const engines = read('.reports/engines.json');
+if (engines) {
+  passed += engines.passed ?? 0;
+  failed += engines.failed ?? 0;
+  skipped += engines.skipped ?? 0;
+  const failures = (engines.tests ?? []).filter((t) => t.status === 'failed').map((t) => `${t.engine} › ${t.title}`);
+  console.info(
+    `engines: ${engines.passed ?? 0} passed, ${engines.failed ?? 0} failed in ${((engines.durationMs ?? 0) / 1000).toFixed(0)} s${failures.length ? `; failed: ${failures.join('; ')}` : ''}`,
+  );
 }
 console.info(`tests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ConnectWidget, type ConnectWidgetOptions } from './ConnectWidget';
+import { CALLBACK_NAMES, ConnectWidget, type ConnectWidgetOptions } from './ConnectWidget';
+import { EVENT_SHAPES, KNOWN_MESSAGE_TYPES, type OwnMessageType } from './messageSchema';
 
 const WIDGET = 'https://widget.test';
 let widget: ConnectWidget | null = null;
@@ -163,7 +164,9 @@ describe('ConnectWidget (host SDK)', () => {
       [{ option: 'user_guid' }],
     ]);
     expect(onInvalidMessage).toHaveBeenCalledTimes(1);
-    expect(onMessage).not.toHaveBeenCalled();
+    expect(onMessage.mock.calls.map(([message]) => message)).toEqual(
+      onInvalidOption.mock.calls.map(([metadata]) => ({ type: 'connect-widget/invalidOption', metadata })),
+    );
   });
 
   it('hands analytics to onAnalyticPageview and onAnalyticEvent; nested or unnamed ones are invalid', () => {
@@ -180,7 +183,10 @@ describe('ConnectWidget (host SDK)', () => {
     expect(onAnalyticPageview).toHaveBeenCalledWith('/status/denied', ids);
     expect(onAnalyticEvent).toHaveBeenCalledWith('mfa_submitted', { ...ids, challenge_count: 2 });
     expect(onInvalidMessage).toHaveBeenCalledTimes(2);
-    expect(onMessage).not.toHaveBeenCalled();
+    expect(onMessage.mock.calls).toEqual([
+      [{ type: 'connect-widget/analyticPageview', path: '/status/denied', metadata: ids }],
+      [{ type: 'connect-widget/analyticEvent', name: 'mfa_submitted', metadata: { ...ids, challenge_count: 2 } }],
+    ]);
   });
 
   it('never makes the iframe taller than a sane bound, whatever the widget reports', () => {
@@ -263,5 +269,52 @@ describe('microdeposit events', () => {
       expect.anything(),
       'mx/connect/microdeposits/verified: microdeposit_guid should be a string',
     );
+  });
+});
+
+describe('onMessage, as documented', () => {
+  const ids = { user_guid: 'USR-1', session_guid: 'SES-1' };
+  const consent = { ...ids, scope: ['balances'], policy_url: 'https://partner.test/privacy', timestamp: 'T' };
+  /** a valid wire message of each of our own types; the type makes it exhaustive */
+  const OWN: Record<OwnMessageType, Record<string, unknown>> = {
+    'connect-widget/resize': { height: 500 },
+    'connect-widget/accountSelected': { metadata: { ...ids, member_guid: 'MBR-1', account_guid: 'ACT-1' } },
+    'connect-widget/sessionExpired': { metadata: ids },
+    'connect-widget/invalidOption': { metadata: { ...ids, option: 'locale' } },
+    'connect-widget/analyticPageview': { path: '/search', metadata: ids },
+    'connect-widget/analyticEvent': { name: 'done_clicked', metadata: ids },
+    'connect-widget/consentGiven': { metadata: consent },
+    'connect-widget/consentDeclined': { metadata: consent },
+  };
+  const SAMPLE = { string: 'x', number: 1, boolean: true, object: {} } as const;
+  /** a valid MX event built from the decoder's own table of its fields */
+  function mxEvent(type: keyof typeof EVENT_SHAPES) {
+    const metadata = Object.fromEntries(
+      Object.entries(EVENT_SHAPES[type]).map(([field, spec]) => [
+        field,
+        SAMPLE[spec.replace('?', '') as keyof typeof SAMPLE],
+      ]),
+    );
+    return { mx: true, type, metadata };
+  }
+  const wire = (type: (typeof KNOWN_MESSAGE_TYPES)[number]) =>
+    type in EVENT_SHAPES ? mxEvent(type as keyof typeof EVENT_SHAPES) : { type, ...OWN[type as OwnMessageType] };
+
+  it("knows MX's events and ours", () => {
+    expect(KNOWN_MESSAGE_TYPES).toEqual(expect.arrayContaining([...Object.keys(EVENT_SHAPES), ...Object.keys(OWN)]));
+    expect(KNOWN_MESSAGE_TYPES).toHaveLength(Object.keys(EVENT_SHAPES).length + Object.keys(OWN).length);
+  });
+
+  it.each(KNOWN_MESSAGE_TYPES)('receives %s before its own callback, with every other callback set', (type) => {
+    const calls: string[] = [];
+    const callbacks = Object.fromEntries(CALLBACK_NAMES.map((name) => [name, vi.fn(() => calls.push(name))]));
+    mount(callbacks);
+    send(wire(type));
+    expect(callbacks.onInvalidMessage).not.toHaveBeenCalled();
+    expect(callbacks.onMessage).toHaveBeenCalledTimes(1);
+    expect(callbacks.onMessage).toHaveBeenCalledWith(expect.objectContaining({ type }));
+    expect(calls[0]).toBe('onMessage');
+    // resize has no callback of its own (it sizes the frame); every other type has exactly one
+    expect(calls.length).toBe(type === 'connect-widget/resize' ? 1 : 2);
   });
 });

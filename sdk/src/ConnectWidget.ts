@@ -6,7 +6,7 @@ import type {
   WidgetEventType,
 } from './contract/events';
 import { version } from '../package.json';
-import { decodeWidgetMessage } from './messageSchema';
+import { decodeWidgetMessage, type SdkMessage } from './messageSchema';
 
 type Metadata<T extends WidgetEventType> = WidgetEventMap[T] & { user_guid?: string; session_guid?: string };
 
@@ -53,8 +53,12 @@ export interface ConnectWidgetCallbacks {
   onAnalyticPageview?(path: string, metadata: AnalyticMetadata): void;
   /** ours: one per choice the user makes (README "Analytics" lists the names); never a secret in it */
   onAnalyticEvent?(name: string, metadata: AnalyticMetadata): void;
-  /** every valid message, after its typed callback */
-  onMessage?(message: { type: WidgetEventType; metadata: Record<string, unknown> }): void;
+  /**
+   * Every message the SDK decodes (MX's events and ours: resize, accountSelected, sessionExpired,
+   * invalidOption, consent, analytics), before its own callback: `{type, metadata}`, plus `path` or
+   * `name` for analytics. A message that does not decode goes to onInvalidMessage instead.
+   */
+  onMessage?(message: SdkMessage): void;
   /** a message from the widget that did not decode; never thrown */
   onInvalidMessage?(data: unknown, reason: string): void;
 }
@@ -203,38 +207,34 @@ export class ConnectWidget {
       this.options.onInvalidMessage?.(event.data, decoded.reason);
       return;
     }
-    if (decoded.kind === 'resize') {
-      if (this.options.autoResize !== false) this.iframe.style.height = `${Math.ceil(decoded.height)}px`;
-      return;
+    // one dispatch point: every decoded message reaches onMessage first, then its own callback
+    const message = decoded.message;
+    const o = this.options;
+    o.onMessage?.(message);
+    switch (message.type) {
+      case 'connect-widget/resize':
+        if (o.autoResize !== false) this.iframe.style.height = `${Math.ceil(message.metadata.height)}px`;
+        return;
+      case 'connect-widget/sessionExpired':
+        return o.onSessionExpired?.(message.metadata);
+      case 'connect-widget/invalidOption':
+        return o.onInvalidOption?.(message.metadata);
+      case 'connect-widget/accountSelected':
+        return o.onAccountSelected?.(message.metadata);
+      case 'connect-widget/consentGiven':
+        return o.onConsentGiven?.(message.metadata);
+      case 'connect-widget/consentDeclined':
+        return o.onConsentDeclined?.(message.metadata);
+      case 'connect-widget/analyticPageview':
+        return o.onAnalyticPageview?.(message.path, message.metadata);
+      case 'connect-widget/analyticEvent':
+        return o.onAnalyticEvent?.(message.name, message.metadata);
+      default: {
+        if (message.type === 'mx/load')
+          this.post({ type: 'mx/sdk/info', metadata: { sdk: 'connect-widget-sdk', version: SDK_VERSION } });
+        const callback = o[CALLBACK_OF[message.type]] as ((metadata: unknown) => void) | undefined;
+        callback?.(message.metadata);
+      }
     }
-    if (decoded.kind === 'sessionExpired') {
-      this.options.onSessionExpired?.(decoded.metadata);
-      return;
-    }
-    if (decoded.kind === 'invalidOption') {
-      this.options.onInvalidOption?.(decoded.metadata);
-      return;
-    }
-    if (decoded.kind === 'accountSelected') {
-      this.options.onAccountSelected?.(decoded.metadata);
-      return;
-    }
-    if (decoded.kind === 'consent') {
-      (decoded.given ? this.options.onConsentGiven : this.options.onConsentDeclined)?.(decoded.metadata);
-      return;
-    }
-    if (decoded.kind === 'analyticPageview') {
-      this.options.onAnalyticPageview?.(decoded.path, decoded.metadata);
-      return;
-    }
-    if (decoded.kind === 'analyticEvent') {
-      this.options.onAnalyticEvent?.(decoded.name, decoded.metadata);
-      return;
-    }
-    if (decoded.type === 'mx/load')
-      this.post({ type: 'mx/sdk/info', metadata: { sdk: 'connect-widget-sdk', version: SDK_VERSION } });
-    const callback = this.options[CALLBACK_OF[decoded.type]] as ((metadata: unknown) => void) | undefined;
-    callback?.(decoded.metadata);
-    this.options.onMessage?.({ type: decoded.type, metadata: decoded.metadata });
   }
 }

@@ -10,3 +10,4 @@ export type {
   WidgetEventMap,
   WidgetEventType,
 } from './contract/events';
+export type { SdkMessage, SdkMessageType } from './messageSchema';

@@ -1,9 +1,17 @@
-import type {
-  AnalyticMetadata,
-  ConsentMetadata,
-  InvalidOptionMessage,
-  WidgetEventMap,
-  WidgetEventType,
+import {
+  ACCOUNT_SELECTED_MESSAGE_TYPE,
+  ANALYTIC_EVENT_MESSAGE_TYPE,
+  ANALYTIC_PAGEVIEW_MESSAGE_TYPE,
+  CONSENT_DECLINED_MESSAGE_TYPE,
+  CONSENT_GIVEN_MESSAGE_TYPE,
+  INVALID_OPTION_MESSAGE_TYPE,
+  RESIZE_MESSAGE_TYPE,
+  SESSION_EXPIRED_MESSAGE_TYPE,
+  type AnalyticMetadata,
+  type ConsentMetadata,
+  type InvalidOptionMessage,
+  type WidgetEventMap,
+  type WidgetEventType,
 } from './contract/events';
 
 /**
@@ -51,16 +59,32 @@ export const EVENT_SHAPES: Record<WidgetEventType, Shape> = {
   'mx/ping': { ...IDS },
 };
 
-export type DecodedMessage =
-  | { kind: 'event'; type: WidgetEventType; metadata: WidgetEventMap[WidgetEventType] & Record<string, unknown> }
-  | { kind: 'resize'; height: number }
-  | { kind: 'accountSelected'; metadata: { member_guid: string; account_guid: string } & Record<string, unknown> }
-  | { kind: 'sessionExpired'; metadata: { user_guid: string; session_guid: string } }
-  | { kind: 'invalidOption'; metadata: InvalidOptionMessage['metadata'] }
-  | { kind: 'analyticPageview'; path: string; metadata: AnalyticMetadata }
-  | { kind: 'consent'; given: boolean; metadata: ConsentMetadata }
-  | { kind: 'analyticEvent'; name: string; metadata: AnalyticMetadata }
-  | { kind: 'invalid'; reason: string };
+/** What `onMessage` receives for an MX event: its type and metadata, as the widget sent them. */
+export type MxEventMessage = {
+  [T in WidgetEventType]: { type: T; metadata: WidgetEventMap[T] & Record<string, unknown> };
+}[WidgetEventType];
+
+/**
+ * Every message the SDK decodes, as `onMessage` receives it: always `type` and `metadata` (the
+ * resize message's height travels in `metadata.height`), plus `path` or `name` for analytics.
+ */
+export type SdkMessage =
+  | MxEventMessage
+  | { type: typeof RESIZE_MESSAGE_TYPE; metadata: { height: number } }
+  | {
+      type: typeof ACCOUNT_SELECTED_MESSAGE_TYPE;
+      metadata: { member_guid: string; account_guid: string } & Record<string, unknown>;
+    }
+  | { type: typeof SESSION_EXPIRED_MESSAGE_TYPE; metadata: { user_guid: string; session_guid: string } }
+  | { type: typeof INVALID_OPTION_MESSAGE_TYPE; metadata: InvalidOptionMessage['metadata'] }
+  | { type: typeof ANALYTIC_PAGEVIEW_MESSAGE_TYPE; path: string; metadata: AnalyticMetadata }
+  | { type: typeof ANALYTIC_EVENT_MESSAGE_TYPE; name: string; metadata: AnalyticMetadata }
+  | { type: typeof CONSENT_GIVEN_MESSAGE_TYPE | typeof CONSENT_DECLINED_MESSAGE_TYPE; metadata: ConsentMetadata };
+
+export type SdkMessageType = SdkMessage['type'];
+export type OwnMessageType = Exclude<SdkMessageType, WidgetEventType>;
+
+export type DecodedMessage = { kind: 'valid'; message: SdkMessage } | { kind: 'invalid'; reason: string };
 
 /** Analytics metadata: an object of strings, numbers and booleans only, nothing nested. */
 function flatMetadata(value: unknown): AnalyticMetadata | null {
@@ -75,6 +99,87 @@ function typeOf(value: unknown): string {
   return typeof value;
 }
 
+type Fields = Record<string, unknown>;
+const objectOr = (value: unknown): Fields => (value && typeof value === 'object' ? (value as Fields) : {});
+const strings = (fields: Fields, ...names: string[]) => names.every((name) => typeof fields[name] === 'string');
+
+function analytic(message: Fields, pageview: boolean): SdkMessage | string {
+  const label = pageview ? message.path : message.name;
+  const metadata = flatMetadata(message.metadata);
+  if (typeof label !== 'string' || label.length > 200 || !metadata) {
+    return `${String(message.type)} without a ${pageview ? 'path' : 'name'} or flat metadata`;
+  }
+  return pageview
+    ? { type: ANALYTIC_PAGEVIEW_MESSAGE_TYPE, path: label, metadata }
+    : { type: ANALYTIC_EVENT_MESSAGE_TYPE, name: label, metadata };
+}
+
+function consent(message: Fields, type: typeof CONSENT_GIVEN_MESSAGE_TYPE | typeof CONSENT_DECLINED_MESSAGE_TYPE) {
+  const metadata = objectOr(message.metadata);
+  const scope = metadata.scope;
+  return Array.isArray(scope) &&
+    scope.every((s) => typeof s === 'string') &&
+    strings(metadata, 'policy_url', 'timestamp', 'user_guid', 'session_guid')
+    ? { type, metadata: metadata as unknown as ConsentMetadata }
+    : `${type} without scope, policy_url, timestamp and ids`;
+}
+
+/**
+ * Our own messages (outside MX's namespace, no `mx` key): type → its decoder, which answers the
+ * message `onMessage` gets or why it is invalid. With EVENT_SHAPES this is every type the SDK knows.
+ */
+export const OWN_MESSAGE_DECODERS: Record<OwnMessageType, (message: Fields) => SdkMessage | string> = {
+  // a sane bound whatever the sender says: the partner's page must not grow without end
+  [RESIZE_MESSAGE_TYPE]: ({ height }) =>
+    typeof height === 'number' && Number.isFinite(height) && height >= 0
+      ? { type: RESIZE_MESSAGE_TYPE, metadata: { height: Math.min(height, MAX_FRAME_HEIGHT) } }
+      : 'resize without a height',
+  [SESSION_EXPIRED_MESSAGE_TYPE]: (message) => {
+    const metadata = objectOr(message.metadata);
+    return strings(metadata, 'user_guid', 'session_guid')
+      ? {
+          type: SESSION_EXPIRED_MESSAGE_TYPE,
+          metadata: { user_guid: String(metadata.user_guid), session_guid: String(metadata.session_guid) },
+        }
+      : 'sessionExpired without its ids';
+  },
+  [INVALID_OPTION_MESSAGE_TYPE]: (message) => {
+    const metadata = objectOr(message.metadata);
+    const option = metadata.option;
+    // the ids travel only when the widget had valid ones
+    const ids = ['user_guid', 'session_guid'].filter((id) => typeof metadata[id] === 'string');
+    return typeof option === 'string' && option.length <= 100
+      ? {
+          type: INVALID_OPTION_MESSAGE_TYPE,
+          metadata: { option, ...Object.fromEntries(ids.map((id) => [id, metadata[id]])) },
+        }
+      : 'invalidOption without the option it names';
+  },
+  [ANALYTIC_PAGEVIEW_MESSAGE_TYPE]: (message) => analytic(message, true),
+  [ANALYTIC_EVENT_MESSAGE_TYPE]: (message) => analytic(message, false),
+  [CONSENT_GIVEN_MESSAGE_TYPE]: (message) => consent(message, CONSENT_GIVEN_MESSAGE_TYPE),
+  [CONSENT_DECLINED_MESSAGE_TYPE]: (message) => consent(message, CONSENT_DECLINED_MESSAGE_TYPE),
+  [ACCOUNT_SELECTED_MESSAGE_TYPE]: (message) => {
+    const metadata = objectOr(message.metadata);
+    return strings(metadata, 'member_guid', 'account_guid')
+      ? {
+          type: ACCOUNT_SELECTED_MESSAGE_TYPE,
+          metadata: metadata as { member_guid: string; account_guid: string } & Fields,
+        }
+      : 'accountSelected without member_guid and account_guid';
+  },
+};
+
+/** Every message type the SDK decodes: MX's events and ours. */
+export const KNOWN_MESSAGE_TYPES = [
+  ...Object.keys(EVENT_SHAPES),
+  ...Object.keys(OWN_MESSAGE_DECODERS),
+] as SdkMessageType[];
+
+/**
+ * Reads one postMessage payload (an object, or MX-style JSON text) against the event table.
+ * Never throws: anything else is `{kind: 'invalid', reason}` naming what was wrong.
+ */
 export function decodeWidgetMessage(data: unknown): DecodedMessage {
   let value = data;
   if (typeof value === 'string') {
@@ -85,77 +190,19 @@ export function decodeWidgetMessage(data: unknown): DecodedMessage {
     }
   }
   if (!value || typeof value !== 'object') return { kind: 'invalid', reason: 'not an object' };
-  const message = value as Record<string, unknown>;
-  if (message.type === 'connect-widget/resize') {
-    // a sane bound whatever the sender says: the partner's page must not grow without end
-    return typeof message.height === 'number' && Number.isFinite(message.height) && message.height >= 0
-      ? { kind: 'resize', height: Math.min(message.height, MAX_FRAME_HEIGHT) }
-      : { kind: 'invalid', reason: 'resize without a height' };
-  }
-  if (message.type === 'connect-widget/sessionExpired') {
-    const metadata = message.metadata as Record<string, unknown> | undefined;
-    return metadata && typeof metadata.user_guid === 'string' && typeof metadata.session_guid === 'string'
-      ? { kind: 'sessionExpired', metadata: { user_guid: metadata.user_guid, session_guid: metadata.session_guid } }
-      : { kind: 'invalid', reason: 'sessionExpired without its ids' };
-  }
-  if (message.type === 'connect-widget/invalidOption') {
-    const metadata = (message.metadata ?? {}) as Record<string, unknown>;
-    const option = metadata.option;
-    // the ids travel only when the widget had valid ones
-    const ids = ['user_guid', 'session_guid'].filter((id) => typeof metadata[id] === 'string');
-    return typeof option === 'string' && option.length <= 100
-      ? {
-          kind: 'invalidOption',
-          metadata: { option, ...Object.fromEntries(ids.map((id) => [id, metadata[id]])) },
-        }
-      : { kind: 'invalid', reason: 'invalidOption without the option it names' };
-  }
-  if (message.type === 'connect-widget/analyticPageview' || message.type === 'connect-widget/analyticEvent') {
-    const pageview = message.type === 'connect-widget/analyticPageview';
-    const label = pageview ? message.path : message.name;
-    const metadata = flatMetadata(message.metadata);
-    if (typeof label !== 'string' || label.length > 200 || !metadata) {
-      return {
-        kind: 'invalid',
-        reason: `${String(message.type)} without a ${pageview ? 'path' : 'name'} or flat metadata`,
-      };
-    }
-    return pageview
-      ? { kind: 'analyticPageview', path: label, metadata }
-      : { kind: 'analyticEvent', name: label, metadata };
-  }
-  if (message.type === 'connect-widget/consentGiven' || message.type === 'connect-widget/consentDeclined') {
-    const metadata = message.metadata as Record<string, unknown> | undefined;
-    const valid =
-      metadata &&
-      Array.isArray(metadata.scope) &&
-      metadata.scope.every((s) => typeof s === 'string') &&
-      typeof metadata.policy_url === 'string' &&
-      typeof metadata.timestamp === 'string' &&
-      typeof metadata.user_guid === 'string' &&
-      typeof metadata.session_guid === 'string';
-    return valid
-      ? {
-          kind: 'consent',
-          given: message.type === 'connect-widget/consentGiven',
-          metadata: metadata as unknown as ConsentMetadata,
-        }
-      : { kind: 'invalid', reason: `${message.type} without scope, policy_url, timestamp and ids` };
-  }
-  if (message.type === 'connect-widget/accountSelected') {
-    const metadata = message.metadata as Record<string, unknown> | undefined;
-    return metadata && typeof metadata.member_guid === 'string' && typeof metadata.account_guid === 'string'
-      ? { kind: 'accountSelected', metadata: metadata as { member_guid: string; account_guid: string } }
-      : { kind: 'invalid', reason: 'accountSelected without member_guid and account_guid' };
-  }
+  const message = value as Fields;
   const type = message.type;
-  if (message.mx !== true || typeof type !== 'string' || !(type in EVENT_SHAPES)) {
+  if (typeof type === 'string' && Object.hasOwn(OWN_MESSAGE_DECODERS, type)) {
+    const decoded = OWN_MESSAGE_DECODERS[type as OwnMessageType](message);
+    return typeof decoded === 'string' ? { kind: 'invalid', reason: decoded } : { kind: 'valid', message: decoded };
+  }
+  if (message.mx !== true || typeof type !== 'string' || !Object.hasOwn(EVENT_SHAPES, type)) {
     return { kind: 'invalid', reason: `unknown message type ${String(type)}` };
   }
   const eventType = type as WidgetEventType;
   const metadata = message.metadata;
   if (!metadata || typeof metadata !== 'object') return { kind: 'invalid', reason: `${type}: metadata missing` };
-  const fields = metadata as Record<string, unknown>;
+  const fields = metadata as Fields;
   for (const [field, spec] of Object.entries(EVENT_SHAPES[eventType])) {
     const optional = spec.endsWith('?');
     const expected = optional ? spec.slice(0, -1) : spec;
@@ -163,9 +210,5 @@ export function decodeWidgetMessage(data: unknown): DecodedMessage {
     if (actual === 'undefined' && optional) continue;
     if (actual !== expected) return { kind: 'invalid', reason: `${type}: ${field} should be a ${expected}` };
   }
-  return {
-    kind: 'event',
-    type: eventType,
-    metadata: fields as WidgetEventMap[WidgetEventType] & Record<string, unknown>,
-  };
+  return { kind: 'valid', message: { type: eventType, metadata: fields } as MxEventMessage };
 }
