@@ -3,6 +3,7 @@ import type { StoreApi } from 'zustand';
 import { useConfig } from '../config/ConfigProvider';
 import type { Timing } from '../config/timing';
 import type { Emitter } from '../embedding/emitter';
+import { useBankWindowOwner } from '../flow/bankWindow';
 import type { FlowState } from '../flow/store';
 import { useT } from '../i18n/translate';
 import { Button } from '../ui/Button';
@@ -38,6 +39,7 @@ export function FlowApp({
   const config = useConfig();
   const rootRef = useRef<HTMLDivElement>(null);
   useHostBridge(store, emitter, config, framed);
+  useBankWindowOwner(store);
   useReportHeight(rootRef, emitter, timing.resizeDebounceMs);
   useSessionExpiry(store, emitter);
   usePageviews(store, emitter, config.user_guid);
