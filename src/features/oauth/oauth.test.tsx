@@ -114,7 +114,7 @@ describe('OAuth', () => {
       hostNavigateBack();
       await screen.findByRole('heading', { name: 'Select your institution' });
       expect(popup?.close).toHaveBeenCalledTimes(1);
-      expect(w.events('mx/navigation')[0]?.metadata).toEqual({ did_go_back: true });
+      expect(w.events('mx/navigation')[0]?.metadata).toMatchObject({ did_go_back: true });
     });
 
     it('the widget unmounting (the host removing it)', async () => {
