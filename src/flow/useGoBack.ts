@@ -48,9 +48,12 @@ export function useGoBack(): () => boolean {
     const rule = backRuleOf(state);
     if (rule.kind === 'none') return false;
     if (rule.abandons && state.memberIsNew && state.memberGuid) abandon(state.memberGuid);
-    if (rule.kind === 'previous' && state.back()) return true;
-    if (rule.kind === 'previous' && rule.otherwise === 'connections') state.send({ type: 'connectionsChosen' });
-    else backToSearch(state.step);
+    // back to search is always useBackToSearch (the host hears backToSearch; a pinned institution starts over)
+    const toSearch = state.history.at(-1) === 'search';
+    if (rule.kind === 'previous' && !toSearch && state.back()) return true;
+    if (rule.kind === 'previous' && !toSearch && rule.otherwise === 'connections') {
+      state.send({ type: 'connectionsChosen' });
+    } else backToSearch(state.step);
     return true;
   }, [store, backToSearch, abandon]);
 }
