@@ -6,6 +6,7 @@ import { membersOptions } from '../api/queries';
 import { useConfig } from '../config/ConfigProvider';
 import type { Timing } from '../config/timing';
 import type { Emitter } from '../embedding/emitter';
+import { useBankWindowOwner } from '../flow/bankWindow';
 import { useFlow, type FlowState } from '../flow/store';
 import { useT } from '../i18n/translate';
 import { Button } from '../ui/Button';
@@ -42,6 +43,7 @@ export function FlowApp({
   const config = useConfig();
   const rootRef = useRef<HTMLDivElement>(null);
   useHostBridge(store, emitter, config, framed);
+  useBankWindowOwner(store);
   useReportHeight(rootRef, emitter, timing.resizeDebounceMs);
   const focusPolicy = useFocusWatcher(rootRef);
   useSessionExpiry(store, emitter);

@@ -5,9 +5,14 @@ import type { Emitter } from '../embedding/emitter';
 import { useAppMessages } from '../embedding/appChannel';
 import { listenToHost } from '../embedding/hostMessages';
 import type { FlowState } from '../flow/store';
+import { useGoBack } from '../flow/useGoBack';
 
-/** stepChange for every transition, and answers to the host's back/ping messages. */
+/**
+ * stepChange for every transition, and answers to the host's back/ping messages. The host's back
+ * runs the same function as the screen's own Back or Cancel control (useGoBack, back.ts).
+ */
 export function useHostBridge(store: StoreApi<FlowState>, emitter: Emitter, config: WidgetConfig, framed: boolean) {
+  const goBack = useGoBack();
   useEffect(
     () =>
       store.subscribe((state, previous) => {
@@ -23,9 +28,9 @@ export function useHostBridge(store: StoreApi<FlowState>, emitter: Emitter, conf
   useEffect(
     () =>
       appMessages?.((message) => {
-        if (message.kind === 'back') emitter.emit('mx/navigation', { did_go_back: store.getState().back() });
+        if (message.kind === 'back') emitter.emit('mx/navigation', { did_go_back: goBack() });
       }),
-    [appMessages, emitter, store],
+    [appMessages, emitter, goBack],
   );
 
   useEffect(() => {
@@ -35,12 +40,12 @@ export function useHostBridge(store: StoreApi<FlowState>, emitter: Emitter, conf
       parent: window.parent,
       onMessage: (message) => {
         if (message.type === 'mx/navigation') {
-          emitter.emit('mx/navigation', { did_go_back: store.getState().back() });
+          emitter.emit('mx/navigation', { did_go_back: goBack() });
         } else if (message.type === 'ping') {
           emitter.emit('mx/ping', {});
         }
         // anything else (the SDK's mx/sdk/info, say) needs no answer
       },
     });
-  }, [framed, config.parent_origin, emitter, store]);
+  }, [framed, config.parent_origin, emitter, goBack]);
 }

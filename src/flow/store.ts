@@ -1,5 +1,6 @@
 import { createContext, useContext } from 'react';
 import { createStore, useStore, type StoreApi } from 'zustand';
+import { NEVER_RETURNED_TO } from './back';
 import type { Step } from './steps';
 import { FRESH, STEPS_WITH_BACK, transition, type FlowEvent, type FlowPosition } from './transitions';
 
@@ -13,8 +14,17 @@ export type { FlowEvent } from './transitions';
 export interface FlowState extends FlowPosition {
   history: Step[];
   announcement: string;
+  /**
+   * counts screens: it moves whenever the step or the attempt changes, so a request that started
+   * on one screen can tell, when it answers, whether the user is still there (useStepGuard)
+   */
+  visit: number;
   send(event: FlowEvent): void;
-  /** one step back, where the flow allows it; false when it does not */
+  /**
+   * one step back to the step before, on the steps whose back rule is `previous` (back.ts); false
+   * when there is none to return to (nothing before, or only the consent already given). Screens
+   * and the host go back through useGoBack, which applies the whole rule around this.
+   */
   back(): boolean;
   announce(text: string): void;
 }
@@ -24,6 +34,7 @@ export function createFlowStore(initial: Partial<FlowPosition> = {}): StoreApi<F
     ...FRESH,
     history: [],
     announcement: '',
+    visit: 0,
     ...initial,
 
     send(event) {
@@ -31,18 +42,21 @@ export function createFlowStore(initial: Partial<FlowPosition> = {}): StoreApi<F
       const next = transition(state, event);
       const history =
         event.type === 'reset' ? [] : next.step === state.step ? state.history : [...state.history, state.step];
-      set({ ...next, history });
+      const moved = next.step !== state.step || next.attempt !== state.attempt;
+      set({ ...next, history, visit: moved ? state.visit + 1 : state.visit });
     },
     back() {
-      const { step, history, memberGuid, credentialsMode } = get();
-      if (!STEPS_WITH_BACK.has(step) || history.length === 0) return false;
-      // once a member exists (or we are fixing one), going back would orphan it; only the explicit actions leave
-      if (step === 'oauth' && memberGuid) return false;
-      if (step === 'enterCreds' && credentialsMode === 'update') return false;
+      const { step, history, visit } = get();
+      if (!STEPS_WITH_BACK.has(step)) return false;
       const previous = history[history.length - 1];
-      if (!previous) return false;
+      if (!previous || NEVER_RETURNED_TO.has(previous)) return false;
       // help is a detour: the screen it was asked from comes back as it was (error kind included)
-      set({ step: previous, history: history.slice(0, -1), errorKind: step === 'help' ? get().errorKind : null });
+      set({
+        step: previous,
+        history: history.slice(0, -1),
+        errorKind: step === 'help' ? get().errorKind : null,
+        visit: visit + 1,
+      });
       return true;
     },
     announce(text) {

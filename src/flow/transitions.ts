@@ -1,4 +1,5 @@
 import type { ErrorKind } from '../api/errors';
+import { BACK } from './back';
 import type { MicrodepositFormStep, Step } from './steps';
 
 /** Where fixing an existing member starts, and how (routing.stepForMember). */
@@ -23,6 +24,11 @@ export interface FlowPosition {
   afterConsent: Step | null;
   /** the microdeposit being verified by account and routing number */
   microdepositGuid: string | null;
+  /**
+   * the member was created in this attempt (OAuth start, credentials sent): abandoning the step
+   * deletes it; a member that existed before (fixing a connection) is never deleted by leaving
+   */
+  memberIsNew: boolean;
   /** counts fresh starts: a step entered again by a new start (same step, new attempt) is a new screen */
   attempt: number;
 }
@@ -39,6 +45,7 @@ export const FRESH: FlowPosition = {
   errorWaitMs: null,
   afterConsent: null,
   microdepositGuid: null,
+  memberIsNew: false,
   attempt: 0,
 };
 
@@ -102,9 +109,20 @@ export const TRANSITIONS: Transitions = {
   }),
   methodChosen: (_, { method }) =>
     method === 'oauth' ? { step: 'oauth', isOauth: true } : { step: 'enterCreds', isOauth: false },
-  oauthMemberCreated: (_, { memberGuid }) => ({ step: 'oauth', memberGuid, isOauth: true }),
-  credentialsSent: (_, { memberGuid }) => ({ step: 'connecting', memberGuid, isOauth: false, notice: null }),
-  duplicateFound: (_, { memberGuid }) => ({ step: 'enterCreds', memberGuid, credentialsMode: 'update' }),
+  oauthMemberCreated: (_, { memberGuid }) => ({ step: 'oauth', memberGuid, isOauth: true, memberIsNew: true }),
+  credentialsSent: (state, { memberGuid }) => ({
+    step: 'connecting',
+    memberGuid,
+    isOauth: false,
+    notice: null,
+    memberIsNew: state.credentialsMode === 'create' || (state.memberIsNew && memberGuid === state.memberGuid),
+  }),
+  duplicateFound: (_, { memberGuid }) => ({
+    step: 'enterCreds',
+    memberGuid,
+    credentialsMode: 'update',
+    memberIsNew: false,
+  }),
   updateCredentialsChosen: () => ({ step: 'enterCreds', credentialsMode: 'update' }),
   answersSent: () => ({ step: 'connecting', notice: null }),
   retryChosen: (_, { notice = null }) => ({ step: 'connecting', notice, errorKind: null }),
@@ -143,19 +161,7 @@ export function transition(state: FlowPosition, event: FlowEvent): FlowPosition 
   return { ...state, ...apply(state, event) };
 }
 
-/** Steps back leads away from (to the step before); everywhere else back does nothing. */
-export const STEPS_WITH_BACK: ReadonlySet<Step> = new Set<Step>([
-  'disconnect',
-  'manualAccount',
-  'help',
-  'microdepositRouting',
-  'microdepositHowItWorks',
-  'microdepositAccount',
-  'microdepositPersonal',
-  'microdepositReview',
-  'institutionUnavailable',
-  'chooseMethod',
-  'enterCreds',
-  'oauth',
-  'error',
-]);
+/** Steps back leads away from to the step before (back.ts: rule `previous`); elsewhere store.back() does nothing. */
+export const STEPS_WITH_BACK: ReadonlySet<Step> = new Set<Step>(
+  (Object.keys(BACK) as Step[]).filter((step) => BACK[step].kind === 'previous'),
+);

@@ -1,4 +1,4 @@
-import { render, screen, waitFor } from '@testing-library/react';
+import { act, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createApiClient } from '../api/client';
 import { SANDBOX_TIME } from '../../server/upstreams/mock/sandbox';
@@ -130,4 +130,17 @@ export const untilSettled = (w: Rendered, check: () => unknown) => advanceUntil(
 
 export async function statusRequests(server: MockServer): Promise<number> {
   return (await server.log()).filter((e) => e.path.endsWith('/status')).length;
+}
+
+/** The host page's `navigateBack()`: the SDK's back message, from the parent window and its origin. */
+export function hostNavigateBack() {
+  act(() => {
+    window.dispatchEvent(
+      new MessageEvent('message', {
+        data: { type: 'mx/navigation', payload: { action: 'back' } },
+        origin: HOST_ORIGIN,
+        source: window.parent,
+      }),
+    );
+  });
 }

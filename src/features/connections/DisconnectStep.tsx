@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useMember } from '../../api/queries';
 import { useFlow } from '../../flow/store';
+import { useGoBack } from '../../flow/useGoBack';
 import { useT } from '../../i18n/translate';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { Button } from '../../ui/Button';
@@ -15,8 +16,8 @@ import { useMoveFocus } from '../../ui/focus';
 export function DisconnectStep() {
   const t = useT();
   const memberGuid = useFlow((s) => s.memberGuid);
-  const back = useFlow((s) => s.back);
-  const send = useFlow((s) => s.send);
+  // the step's back rule (flow/back.ts), the same as the host's back
+  const back = useGoBack();
   const member = useMember(memberGuid).data;
   const bank = member?.name || member?.institution_code || t('connections.unnamed');
   const disconnect = useDisconnect();
@@ -74,7 +75,7 @@ export function DisconnectStep() {
           <Button
             variant="secondary"
             onClick={() => {
-              if (!back()) send({ type: 'connectionsChosen' });
+              back();
             }}
           >
             {t('common.cancel')}

@@ -4,7 +4,7 @@ import { useInstitution } from '../../api/queries';
 import { safeUrl } from '../../api/safeUrl';
 import { useEmit, useEmitter } from '../../embedding/emitter';
 import { useFlow } from '../../flow/store';
-import { useBackToSearch } from '../../flow/useBackToSearch';
+import { useGoBack } from '../../flow/useGoBack';
 import { useT } from '../../i18n/translate';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
@@ -27,8 +27,8 @@ export function CredentialsStep() {
   const memberGuid = useFlow((s) => s.memberGuid);
   const mode = useFlow((s) => s.credentialsMode);
   const send = useFlow((s) => s.send);
-  const back = useFlow((s) => s.back);
-  const backToSearch = useBackToSearch();
+  // the step's back rule (flow/back.ts), the same as the host's back
+  const back = useGoBack();
   const institution = useInstitution(code).data;
   const bank = institution?.name ?? code ?? '';
   const fields = useCredentialFields(code);
@@ -129,7 +129,7 @@ export function CredentialsStep() {
         variant="link"
         className="mt-3"
         onClick={() => {
-          if (!back()) backToSearch('enterCreds');
+          back();
         }}
       >
         {mode === 'update' ? t('common.backToSearch') : t('common.back')}

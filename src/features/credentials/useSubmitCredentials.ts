@@ -5,6 +5,8 @@ import { useForgetMemberStatus } from '../../api/queries';
 import type { AnswerInput } from '../../api/schemas';
 import { useConfig } from '../../config/ConfigProvider';
 import { useFlow } from '../../flow/store';
+import { useAbandonMember } from '../../flow/useGoBack';
+import { useStepGuard } from '../../flow/useStepGuard';
 import { memberWrites } from '../../api/memberWrites';
 
 /**
@@ -19,6 +21,8 @@ export function useSubmitCredentials() {
   const code = useFlow((s) => s.institutionCode);
   const memberGuid = useFlow((s) => s.memberGuid);
   const mode = useFlow((s) => s.credentialsMode);
+  const guard = useStepGuard();
+  const abandon = useAbandonMember();
 
   /**
    * A create that timed out may still have happened on the server. Before the user is offered to
@@ -43,13 +47,16 @@ export function useSubmitCredentials() {
 
   return useMutation({
     gcTime: 0,
+    onMutate: guard.mark,
     mutationFn: (credentials: AnswerInput[]) =>
       mode === 'update' && memberGuid
         ? memberWrites(api).update(user_guid, memberGuid, credentials)
         : createOnce(code ?? '', credentials),
-    onSuccess: (member) => {
+    onSuccess: (member, _, mark) => {
       forgetStatus(member.guid);
-      send({ type: 'credentialsSent', memberGuid: member.guid });
+      if (guard.stillOn(mark)) send({ type: 'credentialsSent', memberGuid: member.guid });
+      // a member created for a screen the user left is undone; an update keeps the member it fixed
+      else if (mode === 'create') abandon(member.guid);
     },
   });
 }

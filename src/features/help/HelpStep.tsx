@@ -1,6 +1,7 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useHelpOptions } from '../../api/help';
 import { useFlow } from '../../flow/store';
+import { useGoBack } from '../../flow/useGoBack';
 import { usePlural } from '../../i18n/plural';
 import { useLocale, useT } from '../../i18n/translate';
 import { ErrorAlert } from '../../ui/ErrorAlert';
@@ -23,7 +24,8 @@ export function HelpStep() {
   const t = useT();
   const locale = useLocale();
   const plural = usePlural();
-  const back = useFlow((s) => s.back);
+  // the step's back rule (flow/back.ts), the same as the host's back
+  const back = useGoBack();
   const history = useFlow((s) => s.history);
   const memberGuid = useFlow((s) => s.memberGuid);
   const institutionCode = useFlow((s) => s.institutionCode);

@@ -1,6 +1,6 @@
 import { useInstitution } from '../../api/queries';
 import { useFlow } from '../../flow/store';
-import { useBackToSearch } from '../../flow/useBackToSearch';
+import { useGoBack } from '../../flow/useGoBack';
 import { useChooseMicrodeposits } from '../../flow/useChooseMicrodeposits';
 import { useT } from '../../i18n/translate';
 import { Button } from '../../ui/Button';
@@ -12,8 +12,8 @@ import { StepHeading } from '../../ui/StepHeading';
  */
 export function InstitutionUnavailableStep() {
   const t = useT();
-  const back = useFlow((s) => s.back);
-  const backToSearch = useBackToSearch();
+  // the step's back rule (flow/back.ts), the same as the host's back
+  const back = useGoBack();
   const code = useFlow((s) => s.institutionCode);
   const institution = useInstitution(code).data;
   const bank = institution?.name ?? code ?? '';
@@ -31,7 +31,7 @@ export function InstitutionUnavailableStep() {
         <Button
           variant={chooseMicrodeposits ? 'secondary' : 'primary'}
           onClick={() => {
-            if (!back()) backToSearch('institutionUnavailable');
+            back();
           }}
         >
           {t('common.backToSearch')}

@@ -1,5 +1,5 @@
 import { useRef, useState, type FormEvent } from 'react';
-import { useFlow } from '../../flow/store';
+import { useGoBack } from '../../flow/useGoBack';
 import { ambiguousAmountMessage, formatLocaleNumber } from '../../i18n/parseAmount';
 import { useLocale, useT } from '../../i18n/translate';
 import { ErrorAlert } from '../../ui/ErrorAlert';
@@ -28,8 +28,8 @@ import { useAddManualAccount } from './useAddManualAccount';
 export function ManualAccountStep() {
   const t = useT();
   const locale = useLocale();
-  const back = useFlow((s) => s.back);
-  const send = useFlow((s) => s.send);
+  // the step's back rule (flow/back.ts), the same as the host's back
+  const back = useGoBack();
   const add = useAddManualAccount();
   const [draft, setDraft] = useState<ManualAccountDraft>(EMPTY_DRAFT);
   const problems = useFieldProblems<DraftField, FieldProblem>();
@@ -144,7 +144,7 @@ export function ManualAccountStep() {
           <Button
             variant="secondary"
             onClick={() => {
-              if (!back()) send({ type: 'reset' });
+              back();
             }}
           >
             {t('common.back')}

@@ -1,5 +1,6 @@
 import { useBankName } from '../../api/queries';
 import { useFlow } from '../../flow/store';
+import { useGoBack } from '../../flow/useGoBack';
 import { useT } from '../../i18n/translate';
 import { Button } from '../../ui/Button';
 import { StepHeading } from '../../ui/StepHeading';
@@ -15,7 +16,8 @@ export function ChooseMethodStep() {
     analyticEvent('method_chosen', { method });
     send({ type: 'methodChosen', method });
   };
-  const back = useFlow((s) => s.back);
+  // the step's back rule (flow/back.ts), the same as the host's back
+  const back = useGoBack();
   const bank = useBankName(code);
   return (
     <section>

@@ -1,7 +1,7 @@
 import { useBankName, useCachedMemberStatus } from '../../api/queries';
 import { useEmit, useEmitter } from '../../embedding/emitter';
 import { useFlow } from '../../flow/store';
-import { useBackToSearch } from '../../flow/useBackToSearch';
+import { useGoBack } from '../../flow/useGoBack';
 import { useT } from '../../i18n/translate';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
@@ -25,7 +25,8 @@ export function MfaStep() {
   const bank = useBankName(code);
   const challenges = useCachedMemberStatus(memberGuid).data?.challenges ?? [];
   const resume = useResume();
-  const backToSearch = useBackToSearch();
+  // Cancel abandons the challenge (back.ts): to search, deleting the member only if this attempt made it
+  const goBack = useGoBack();
   // MFA answers live in the form only.
   const noticeKey = notice ? `status.${notice}` : null;
 
@@ -47,7 +48,7 @@ export function MfaStep() {
       <section>
         <StepHeading>{t('mfa.heading')}</StepHeading>
         <Alert tone="error">{t('mfa.unanswerable', { bank })}</Alert>
-        <Button variant="secondary" onClick={() => backToSearch('mfa')}>
+        <Button variant="secondary" onClick={goBack}>
           {t('common.backToSearch')}
         </Button>
       </section>
@@ -80,6 +81,9 @@ export function MfaStep() {
           {resume.isPending ? t('mfa.sending') : t('mfa.submit')}
         </Button>
       </form>
+      <Button variant="link" className="mt-3" onClick={goBack}>
+        {t('common.cancel')}
+      </Button>
     </section>
   );
 }

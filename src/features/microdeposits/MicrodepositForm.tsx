@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useFlow } from '../../flow/store';
+import { useGoBack } from '../../flow/useGoBack';
 import type { MicrodepositFormStep } from '../../flow/steps';
 import { AccountScreen, PersonalScreen } from './DetailsScreens';
 import { HowItWorksScreen } from './HowItWorksScreen';
@@ -23,7 +24,8 @@ const ORDER: readonly MicrodepositFormStep[] = [
 export function MicrodepositForm() {
   const step = useFlow((s) => s.step);
   const send = useFlow((s) => s.send);
-  const storeBack = useFlow((s) => s.back);
+  // the step's back rule (flow/back.ts), the same as the host's back
+  const goBack = useGoBack();
   const [draft, setDraft] = useState<MicrodepositDraft>(EMPTY_DRAFT);
   // set by review's edit links: that screen's Continue returns to review
   const [editing, setEditing] = useState(false);
@@ -37,9 +39,7 @@ export function MicrodepositForm() {
       const following = editing ? 'microdepositReview' : ORDER[index + 1];
       if (following) go(following);
     },
-    back: () => {
-      if (!storeBack()) send({ type: 'reset' });
-    },
+    back: () => void goBack(),
   };
 
   switch (step) {

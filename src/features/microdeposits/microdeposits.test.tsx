@@ -328,4 +328,22 @@ describe('microdeposits: verification by account and routing number', () => {
       expect(screen.getByRole('button', { name: 'Connect with account numbers instead' })).toBeVisible(),
     );
   });
+
+  it('details answered after the user went Back: the flow stays where they went and the microdeposit is deleted', async () => {
+    const w = await renderWidget({ params: VERIFY });
+    // the mock makes the microdeposit at once and answers a second later
+    await w.server.request('POST', '/mock/faults', {
+      rules: [{ route: 'POST /users/*/micro_deposits', kind: 'late', delay_ms: 1_000 }],
+    });
+    await startFromSearch(w);
+    await fillDetails(w);
+    await w.user.click(screen.getByRole('button', { name: 'Confirm' }));
+    await w.user.click(screen.getByRole('button', { name: 'Back' }));
+    await heading('Your name and email');
+    await waitFor(async () => expect((await w.server.log()).some((e) => e.method === 'DELETE')).toBe(true), {
+      timeout: 3_000,
+    });
+    expect(screen.getByRole('heading', { name: 'Your name and email' })).toBeInTheDocument();
+    expect(w.events('mx/connect/microdeposits/detailsSubmitted')).toHaveLength(0);
+  });
 });

@@ -14,6 +14,7 @@ import { useConfig } from '../../config/ConfigProvider';
 import { useTiming } from '../../config/timing';
 import { useEmit, useEmitter } from '../../embedding/emitter';
 import { useFlow } from '../../flow/store';
+import { useStepGuard } from '../../flow/useStepGuard';
 import { usePolling } from '../../polling/usePolling';
 import { microdepositRowOf } from './microdepositStatusTable';
 
@@ -50,10 +51,17 @@ export function useSubmitMicrodeposit() {
   const { user_guid } = useConfig();
   const emit = useEmit();
   const send = useFlow((s) => s.send);
+  const guard = useStepGuard();
   return useMutation({
     gcTime: 0,
+    onMutate: guard.mark,
     mutationFn: (input: MicrodepositInput) => calls.create(user_guid, input),
-    onSuccess: (microdeposit) => {
+    onSuccess: (microdeposit, _, mark) => {
+      // details sent from a screen the user left: the microdeposit is deleted, and the flow stays where they went
+      if (!guard.stillOn(mark)) {
+        void calls.remove(user_guid, microdeposit.guid).catch(() => undefined);
+        return;
+      }
       queryClient.setQueryData(queryKeys.microdeposit(user_guid, microdeposit.guid), microdeposit);
       emit('mx/connect/microdeposits/detailsSubmitted', { microdeposit_guid: microdeposit.guid });
       send({ type: 'microdepositSubmitted', guid: microdeposit.guid });

@@ -1,6 +1,7 @@
 import { useCallback, useState } from 'react';
 import { isReconnecting, useBankName, useCachedMemberStatus, useRefreshMemberStatus } from '../../api/queries';
 import { useEmit, useEmitter } from '../../embedding/emitter';
+import { bankWindow } from '../../flow/bankWindow';
 import { useFlow } from '../../flow/store';
 import { useT } from '../../i18n/translate';
 import { Alert } from '../../ui/Alert';
@@ -11,8 +12,6 @@ import { StepHeading } from '../../ui/StepHeading';
 import { useCancelOauth } from './useCancelOauth';
 import { useOauthCompleteMessage } from './useOauthCompleteMessage';
 import { useOauthMember } from './useOauthMember';
-
-const POPUP_FEATURES = 'popup,width=480,height=720';
 
 export function OAuthStep() {
   const t = useT();
@@ -35,7 +34,7 @@ export function OAuthStep() {
       return;
     }
     // Called synchronously in the click handler, so popup blockers let it through.
-    const popup = window.open(windowUri, 'connect-oauth', POPUP_FEATURES);
+    const popup = bankWindow.open(windowUri);
     setBlocked(!popup);
     setWaiting(true);
   };
@@ -46,7 +45,7 @@ export function OAuthStep() {
   }, [refresh, memberGuid]);
   useOauthCompleteMessage(memberGuid, refreshStatus);
 
-  const cancel = useCancelOauth(memberGuid);
+  const cancel = useCancelOauth();
 
   const reconnecting = isReconnecting(status);
 
@@ -72,7 +71,16 @@ export function OAuthStep() {
           {blocked && windowUri ? (
             <Alert>
               <p>{t('oauth.blocked')}</p>
-              <a className="text-link underline focus-ring" href={windowUri} target="_blank" rel="opener">
+              <a
+                className="text-link underline focus-ring"
+                href={windowUri}
+                target="_blank"
+                rel="opener"
+                onClick={(event) => {
+                  // opened by script, the window has an owner that closes it; blocked again, the link opens it
+                  if (bankWindow.open(windowUri)) event.preventDefault();
+                }}
+              >
                 {t('oauth.blockedLink', { bank })}
               </a>
             </Alert>
@@ -84,7 +92,7 @@ export function OAuthStep() {
           </div>
         </>
       )}
-      <Button variant="link" className="mt-3" onClick={() => cancel.mutate()} disabled={cancel.isPending}>
+      <Button variant="link" className="mt-3" onClick={cancel}>
         {t('oauth.cancel')}
       </Button>
     </section>

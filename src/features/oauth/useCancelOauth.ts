@@ -1,29 +1,19 @@
-import { useMutation } from '@tanstack/react-query';
-import { useApi } from '../../api/ApiProvider';
-import { useConfig } from '../../config/ConfigProvider';
-import { useEmit, useEmitter } from '../../embedding/emitter';
+import { useEmitter } from '../../embedding/emitter';
 import { useFlow } from '../../flow/store';
-import { useBackToSearch } from '../../flow/useBackToSearch';
-import { memberWrites } from '../../api/memberWrites';
+import { useGoBack } from '../../flow/useGoBack';
 
 /**
- * "Cancel" on the OAuth step: the pending member is deleted (the host hears memberDeleted), then
- * the user leaves the way every step leaves, whether the delete worked or not.
+ * "Cancel" on the OAuth step: the step's back rule (back.ts), the same the host's back runs. The
+ * member this attempt made is deleted (the host hears memberDeleted), the bank's window closes
+ * (bankWindow), and the user is back where they came from. A member still being created is
+ * deleted when it arrives (useOauthMember).
  */
-export function useCancelOauth(memberGuid: string | null) {
-  const api = useApi();
-  const emit = useEmit();
+export function useCancelOauth() {
   const { analyticEvent } = useEmitter();
   const code = useFlow((s) => s.institutionCode);
-  const { user_guid } = useConfig();
-  const backToSearch = useBackToSearch();
-  return useMutation({
-    mutationFn: async () => {
-      analyticEvent('oauth_cancelled', { institution_code: code ?? '' });
-      if (!memberGuid) return;
-      await memberWrites(api).remove(user_guid, memberGuid);
-      emit('mx/connect/memberDeleted', { member_guid: memberGuid });
-    },
-    onSettled: () => backToSearch('oauth'),
-  });
+  const goBack = useGoBack();
+  return () => {
+    analyticEvent('oauth_cancelled', { institution_code: code ?? '' });
+    goBack();
+  };
 }

@@ -7,6 +7,8 @@ import { memberWrites, type OauthReturn } from '../../api/memberWrites';
 import { oauthReferralSource } from '../../config/config';
 import { useConfig } from '../../config/ConfigProvider';
 import { useFlow } from '../../flow/store';
+import { useAbandonMember } from '../../flow/useGoBack';
+import { useStepGuard } from '../../flow/useStepGuard';
 
 /**
  * Creates the PENDING OAuth member as soon as the step opens, so that the provider URL is ready
@@ -26,8 +28,11 @@ export function useOauthMember() {
   const memberGuid = useFlow((s) => s.memberGuid);
   const send = useFlow((s) => s.send);
   const started = useRef(false);
+  const guard = useStepGuard();
+  const abandon = useAbandonMember();
 
   const create = useMutation({
+    onMutate: guard.mark,
     mutationFn: () =>
       memberWrites(api).create(user_guid, {
         institutionCode: code ?? '',
@@ -36,7 +41,11 @@ export function useOauthMember() {
         clientRedirectUrl: oauthReturn.clientRedirectUrl,
         webviewScheme: oauthReturn.webviewScheme,
       }),
-    onSuccess: (member) => send({ type: 'oauthMemberCreated', memberGuid: member.guid }),
+    onSuccess: (member, _, mark) => {
+      // the user left while it was being made (Cancel, Back): it must not pull them back, nor stay PENDING
+      if (guard.stillOn(mark)) send({ type: 'oauthMemberCreated', memberGuid: member.guid });
+      else abandon(member.guid);
+    },
   });
 
   const uri = useMutation({
