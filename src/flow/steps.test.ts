@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { POLLING_STEPS, type Step } from './steps';
+import { MICRODEPOSIT_FORM_STEPS, offersHelp, POLLING_STEPS, STEPS, type Step } from './steps';
 import { createFlowStore } from './store';
 import type { FlowPosition } from './transitions';
 
@@ -39,6 +39,27 @@ function backFrom(step: Step, position: Partial<FlowPosition> = {}) {
 }
 
 describe('the step table', () => {
+  it('lists every step once, in its order', () => {
+    expect(STEPS).toEqual(EVERY_STEP);
+  });
+
+  it('offers help where people get stuck: fixing credentials, MFA and every error screen', () => {
+    const at = (step: Step, credentialsMode: 'create' | 'update' = 'create') =>
+      offersHelp({ step, credentialsMode, memberGuid: 'MBR-1', errorKind: null });
+    expect(EVERY_STEP.filter((step) => at(step))).toEqual(['mfa', 'loginError', 'error']);
+    expect(EVERY_STEP.filter((step) => at(step, 'update'))).toEqual(['enterCreds', 'mfa', 'loginError', 'error']);
+  });
+
+  it("shows the microdeposit form's screens in order", () => {
+    expect(MICRODEPOSIT_FORM_STEPS).toEqual([
+      'microdepositRouting',
+      'microdepositHowItWorks',
+      'microdepositAccount',
+      'microdepositPersonal',
+      'microdepositReview',
+    ]);
+  });
+
   it('polls the member only while connecting and in OAuth', () => {
     expect(EVERY_STEP.filter((step) => POLLING_STEPS.includes(step))).toEqual(['oauth', 'connecting']);
   });

@@ -1,7 +1,7 @@
 import { createContext, useContext } from 'react';
 import { createStore, useStore, type StoreApi } from 'zustand';
-import type { Step } from './steps';
-import { FRESH, STEPS_WITH_BACK, transition, type FlowEvent, type FlowPosition } from './transitions';
+import { backApplies, type Step } from './steps';
+import { FRESH, transition, type FlowEvent, type FlowPosition } from './transitions';
 
 export type { FlowEvent } from './transitions';
 
@@ -34,11 +34,9 @@ export function createFlowStore(initial: Partial<FlowPosition> = {}): StoreApi<F
       set({ ...next, history });
     },
     back() {
-      const { step, history, memberGuid, credentialsMode } = get();
-      if (!STEPS_WITH_BACK.has(step) || history.length === 0) return false;
-      // once a member exists (or we are fixing one), going back would orphan it; only the explicit actions leave
-      if (step === 'oauth' && memberGuid) return false;
-      if (step === 'enterCreds' && credentialsMode === 'update') return false;
+      const { step, history } = get();
+      // the step table says where back applies (never where it would orphan a member)
+      if (!backApplies(get()) || history.length === 0) return false;
       const previous = history[history.length - 1];
       if (!previous) return false;
       // help is a detour: the screen it was asked from comes back as it was (error kind included)

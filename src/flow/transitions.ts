@@ -142,20 +142,3 @@ export function transition(state: FlowPosition, event: FlowEvent): FlowPosition 
   const apply = TRANSITIONS[event.type] as (state: FlowPosition, event: FlowEvent) => Partial<FlowPosition>;
   return { ...state, ...apply(state, event) };
 }
-
-/** Steps back leads away from (to the step before); everywhere else back does nothing. */
-export const STEPS_WITH_BACK: ReadonlySet<Step> = new Set<Step>([
-  'disconnect',
-  'manualAccount',
-  'help',
-  'microdepositRouting',
-  'microdepositHowItWorks',
-  'microdepositAccount',
-  'microdepositPersonal',
-  'microdepositReview',
-  'institutionUnavailable',
-  'chooseMethod',
-  'enterCreds',
-  'oauth',
-  'error',
-]);

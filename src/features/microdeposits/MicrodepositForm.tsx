@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useFlow } from '../../flow/store';
-import type { MicrodepositFormStep } from '../../flow/steps';
+// the form's screens in order are the step table's rows marked as its screens
+import { MICRODEPOSIT_FORM_STEPS, type MicrodepositFormStep } from '../../flow/steps';
 import { AccountScreen, PersonalScreen } from './DetailsScreens';
 import { HowItWorksScreen } from './HowItWorksScreen';
 import { EMPTY_DRAFT, type MicrodepositDraft } from './microdepositDraft';
@@ -16,14 +17,6 @@ export interface FormScreenProps {
   /** Back: the screen before (the flow's history) */
   back: () => void;
 }
-
-const ORDER: readonly MicrodepositFormStep[] = [
-  'microdepositRouting',
-  'microdepositHowItWorks',
-  'microdepositAccount',
-  'microdepositPersonal',
-  'microdepositReview',
-];
 
 /**
  * Verification by account and routing number: routing number, how it works, account, name and
@@ -43,8 +36,8 @@ export function MicrodepositForm() {
     draft,
     change: (patch) => setDraft((d) => ({ ...d, ...patch })),
     next: () => {
-      const index = ORDER.indexOf(step as MicrodepositFormStep);
-      const following = editing ? 'microdepositReview' : ORDER[index + 1];
+      const index = MICRODEPOSIT_FORM_STEPS.indexOf(step as MicrodepositFormStep);
+      const following = editing ? 'microdepositReview' : MICRODEPOSIT_FORM_STEPS[index + 1];
       if (following) go(following);
     },
     back: () => {
