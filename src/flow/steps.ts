@@ -19,7 +19,7 @@ type Condition = boolean | ((position: StepContext) => boolean);
 export interface StepRow {
   /** the pageview path (README "Analytics"); a function where the path names what the screen shows */
   path: AnalyticPath | ((position: StepContext, statusName: string | null | undefined) => AnalyticPath);
-  /** host Back (`mx/connect/backToSearch`… see store.back) leads to the step before; otherwise it does nothing */
+  /** host Back (store.back, asked by the host page) leads to the step before; otherwise it does nothing */
   back: Condition;
   /** "Get help" is offered below the screen: where people get stuck (fixing credentials, MFA, every error) */
   help: Condition;
