@@ -1,6 +1,6 @@
 import { Suspense, useEffect, type ComponentType } from 'react';
 import { SearchStep } from '../features/search/SearchStep';
-import { MICRODEPOSIT_FORM_STEPS, POLLING_STEPS, type MicrodepositFormStep, type Step } from '../flow/steps';
+import { offersHelp, POLLING_STEPS, type Step } from '../flow/steps';
 import { useFlow } from '../flow/store';
 import { useBackToSearch } from '../flow/useBackToSearch';
 import { useT } from '../i18n/translate';
@@ -28,6 +28,10 @@ const ConnectingStep = screen(() => import('../features/status/ConnectingStep'),
 const MfaStep = screen(() => import('../features/mfa/MfaStep'), 'MfaStep');
 const ConnectedStep = screen(() => import('../features/connected/ConnectedStep'), 'ConnectedStep');
 const StatusStep = screen(() => import('../features/status/StatusStep'), 'StatusStep');
+// The account screens (connections, disconnect, manual accounts, help) and the microdeposit flow
+// are one lazy chunk each, through one grouping module each: rolldown's chunk groups (tried as
+// vite.config.ts codeSplitting/manualChunks) also pull the first screen's shared modules in, or
+// split a facade chunk per screen, so the grouping stays in code.
 const accountScreen = (name: keyof typeof import('./accountScreens')) => screen(() => import('./accountScreens'), name);
 const ConnectionsStep = accountScreen('ConnectionsStep');
 const DisconnectStep = accountScreen('DisconnectStep');
@@ -36,22 +40,32 @@ const ManualAccountStep = accountScreen('ManualAccountStep');
 const ManualAccountAddedStep = accountScreen('ManualAccountAddedStep');
 const HelpStep = accountScreen('HelpStep');
 const GetHelpButton = accountScreen('GetHelpButton');
-// the whole microdeposit flow is one lazy chunk; its details form is one component for all its screens
+// the microdeposit details form is one component for all its screens
 const microdepositScreen = (name: keyof typeof import('./microdepositScreens')) =>
   screen(() => import('./microdepositScreens'), name);
 const MicrodepositForm = microdepositScreen('MicrodepositForm');
 const MicrodepositStatusStep = microdepositScreen('MicrodepositStatusStep');
 
-const STEPS: Record<Exclude<Step, MicrodepositFormStep>, ComponentType> = {
+/**
+ * The step table's screen column (src/flow/steps.ts has the rest of each row). It lives here because
+ * flow/ may not import features (README "Architecture"); `Record<Step, …>` makes a step without a
+ * screen a compile error.
+ */
+const STEPS: Record<Step, ComponentType> = {
   consent: ConsentStep,
   connections: ConnectionsStep,
   disconnect: DisconnectStep,
   disconnected: DisconnectedStep,
+  search: SearchStep,
   manualAccount: ManualAccountStep,
   manualAccountAdded: ManualAccountAddedStep,
   help: HelpStep,
+  microdepositRouting: MicrodepositForm,
+  microdepositHowItWorks: MicrodepositForm,
+  microdepositAccount: MicrodepositForm,
+  microdepositPersonal: MicrodepositForm,
+  microdepositReview: MicrodepositForm,
   microdepositStatus: MicrodepositStatusStep,
-  search: SearchStep,
   institutionUnavailable: InstitutionUnavailableStep,
   chooseMethod: ChooseMethodStep,
   enterCreds: CredentialsStep,
@@ -89,7 +103,7 @@ function usePreloadConnectPath() {
  * (the microdeposit form's five) keep it mounted, and with it what the user typed.
  */
 const SCREEN_KEYS = new Map<ComponentType, number>(
-  [...new Set([...Object.values(STEPS), MicrodepositForm])].map((component, i) => [component, i]),
+  [...new Set(Object.values(STEPS))].map((component, i) => [component, i]),
 );
 
 function CrashFallback({ reset }: { reset: () => void }) {
@@ -117,16 +131,11 @@ export function StepRouter() {
   const step = useFlow((s) => s.step);
   const memberGuid = useFlow((s) => s.memberGuid);
   const attempt = useFlow((s) => s.attempt);
-  const formStep = (MICRODEPOSIT_FORM_STEPS as readonly Step[]).includes(step);
-  const StepComponent = formStep ? MicrodepositForm : STEPS[step as Exclude<Step, MicrodepositFormStep>];
+  const StepComponent = STEPS[step];
   const polling = memberGuid !== null && POLLING_STEPS.includes(step);
   const credentialsMode = useFlow((s) => s.credentialsMode);
-  // where people get stuck: fixing credentials, answering MFA, and every error screen
-  const offerHelp =
-    step === 'mfa' ||
-    step === 'error' ||
-    step === 'loginError' ||
-    (step === 'enterCreds' && credentialsMode === 'update');
+  const errorKind = useFlow((s) => s.errorKind);
+  const offerHelp = offersHelp({ step, credentialsMode, memberGuid, errorKind });
   return (
     <>
       {polling ? (

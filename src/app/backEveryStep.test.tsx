@@ -1,8 +1,6 @@
 import { cleanup, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { BACK } from '../flow/back';
-import type { Step } from '../flow/steps';
-import { STEPS_WITH_BACK } from '../flow/transitions';
+import { STEP_TABLE, STEPS, type BackRule, type Step } from '../flow/steps';
 import { startMockServer } from '../test/mockServer';
 import {
   chooseInstitution,
@@ -190,21 +188,24 @@ const ELSEWHERE: Partial<Record<Step, string>> = {
 
 describe('back on every step: the screen’s own control and the host’s navigateBack agree', () => {
   it('every step has a back rule; a step without back names its own way out', () => {
-    for (const [step, rule] of Object.entries(BACK)) {
+    for (const step of STEPS) {
+      const rule: BackRule = STEP_TABLE[step].back;
       if (rule.kind === 'none') expect(rule.exit, step).not.toBe('');
-      expect(STEPS_WITH_BACK.has(step as Step), step).toBe(rule.kind === 'previous');
-      expect(RECIPES[step as Step] !== undefined || ELSEWHERE[step as Step] !== undefined, step).toBe(true);
+      expect(RECIPES[step] !== undefined || ELSEWHERE[step] !== undefined, step).toBe(true);
     }
     // back never returns to consent already given
     expect(
-      Object.values(BACK).some((rule) => rule.kind === 'previous' && (rule.otherwise as string) === 'consent'),
+      STEPS.some((step) => {
+        const rule: BackRule = STEP_TABLE[step].back;
+        return rule.kind === 'previous' && (rule.otherwise as string) === 'consent';
+      }),
     ).toBe(false);
   });
 
   for (const [step, recipes] of Object.entries(RECIPES)) {
     for (const [i, { reach, control, leadsTo }] of (recipes ?? []).entries()) {
       it(`${step} (${i + 1}): "${control}" and the host's back both ${leadsTo ? `lead to ${leadsTo}` : 'stay: no back'}`, async () => {
-        expect(BACK[step as Step].kind === 'none').toBe(leadsTo === null);
+        expect(STEP_TABLE[step as Step].back.kind === 'none').toBe(leadsTo === null);
         const own = await reach();
         const before = lastStep(own);
         const button = control === null ? null : screen.getByRole('button', { name: control });

@@ -1,6 +1,7 @@
 import type { Institution, Member } from '../api/schemas';
 import type { WidgetConfig } from '../config/config';
 import { stepAfterInstitution, stepForMember } from '../flow/routing';
+import { STEP_TABLE } from '../flow/steps';
 import type { FlowState } from '../flow/store';
 
 type Initial = Pick<FlowState, 'step' | 'institutionCode' | 'memberGuid' | 'credentialsMode' | 'isOauth'> &
@@ -50,14 +51,7 @@ function whereItStarts(
   return hasConnections ? { ...base, step: 'connections' } : base;
 }
 
-/** The `initial_step` values MX defines for mx/connect/loaded. */
+/** The `initial_step` values MX defines for mx/connect/loaded: the step table's `loadedName` column. */
 export function loadedStepName(step: Initial['step']): string {
-  if (step === 'search' || step === 'connected' || step === 'mfa' || step === 'loginError') return step;
-  if (step === 'connecting') return 'mfa';
-  if (step === 'institutionUnavailable') return 'search';
-  if (step === 'consent') return 'consent';
-  if (step === 'connections') return 'connections';
-  if (step === 'error') return 'loginError';
-  if (step === 'microdepositStatus') return 'microdeposits';
-  return 'enterCreds';
+  return STEP_TABLE[step].loadedName;
 }

@@ -9,7 +9,7 @@ import { useGoBack } from '../flow/useGoBack';
 
 /**
  * stepChange for every transition, and answers to the host's back/ping messages. The host's back
- * runs the same function as the screen's own Back or Cancel control (useGoBack, back.ts).
+ * runs the same function as the screen's own Back or Cancel control (useGoBack, the step table's back column).
  */
 export function useHostBridge(store: StoreApi<FlowState>, emitter: Emitter, config: WidgetConfig, framed: boolean) {
   const goBack = useGoBack();

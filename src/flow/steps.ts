@@ -1,37 +1,301 @@
-/** Step names: also the `stepChange` values the host receives (docs/events.md, `mx/connect/stepChange`). */
-export type Step =
-  | 'consent'
-  | 'connections'
-  | 'disconnect'
-  | 'disconnected'
-  | 'search'
-  | 'manualAccount'
-  | 'manualAccountAdded'
-  | 'help'
-  | MicrodepositFormStep
-  | 'microdepositStatus'
-  | 'institutionUnavailable'
-  | 'chooseMethod'
-  | 'enterCreds'
-  | 'oauth'
-  | 'connecting'
-  | 'mfa'
-  | 'connected'
-  | 'loginError'
-  | 'error';
+import type { AnalyticPath } from '../../sdk/src/contract/events';
+import type { ErrorKind } from '../api/errors';
 
-/** Steps during which the member's status is polled. */
-export const POLLING_STEPS: readonly Step[] = ['connecting', 'oauth'];
+/**
+ * What a row's conditional columns may look at: the parts of the flow position (transitions.ts)
+ * beside the step. Named here rather than imported so the table's type does not depend on `Step`,
+ * which is derived from the table.
+ */
+export interface StepContext {
+  credentialsMode: 'create' | 'update';
+  memberGuid: string | null;
+  errorKind: ErrorKind | null;
+}
+
+/**
+ * What "back" means on a step. The screen's own Back or Cancel control and the host's
+ * `navigateBack()` both run this one rule (useGoBack), so they always end on the same step.
+ *
+ * - `previous`: the step before, never the consent already given; with nothing before it,
+ *   `otherwise` (search starts over at a pinned institution, see useBackToSearch).
+ * - `search`: back to search, whatever came before (after credentials or answers were sent there
+ *   is nothing to return to).
+ * - `none`: the step has no back. `exit` says how the user leaves it instead; the host's back
+ *   answers `did_go_back: false` and the host decides (typically closing the widget).
+ *
+ * `abandons`: leaving drops the member this attempt created (the OAuth member made when the
+ * screen opened, a member stopped at its challenge); a member that existed before (fixing a
+ * connection) is left as it is, and shows under "needs attention" in the user's connections.
+ * `whenFixing`: the rule while fixing an existing member's credentials (update mode).
+ */
+export type BackRule =
+  | { kind: 'previous'; otherwise: 'search' | 'connections'; abandons?: boolean; whenFixing?: 'search' }
+  | { kind: 'search'; abandons?: boolean }
+  | { kind: 'none'; exit: string };
+
+/** A column that holds on some visits to a step and not others. */
+type Condition = boolean | ((position: StepContext) => boolean);
+
+/** One row of the step table: everything the widget decides by step, beside its screen. */
+export interface StepRow {
+  /** the pageview path (README "Analytics"); a function where the path names what the screen shows */
+  path: AnalyticPath | ((position: StepContext, statusName: string | null | undefined) => AnalyticPath);
+  /** what back means here: the screen's own Back/Cancel and the host's navigateBack (flow/useGoBack.ts) */
+  back: BackRule;
+  /** "Get help" is offered below the screen: where people get stuck (fixing credentials, MFA, every error) */
+  help: Condition;
+  /** the member's status is polled while the step shows (once there is a member) */
+  polls: boolean;
+  /** the `initial_step` MX defines for `mx/connect/loaded` when the widget opens here */
+  loadedName:
+    'search' | 'consent' | 'connections' | 'enterCreds' | 'mfa' | 'connected' | 'loginError' | 'microdeposits';
+  /** the multi-screen form the step is a screen of: one component shows the form's steps, in table order */
+  form: 'microdeposit' | null;
+}
+
+/**
+ * The step table: a row per step, and the one place a step is declared. Every per-step list (polling
+ * steps, host Back, help, pageview paths, `initial_step` names, the microdeposit form's screens) is
+ * read from it. The screens are the one column that lives elsewhere: `flow/` may not import features
+ * (README "Architecture"), so src/app/StepRouter.tsx holds them in a map typed `Record<Step, …>`,
+ * which fails to compile when a row here has no screen there.
+ */
+export const STEP_TABLE = {
+  consent: {
+    path: '/consent',
+    back: { kind: 'none', exit: 'first screen: "I decline" ends it, "Review" returns to the text' },
+    help: false,
+    polls: false,
+    loadedName: 'consent',
+    form: null,
+  },
+  connections: {
+    path: '/connections',
+    back: { kind: 'none', exit: 'first screen: "Connect another account" or a connection\'s own actions' },
+    help: false,
+    polls: false,
+    loadedName: 'connections',
+    form: null,
+  },
+  disconnect: {
+    path: '/disconnect',
+    back: { kind: 'previous', otherwise: 'connections' },
+    help: false,
+    polls: false,
+    loadedName: 'enterCreds',
+    form: null,
+  },
+  disconnected: {
+    path: '/disconnected',
+    back: { kind: 'none', exit: 'an outcome: "Back to your connections"' },
+    help: false,
+    polls: false,
+    loadedName: 'enterCreds',
+    form: null,
+  },
+  search: {
+    path: '/search',
+    back: { kind: 'none', exit: 'first screen: nothing before it' },
+    help: false,
+    polls: false,
+    loadedName: 'search',
+    form: null,
+  },
+  manualAccount: {
+    path: '/manual-account',
+    back: { kind: 'previous', otherwise: 'search' },
+    help: false,
+    polls: false,
+    loadedName: 'enterCreds',
+    form: null,
+  },
+  manualAccountAdded: {
+    path: '/manual-account/added',
+    back: { kind: 'none', exit: 'an outcome: "Done" / back to connections' },
+    help: false,
+    polls: false,
+    loadedName: 'enterCreds',
+    form: null,
+  },
+  help: {
+    path: '/help',
+    back: { kind: 'previous', otherwise: 'search' },
+    help: false,
+    polls: false,
+    loadedName: 'enterCreds',
+    form: null,
+  },
+  microdepositRouting: {
+    path: '/microdeposits/routing',
+    back: { kind: 'previous', otherwise: 'search' },
+    help: false,
+    polls: false,
+    loadedName: 'enterCreds',
+    form: 'microdeposit',
+  },
+  microdepositHowItWorks: {
+    path: '/microdeposits/how-it-works',
+    back: { kind: 'previous', otherwise: 'search' },
+    help: false,
+    polls: false,
+    loadedName: 'enterCreds',
+    form: 'microdeposit',
+  },
+  microdepositAccount: {
+    path: '/microdeposits/account',
+    back: { kind: 'previous', otherwise: 'search' },
+    help: false,
+    polls: false,
+    loadedName: 'enterCreds',
+    form: 'microdeposit',
+  },
+  microdepositPersonal: {
+    path: '/microdeposits/personal',
+    back: { kind: 'previous', otherwise: 'search' },
+    help: false,
+    polls: false,
+    loadedName: 'enterCreds',
+    form: 'microdeposit',
+  },
+  microdepositReview: {
+    path: '/microdeposits/review',
+    back: { kind: 'previous', otherwise: 'search' },
+    help: false,
+    polls: false,
+    loadedName: 'enterCreds',
+    form: 'microdeposit',
+  },
+  microdepositStatus: {
+    path: '/microdeposits/status',
+    back: { kind: 'none', exit: 'an outcome: its status buttons and "Back to search"' },
+    help: false,
+    polls: false,
+    loadedName: 'microdeposits',
+    form: null,
+  },
+  institutionUnavailable: {
+    path: '/institution-unavailable',
+    back: { kind: 'previous', otherwise: 'search' },
+    help: false,
+    polls: false,
+    loadedName: 'search',
+    form: null,
+  },
+  chooseMethod: {
+    path: '/choose-method',
+    back: { kind: 'previous', otherwise: 'search' },
+    help: false,
+    polls: false,
+    loadedName: 'enterCreds',
+    form: null,
+  },
+  enterCreds: {
+    path: ({ credentialsMode }) => (credentialsMode === 'update' ? '/credentials/update' : '/credentials'),
+    back: { kind: 'previous', otherwise: 'search', whenFixing: 'search' },
+    help: ({ credentialsMode }) => credentialsMode === 'update',
+    polls: false,
+    loadedName: 'enterCreds',
+    form: null,
+  },
+  oauth: {
+    path: '/oauth',
+    back: { kind: 'previous', otherwise: 'search', abandons: true },
+    help: false,
+    polls: true,
+    loadedName: 'enterCreds',
+    form: null,
+  },
+  // the widget opening on a challenge reports it as mfa: connecting shows the challenge
+  connecting: {
+    path: '/connecting',
+    back: {
+      kind: 'none',
+      exit: 'transient: the status moves it on, the polling budget ends on an error screen, DELAYED offers "finish later"',
+    },
+    help: false,
+    polls: true,
+    loadedName: 'mfa',
+    form: null,
+  },
+  mfa: {
+    path: '/mfa',
+    back: { kind: 'search', abandons: true },
+    help: true,
+    polls: false,
+    loadedName: 'mfa',
+    form: null,
+  },
+  connected: {
+    path: '/connected',
+    back: { kind: 'none', exit: 'an outcome: "Done" and "Back to search" (or the account picker)' },
+    help: false,
+    polls: false,
+    loadedName: 'connected',
+    form: null,
+  },
+  loginError: {
+    path: (_, statusName) => `/status/${(statusName ?? 'unknown').toLowerCase()}`,
+    back: { kind: 'none', exit: "an outcome: the status table's actions, each row with a way on" },
+    help: true,
+    polls: false,
+    loadedName: 'loginError',
+    form: null,
+  },
+  error: {
+    path: ({ errorKind }) => `/error/${errorKind ?? 'server'}`,
+    back: { kind: 'search' },
+    help: true,
+    polls: false,
+    loadedName: 'loginError',
+    form: null,
+  },
+} as const satisfies Record<string, StepRow>;
+
+/** Step names: also the `stepChange` values the host receives (docs/events.md, `mx/connect/stepChange`). */
+export type Step = keyof typeof STEP_TABLE;
+
+/** The table's steps, in its order. */
+export const STEPS: readonly Step[] = Object.keys(STEP_TABLE) as Step[];
 
 /**
  * The screens of the microdeposit details form, in order. One form component shows them all, so
  * what the user typed lives only as long as the form (never in the flow store).
  */
-export const MICRODEPOSIT_FORM_STEPS = [
-  'microdepositRouting',
-  'microdepositHowItWorks',
-  'microdepositAccount',
-  'microdepositPersonal',
-  'microdepositReview',
-] as const;
-export type MicrodepositFormStep = (typeof MICRODEPOSIT_FORM_STEPS)[number];
+export type MicrodepositFormStep = {
+  [K in Step]: (typeof STEP_TABLE)[K]['form'] extends 'microdeposit' ? K : never;
+}[Step];
+export const MICRODEPOSIT_FORM_STEPS: readonly MicrodepositFormStep[] = STEPS.filter(
+  (step): step is MicrodepositFormStep => STEP_TABLE[step].form === 'microdeposit',
+);
+
+/** Steps during which the member's status is polled. */
+export const POLLING_STEPS: readonly Step[] = STEPS.filter((step) => STEP_TABLE[step].polls);
+
+const holds = (condition: Condition, position: StepContext) =>
+  typeof condition === 'function' ? condition(position) : condition;
+
+/** The back rule where the user is now (update mode turns credentials' Back into back to search). */
+export function backRuleOf(position: Pick<StepContext, 'credentialsMode'> & { step: Step }): BackRule {
+  const rule: BackRule = STEP_TABLE[position.step].back;
+  if (rule.kind === 'previous' && rule.whenFixing && position.credentialsMode === 'update') {
+    return { kind: rule.whenFixing, abandons: rule.abandons };
+  }
+  return rule;
+}
+
+/** Steps that are never returned to by back: consent, once given, is not asked twice. */
+export const NEVER_RETURNED_TO: ReadonlySet<Step> = new Set<Step>(['consent']);
+
+/** Whether "Get help" is offered below this step's screen. */
+export function offersHelp(position: StepContext & { step: Step }): boolean {
+  return holds(STEP_TABLE[position.step].help, position);
+}
+
+/**
+ * The stable pageview path of the screen a flow position shows (README "Analytics"); `statusName`
+ * is the member's connection status, which names a status screen (`/status/denied`).
+ */
+export function stepPath(position: StepContext & { step: Step }, statusName: string | null | undefined): AnalyticPath {
+  const { path } = STEP_TABLE[position.step];
+  return typeof path === 'function' ? path(position, statusName) : path;
+}

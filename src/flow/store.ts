@@ -1,8 +1,7 @@
 import { createContext, useContext } from 'react';
 import { createStore, useStore, type StoreApi } from 'zustand';
-import { NEVER_RETURNED_TO } from './back';
-import type { Step } from './steps';
-import { FRESH, STEPS_WITH_BACK, transition, type FlowEvent, type FlowPosition } from './transitions';
+import { backRuleOf, NEVER_RETURNED_TO, type Step } from './steps';
+import { FRESH, transition, type FlowEvent, type FlowPosition } from './transitions';
 
 export type { FlowEvent } from './transitions';
 
@@ -21,7 +20,7 @@ export interface FlowState extends FlowPosition {
   visit: number;
   send(event: FlowEvent): void;
   /**
-   * one step back to the step before, on the steps whose back rule is `previous` (back.ts); false
+   * one step back to the step before, on the steps whose back rule is `previous` (the step table's back column); false
    * when there is none to return to (nothing before, or only the consent already given). Screens
    * and the host go back through useGoBack, which applies the whole rule around this.
    */
@@ -47,7 +46,8 @@ export function createFlowStore(initial: Partial<FlowPosition> = {}): StoreApi<F
     },
     back() {
       const { step, history, visit } = get();
-      if (!STEPS_WITH_BACK.has(step)) return false;
+      // the step before, where the step table's back rule says so (useGoBack handles the other rules)
+      if (backRuleOf(get()).kind !== 'previous') return false;
       const previous = history[history.length - 1];
       if (!previous || NEVER_RETURNED_TO.has(previous)) return false;
       // help is a detour: the screen it was asked from comes back as it was (error kind included)

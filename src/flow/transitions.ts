@@ -1,5 +1,4 @@
 import type { ErrorKind } from '../api/errors';
-import { BACK } from './back';
 import type { MicrodepositFormStep, Step } from './steps';
 
 /** Where fixing an existing member starts, and how (routing.stepForMember). */
@@ -160,8 +159,3 @@ export function transition(state: FlowPosition, event: FlowEvent): FlowPosition 
   const apply = TRANSITIONS[event.type] as (state: FlowPosition, event: FlowEvent) => Partial<FlowPosition>;
   return { ...state, ...apply(state, event) };
 }
-
-/** Steps back leads away from to the step before (back.ts: rule `previous`); elsewhere store.back() does nothing. */
-export const STEPS_WITH_BACK: ReadonlySet<Step> = new Set<Step>(
-  (Object.keys(BACK) as Step[]).filter((step) => BACK[step].kind === 'previous'),
-);

@@ -3,7 +3,7 @@ import { useApi } from '../api/ApiProvider';
 import { useRefreshMembers } from '../api/queries';
 import { useConfig } from '../config/ConfigProvider';
 import { useEmit } from '../embedding/emitter';
-import { backRuleOf } from './back';
+import { backRuleOf } from './steps';
 import { useFlowStoreApi } from './store';
 import { useBackToSearch } from './useBackToSearch';
 
@@ -35,7 +35,7 @@ export function useAbandonMember(): (memberGuid: string) => void {
 }
 
 /**
- * Back, as the current step's rule says (back.ts): what every screen's own Back or Cancel control
+ * Back, as the current step's rule says (the step table's back column): what every screen's own Back or Cancel control
  * calls and what the host's navigateBack calls. Returns false only on a step without back
  * (rule `none`); the host hears that as `did_go_back: false`.
  */

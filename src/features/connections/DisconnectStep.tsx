@@ -16,7 +16,7 @@ import { useMoveFocus } from '../../ui/focus';
 export function DisconnectStep() {
   const t = useT();
   const memberGuid = useFlow((s) => s.memberGuid);
-  // the step's back rule (flow/back.ts), the same as the host's back
+  // the step's back rule (its back column in flow/steps.ts), the same as the host's back
   const back = useGoBack();
   const member = useMember(memberGuid).data;
   const bank = member?.name || member?.institution_code || t('connections.unnamed');

@@ -27,7 +27,7 @@ export function CredentialsStep() {
   const memberGuid = useFlow((s) => s.memberGuid);
   const mode = useFlow((s) => s.credentialsMode);
   const send = useFlow((s) => s.send);
-  // the step's back rule (flow/back.ts), the same as the host's back
+  // the step's back rule (its back column in flow/steps.ts), the same as the host's back
   const back = useGoBack();
   const institution = useInstitution(code).data;
   const bank = institution?.name ?? code ?? '';

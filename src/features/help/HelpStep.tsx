@@ -24,7 +24,7 @@ export function HelpStep() {
   const t = useT();
   const locale = useLocale();
   const plural = usePlural();
-  // the step's back rule (flow/back.ts), the same as the host's back
+  // the step's back rule (its back column in flow/steps.ts), the same as the host's back
   const back = useGoBack();
   const history = useFlow((s) => s.history);
   const memberGuid = useFlow((s) => s.memberGuid);

@@ -12,7 +12,7 @@ import { StepHeading } from '../../ui/StepHeading';
  */
 export function InstitutionUnavailableStep() {
   const t = useT();
-  // the step's back rule (flow/back.ts), the same as the host's back
+  // the step's back rule (its back column in flow/steps.ts), the same as the host's back
   const back = useGoBack();
   const code = useFlow((s) => s.institutionCode);
   const institution = useInstitution(code).data;

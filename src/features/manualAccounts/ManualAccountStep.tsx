@@ -28,7 +28,7 @@ import { useAddManualAccount } from './useAddManualAccount';
 export function ManualAccountStep() {
   const t = useT();
   const locale = useLocale();
-  // the step's back rule (flow/back.ts), the same as the host's back
+  // the step's back rule (its back column in flow/steps.ts), the same as the host's back
   const back = useGoBack();
   const add = useAddManualAccount();
   const [draft, setDraft] = useState<ManualAccountDraft>(EMPTY_DRAFT);

@@ -16,7 +16,7 @@ export function ChooseMethodStep() {
     analyticEvent('method_chosen', { method });
     send({ type: 'methodChosen', method });
   };
-  // the step's back rule (flow/back.ts), the same as the host's back
+  // the step's back rule (its back column in flow/steps.ts), the same as the host's back
   const back = useGoBack();
   const bank = useBankName(code);
   return (

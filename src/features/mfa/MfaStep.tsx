@@ -25,7 +25,7 @@ export function MfaStep() {
   const bank = useBankName(code);
   const challenges = useCachedMemberStatus(memberGuid).data?.challenges ?? [];
   const resume = useResume();
-  // Cancel abandons the challenge (back.ts): to search, deleting the member only if this attempt made it
+  // Cancel abandons the challenge (the step table's back column): to search, deleting the member only if this attempt made it
   const goBack = useGoBack();
   // MFA answers live in the form only.
   const noticeKey = notice ? `status.${notice}` : null;

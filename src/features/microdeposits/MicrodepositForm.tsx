@@ -1,20 +1,13 @@
 import { useState } from 'react';
 import { useFlow } from '../../flow/store';
 import { useGoBack } from '../../flow/useGoBack';
-import type { MicrodepositFormStep } from '../../flow/steps';
+// the form's screens in order are the step table's rows marked as its screens
+import { MICRODEPOSIT_FORM_STEPS, type MicrodepositFormStep } from '../../flow/steps';
 import { AccountScreen, PersonalScreen } from './DetailsScreens';
 import { HowItWorksScreen } from './HowItWorksScreen';
 import { EMPTY_DRAFT, type FormScreenProps, type MicrodepositDraft } from './microdepositDraft';
 import { ReviewScreen } from './ReviewScreen';
 import { RoutingNumberScreen } from './RoutingNumberScreen';
-
-const ORDER: readonly MicrodepositFormStep[] = [
-  'microdepositRouting',
-  'microdepositHowItWorks',
-  'microdepositAccount',
-  'microdepositPersonal',
-  'microdepositReview',
-];
 
 /**
  * Verification by account and routing number: routing number, how it works, account, name and
@@ -24,7 +17,7 @@ const ORDER: readonly MicrodepositFormStep[] = [
 export function MicrodepositForm() {
   const step = useFlow((s) => s.step);
   const send = useFlow((s) => s.send);
-  // the step's back rule (flow/back.ts), the same as the host's back
+  // the step's back rule (its back column in flow/steps.ts), the same as the host's back
   const goBack = useGoBack();
   const [draft, setDraft] = useState<MicrodepositDraft>(EMPTY_DRAFT);
   // set by review's edit links: that screen's Continue returns to review
@@ -35,8 +28,8 @@ export function MicrodepositForm() {
     draft,
     change: (patch) => setDraft((d) => ({ ...d, ...patch })),
     next: () => {
-      const index = ORDER.indexOf(step as MicrodepositFormStep);
-      const following = editing ? 'microdepositReview' : ORDER[index + 1];
+      const index = MICRODEPOSIT_FORM_STEPS.indexOf(step as MicrodepositFormStep);
+      const following = editing ? 'microdepositReview' : MICRODEPOSIT_FORM_STEPS[index + 1];
       if (following) go(following);
     },
     back: () => void goBack(),

@@ -3,7 +3,7 @@ import { useFlow } from '../../flow/store';
 import { useGoBack } from '../../flow/useGoBack';
 
 /**
- * "Cancel" on the OAuth step: the step's back rule (back.ts), the same the host's back runs. The
+ * "Cancel" on the OAuth step: the step's back rule (the step table's back column), the same the host's back runs. The
  * member this attempt made is deleted (the host hears memberDeleted), the bank's window closes
  * (bankWindow), and the user is back where they came from. A member still being created is
  * deleted when it arrives (useOauthMember).
