@@ -1,11 +1,11 @@
 import { act, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { decideOauth, startMockServer } from '../test/mockServer';
-import { connectMxBank, type Rendered, renderWidget, untilNextStep } from '../test/renderWidget';
+import { connectMxBank, fakePopup, type Rendered, renderWidget, untilNextStep } from '../test/renderWidget';
 
 /** The OAuth window opened and decided at the bank, as in features/oauth's tests. */
 async function decidedAtBank(decision: 'deny' | 'fail', locale = 'en') {
-  const open = vi.spyOn(window, 'open').mockReturnValue({} as Window);
+  const open = vi.spyOn(window, 'open').mockReturnValue(fakePopup() as unknown as Window);
   const w = await renderWidget({ params: { current_institution_code: 'mxbank_oauth', locale } });
   const go = await screen.findByRole('button', {
     name: locale === 'es' ? 'Ir a MX Bank (OAuth)' : 'Go to MX Bank (OAuth)',

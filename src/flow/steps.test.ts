@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MICRODEPOSIT_FORM_STEPS, offersHelp, POLLING_STEPS, STEPS, type Step } from './steps';
+import { backRuleOf, MICRODEPOSIT_FORM_STEPS, offersHelp, POLLING_STEPS, STEPS, type Step } from './steps';
 import { createFlowStore } from './store';
 import type { FlowPosition } from './transitions';
 
@@ -64,7 +64,7 @@ describe('the step table', () => {
     expect(EVERY_STEP.filter((step) => POLLING_STEPS.includes(step))).toEqual(['oauth', 'connecting']);
   });
 
-  it('host Back leaves these steps for the one before, and does nothing elsewhere', () => {
+  it('store.back() leaves the steps whose back rule is `previous` for the one before, and no others', () => {
     const withBack = EVERY_STEP.filter((step) => backFrom(step).moved);
     expect(withBack).toEqual([
       'disconnect',
@@ -79,16 +79,21 @@ describe('the step table', () => {
       'chooseMethod',
       'enterCreds',
       'oauth',
-      'error',
     ]);
     expect(backFrom('chooseMethod')).toEqual({ moved: true, step: 'search' });
     expect(backFrom('connecting')).toEqual({ moved: false, step: 'connecting' });
   });
 
-  it('host Back never orphans a member: not once OAuth made one, not while fixing credentials', () => {
-    expect(backFrom('oauth', { memberGuid: 'MBR-1' }).moved).toBe(false);
+  it("back rules beyond `previous` are useGoBack's: error and MFA go to search, fixing credentials too", () => {
+    expect(backRuleOf({ step: 'error', credentialsMode: 'create' }).kind).toBe('search');
+    expect(backRuleOf({ step: 'mfa', credentialsMode: 'create' })).toEqual({ kind: 'search', abandons: true });
+    expect(backRuleOf({ step: 'enterCreds', credentialsMode: 'update' }).kind).toBe('search');
     expect(backFrom('enterCreds', { credentialsMode: 'update' }).moved).toBe(false);
-    expect(backFrom('enterCreds', { credentialsMode: 'create', memberGuid: 'MBR-1' }).moved).toBe(true);
+    // OAuth's Back drops the member this attempt made before it moves (abandonedRequests.test.tsx)
+    expect(backRuleOf({ step: 'oauth', credentialsMode: 'create' })).toMatchObject({
+      kind: 'previous',
+      abandons: true,
+    });
   });
 
   it('host Back does nothing on the first screen', () => {

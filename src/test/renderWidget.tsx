@@ -1,3 +1,4 @@
+import { vi } from 'vitest';
 import { act, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createApiClient } from '../api/client';
@@ -143,4 +144,10 @@ export function hostNavigateBack() {
       }),
     );
   });
+}
+
+/** What window.open hands back in a test: a window the widget can close (and the test can ask about). */
+export function fakePopup() {
+  const popup = { closed: false, close: vi.fn(() => void (popup.closed = true)) };
+  return popup;
 }

@@ -2,13 +2,14 @@ import { act, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import spec from '../../api/fixtures/mx-openapi.json';
 import { decideOauth, serveRaw, startMockServer } from '../../test/mockServer';
-import { advanceUntil, hostNavigateBack, type Rendered, renderWidget, untilNextStep } from '../../test/renderWidget';
-
-/** What window.open hands back: a window the widget can close (and the test can ask about). */
-function fakePopup() {
-  const popup = { closed: false, close: vi.fn(() => void (popup.closed = true)) };
-  return popup;
-}
+import {
+  advanceUntil,
+  fakePopup,
+  hostNavigateBack,
+  type Rendered,
+  renderWidget,
+  untilNextStep,
+} from '../../test/renderWidget';
 
 async function openOauth(popup: ReturnType<typeof fakePopup> | null = fakePopup()) {
   const open = vi.spyOn(window, 'open').mockReturnValue(popup as unknown as Window);

@@ -81,7 +81,7 @@ const ROWS: Row[] = [
     drive: await endsIn('challenge'),
     heading: 'Verify your identity',
     message: `To authenticate your connection to ${BANK}, please answer the following challenge(s).`,
-    actions: ['Continue', 'Get help'],
+    actions: ['Continue', 'Cancel', 'Get help'],
   },
   {
     status: 'REJECTED',
