@@ -269,7 +269,11 @@ async function serve(label, argv, cwd, env, user, exercise) {
     check(
       `${label}: starts with Node alone (${Date.now() - t0} ms)`,
       health?.status === 200,
-      output.trim().split('\n').at(-1),
+      // the error's own line (EACCES, a missing module), not the stack or Node's version under it
+      output
+        .trim()
+        .split('\n')
+        .findLast((line) => /Error|EACCES|ENOENT/.test(line)) ?? output.trim().split('\n').at(-1),
     );
     if (health?.status === 200) await exercise(output);
     child.kill('SIGTERM');
