@@ -61,6 +61,24 @@ describe('the demo back end', () => {
     expect(answer).toMatchObject({ status: 200, body: { users: [] } });
   });
 
+  it('over https reads the __Host- cookie only, never a plain one someone planted for the site', () => {
+    const key = userCookieKey(DEMO_PARTNER_SECRET, WIDGET);
+    const value = (users: string[], secure: boolean) => userCookieHeader(key, users, secure).split(/[=;]/)[1];
+    const planted = `demo_users=${value(['USR-planter'], false)}`;
+    const own = `__Host-demo_users=${value(['USR-mine'], true)}`;
+    // a same-origin GET carries no Origin: its Referer gives the page's scheme
+    const https = { referer: 'https://127.0.0.1:4174/' };
+    expect(ask(DEMO_PARTNER_SECRET, '/demo/users', { headers: { ...https, cookie: planted } }).body).toEqual({
+      users: [],
+    });
+    expect(
+      ask(DEMO_PARTNER_SECRET, '/demo/users', { headers: { ...https, cookie: `${planted}; ${own}` } }).body,
+    ).toEqual({ users: ['USR-mine'] });
+    expect(ask(DEMO_PARTNER_SECRET, '/demo/users', { headers: { cookie: `${planted}; ${own}` } }).body).toEqual({
+      users: ['USR-planter'],
+    });
+  });
+
   it('refuses a user named in the URL with a message, as it refuses one in the body', () => {
     for (const url of ['/demo/widget-url?user_guid=USR-victim', '/demo/skip-ahead?user_guid=USR-victim']) {
       const answer = ask(DEMO_PARTNER_SECRET, url);
