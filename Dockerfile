@@ -1,7 +1,11 @@
+# syntax=docker/dockerfile:1
 # The Connect widget server as a container image. Build: docker build -t connect-widget .
 # README "Deploy" → "Container image" gives the run command and the environment it needs.
 # scripts/smoke-prod.mjs (a phase of `npm test`) performs this file's run stage in a temporary
 # directory, so a COPY of a missing path or a failing install is caught where no engine runs.
+# The parser directive above (the first line, before any other comment) asks for BuildKit's current
+# Dockerfile frontend: RUN --mount=type=cache below needs BuildKit (Docker 23+ builds with it by default;
+# older engines: DOCKER_BUILDKIT=1 docker build …).
 
 # Node 20, the major the repository is developed and tested on (the patch pinned: a rebuild is the same)
 FROM node:20.20.2-bookworm-slim AS build

@@ -3,7 +3,14 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Connect, Plugin } from 'vite';
 import { WIDGET_URL_OPTIONS } from '../sdk/src/contract/widgetOptions';
 import { MX_MEDIA_TYPE } from '../server/upstreams/mock/http';
-import { boundUser, readUserCookie, userCookieHeader, userCookieKey } from './userCookie';
+import {
+  boundUser,
+  isLocalRequest,
+  isPublicSecret,
+  readUserCookie,
+  userCookieHeader,
+  userCookieKey,
+} from './userCookie';
 
 /**
  * The demo partner's own back end. It holds the partner secret and calls the widget server's
@@ -74,6 +81,24 @@ function pageOrigin(req: IncomingMessage): string | null {
   }
 }
 
+/**
+ * Whether the page asking came over https: the connection itself, or the scheme of the page's own
+ * Origin (a POST) or Referer (a same-origin GET sends no Origin) when it names this host. It picks
+ * the one cookie name read and written (userCookie.ts: never the plain one over https).
+ */
+function overHttps(req: IncomingMessage): boolean {
+  if ((req.socket as { encrypted?: boolean }).encrypted === true) return true;
+  const host = req.headers.host;
+  const sent = req.headers.origin ?? req.headers.referer;
+  if (typeof sent !== 'string' || typeof host !== 'string') return false;
+  try {
+    const url = new URL(sent);
+    return url.host === host && url.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
 const DAY_MS = 24 * 60 * 60_000;
 
 /** The refusal of a user_guid this browser did not create here (never echoes the guid it was sent). */
@@ -84,24 +109,49 @@ const NOT_YOURS = {
   },
 };
 
-export function demoBackendMiddleware({ widgetOrigin, partnerSecret }: DemoBackendOptions): Connect.NextHandleFunction {
+/** The refusal of a request from beyond this machine while the back end holds a public secret. */
+const LOCAL_ONLY = {
+  error: {
+    message:
+      'This demo holds the public demo partner secret, so it serves this machine only: set PARTNER_SECRET (at least 16 characters) to serve it to others.',
+    status: 403,
+  },
+};
+
+/** The refusal of a user named in the URL: a link or a hand-made request cannot pick the user. */
+const USER_IN_URL = {
+  error: {
+    message: 'A user_guid is taken from the request body only, and only for a user this browser created here.',
+    status: 403,
+  },
+};
+
+export function demoBackendMiddleware(
+  { widgetOrigin, partnerSecret }: DemoBackendOptions,
+  pageHost?: string | boolean,
+): Connect.NextHandleFunction {
   // derived once per partner secret and widget server (both are read at request time)
   let cached: { from: string; key: Buffer } | null = null;
   const cookieKey = () => {
     const [secret, widget] = [partnerSecret(), widgetOrigin()];
     if (cached?.from !== `${widget} ${secret}`)
-      cached = { from: `${widget} ${secret}`, key: userCookieKey(secret, widget) };
+      cached = { from: `${widget} ${secret}`, key: userCookieKey(secret, widget, pageHost) };
     return cached.key;
   };
   return (req, res, next) => {
-    const remembered = () => readUserCookie(cookieKey(), req.headers.cookie);
-    if (req.url === '/demo/users') {
+    const url = new URL(req.url ?? '/', 'http://demo.invalid');
+    if (!url.pathname.startsWith('/demo/')) return next();
+    // anyone can sign a cookie with a public secret: only this machine's own browser is served
+    if (isPublicSecret(partnerSecret()) && !isLocalRequest(req)) return send(res, 403, LOCAL_ONLY);
+    if (url.searchParams.has('user_guid')) return send(res, 403, USER_IN_URL);
+    const remembered = () => readUserCookie(cookieKey(), req.headers.cookie, overHttps(req));
+    if (url.pathname === '/demo/users') {
       // the page starts from what this back end remembers, never from a user named in its URL
       if (req.method !== 'GET') return send(res, 405, { error: { message: 'GET only', status: 405 } });
       return send(res, 200, { users: remembered() });
     }
-    if (req.url === '/demo/skip-ahead') return skipAhead(req, res, widgetOrigin(), remembered());
-    if (req.url !== '/demo/widget-url') return next();
+    if (url.pathname === '/demo/skip-ahead') return skipAhead(req, res, widgetOrigin(), remembered());
+    if (url.pathname !== '/demo/widget-url') return next();
     if (req.method !== 'POST') return send(res, 405, { error: { message: 'POST only', status: 405 } });
     const origin = pageOrigin(req);
     // only this demo page may ask (a same-origin fetch carries its Origin)
@@ -141,7 +191,7 @@ export function demoBackendMiddleware({ widgetOrigin, partnerSecret }: DemoBacke
         });
         // remember it (the newest last; a forgotten one dropped): only now may this browser name it
         const kept = [...users.filter((u) => u !== userGuid && u !== named), userGuid];
-        res.setHeader('set-cookie', userCookieHeader(cookieKey(), kept, origin.startsWith('https:')));
+        res.setHeader('set-cookie', userCookieHeader(cookieKey(), kept, overHttps(req)));
         send(res, 200, { url: minted.widget_url.url, widget_origin: widget, user_guid: userGuid });
       } catch (error) {
         // the partner API's refusals (422 naming an option) reach the page as they are; anything else is 502
@@ -202,14 +252,18 @@ export function demoBackendPlugin(options: DemoBackendOptions): Plugin {
   return {
     name: 'demo-partner-backend',
     configureServer(server) {
+      const host = server.config.server.host;
+      // refuses to start with a public partner secret where others could reach the page or the widget
+      // server: the secret signs the user cookie
+      userCookieKey(options.partnerSecret(), options.widgetOrigin(), host);
       server.middlewares.use(hostPageHeaders());
-      server.middlewares.use(demoBackendMiddleware(options));
+      server.middlewares.use(demoBackendMiddleware(options, host));
     },
     configurePreviewServer(server) {
-      // refuses to start with the demo partner secret against a deployed widget server: it signs the user cookie
-      userCookieKey(options.partnerSecret(), options.widgetOrigin());
+      const host = server.config.preview.host;
+      userCookieKey(options.partnerSecret(), options.widgetOrigin(), host);
       server.middlewares.use(hostPageHeaders());
-      server.middlewares.use(demoBackendMiddleware(options));
+      server.middlewares.use(demoBackendMiddleware(options, host));
     },
   };
 }

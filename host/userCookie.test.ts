@@ -5,6 +5,8 @@ import {
   COOKIE_MAX_AGE_S,
   decodeUserCookie,
   encodeUserCookie,
+  isLocalRequest,
+  isPublicSecret,
   MAX_COOKIE_CHARS,
   MAX_USERS,
   readUserCookie,
@@ -69,19 +71,65 @@ describe('the demo host user cookie', () => {
 
   it('is read from a Cookie header among others, and ignores a guid of the wrong shape', () => {
     const header = `theme=dark; demo_users=${valueOf(userCookieHeader(key, [mine, 'not a guid'], false))}; x=1`;
-    expect(readUserCookie(key, header)).toEqual([mine]);
-    expect(readUserCookie(key, undefined)).toEqual([]);
-    expect(readUserCookie(key, 'demo_users=garbage')).toEqual([]);
+    expect(readUserCookie(key, header, false)).toEqual([mine]);
+    expect(readUserCookie(key, undefined, false)).toEqual([]);
+    expect(readUserCookie(key, 'demo_users=garbage', false)).toEqual([]);
+  });
+
+  it('over https is read from the __Host- cookie only: a validly signed plain one someone planted is ignored', () => {
+    const planted = `demo_users=${valueOf(userCookieHeader(key, [theirs], false))}`;
+    const own = `__Host-demo_users=${valueOf(userCookieHeader(key, [mine], true))}`;
+    expect(readUserCookie(key, planted, true)).toEqual([]);
+    expect(readUserCookie(key, `${planted}; ${own}`, true)).toEqual([mine]);
+    expect(readUserCookie(key, `${own}; ${planted}`, true)).toEqual([mine]);
+    // and over http the __Host- one (a browser never sends it there) is not read either
+    expect(readUserCookie(key, own, false)).toEqual([]);
   });
 
   it('for a widget server that is not local, refuses a key from the demo or .env.example secret, or a short one', () => {
     const deployed = 'https://connect.example';
-    const refused = 'PARTNER_SECRET must be set for a widget server that is not local';
+    const refused = 'PARTNER_SECRET must be set (at least 16 characters) for a widget server that is not local';
     expect(() => userCookieKey(DEMO_PARTNER_SECRET, deployed)).toThrow(refused);
     expect(() => userCookieKey(ENV_EXAMPLE_PLACEHOLDERS.PARTNER_SECRET, deployed)).toThrow(refused);
-    expect(() => userCookieKey('short', deployed)).toThrow('at least 16 characters');
+    expect(() => userCookieKey('short', deployed)).toThrow(refused);
     expect(userCookieKey('a-real-partner-secret-of-length', deployed)).toHaveLength(32);
     expect(userCookieKey('a-real-partner-secret-of-length', deployed)).not.toEqual(key);
+  });
+});
+
+describe('the public demo secret', () => {
+  const beyond = 'PARTNER_SECRET must be set (at least 16 characters) for a demo page served beyond loopback';
+
+  it('is refused for a demo page bound to more than loopback, even with a local widget server', () => {
+    for (const host of [true, '0.0.0.0', '::', '192.168.1.20', 'demo.example'])
+      expect(() => userCookieKey(DEMO_PARTNER_SECRET, LOCAL, host), String(host)).toThrow(beyond);
+    for (const host of [undefined, 'localhost', '127.0.0.1', '::1'])
+      expect(userCookieKey(DEMO_PARTNER_SECRET, LOCAL, host), String(host)).toEqual(key);
+    expect(userCookieKey('a-real-partner-secret-of-length', LOCAL, '0.0.0.0')).toHaveLength(32);
+  });
+
+  const request = (localAddress: string, headers: Record<string, string>) => ({
+    socket: { localAddress },
+    headers: { host: '127.0.0.1:4174', ...headers },
+  });
+
+  it('serves only requests from this machine: on loopback, naming a loopback host, not forwarded', () => {
+    expect(isLocalRequest(request('127.0.0.1', {}))).toBe(true);
+    expect(isLocalRequest(request('::ffff:127.0.0.1', { host: 'localhost:4174' }))).toBe(true);
+    expect(isLocalRequest(request('::1', { host: '[::1]:4174' }))).toBe(true);
+    expect(isLocalRequest(request('192.168.1.20', {}))).toBe(false);
+    // a name rebound to 127.0.0.1 by its DNS, or a proxy on this machine exposing the page
+    expect(isLocalRequest(request('127.0.0.1', { host: 'rebound.example:4174' }))).toBe(false);
+    expect(isLocalRequest(request('127.0.0.1', { 'x-forwarded-for': '203.0.113.9' }))).toBe(false);
+    expect(isLocalRequest(request('127.0.0.1', { forwarded: 'for=203.0.113.9' }))).toBe(false);
+    expect(isLocalRequest({ socket: {}, headers: {} })).toBe(false);
+  });
+
+  it('is public: a cookie anyone signs with it is not a secret one', () => {
+    expect(isPublicSecret(DEMO_PARTNER_SECRET)).toBe(true);
+    expect(isPublicSecret(ENV_EXAMPLE_PLACEHOLDERS.PARTNER_SECRET)).toBe(true);
+    expect(isPublicSecret('short')).toBe(true);
+    expect(isPublicSecret('a-real-partner-secret-of-length')).toBe(false);
   });
 });
 

@@ -27,20 +27,62 @@ const PLAIN_NAME = 'demo_users';
 
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
+/** A partner secret anyone can read (the demo's, `.env.example`'s) or one too short to be a secret. */
+export function isPublicSecret(secret: string): boolean {
+  return secret === DEMO_PARTNER_SECRET || secret === ENV_EXAMPLE_PLACEHOLDERS.PARTNER_SECRET || secret.length < 16;
+}
+
+/** An address of this machine's loopback interface (`127.0.0.0/8`, `::1`, and IPv4 as IPv6 clients see it). */
+const isLoopbackAddress = (address: string | undefined) =>
+  !!address && (/^(::ffff:)?127\.\d+\.\d+\.\d+$/.test(address) || address === '::1');
+
 /**
- * The cookie's HMAC key, derived (HKDF-SHA256) from the partner secret this back end already holds:
- * one secret less to deploy, and the cookie is exactly as hard to forge as a widget URL is to mint.
- * server/config.ts's rules hold for it: the demo or `.env.example` partner secret, or one under 16
- * characters, is refused (throws) unless the widget server is a local one. (Not NODE_ENV: Vite's
- * preview sets it to production for every run.) Locally the demo secret gives a fixed key, with which
- * the e2e fixtures remember users they made themselves.
+ * Whether a server bound to `host` (Vite's `server.host` / `preview.host`: undefined means
+ * `localhost`, `true` every interface) is reachable from this machine only.
  */
-export function userCookieKey(partnerSecret: string, widgetOrigin: string): Buffer {
-  if (!LOCAL_HOSTS.has(new URL(widgetOrigin).hostname)) {
-    if (partnerSecret === DEMO_PARTNER_SECRET || partnerSecret === ENV_EXAMPLE_PLACEHOLDERS.PARTNER_SECRET)
-      throw new Error('Invalid configuration: PARTNER_SECRET must be set for a widget server that is not local');
-    if (partnerSecret.length < 16)
-      throw new Error('Invalid configuration: PARTNER_SECRET must be at least 16 characters');
+export function bindsLoopbackOnly(host: string | boolean | undefined): boolean {
+  return host === undefined || host === 'localhost' || (typeof host === 'string' && isLoopbackAddress(host));
+}
+
+/**
+ * Whether a request reached the demo back end from this machine itself: it arrived on a loopback
+ * address, names a loopback host (a DNS name rebound to 127.0.0.1 does not), and no proxy forwarded
+ * it (a proxy on this machine may be exposing the page to everyone).
+ */
+export function isLocalRequest(req: {
+  socket: { localAddress?: string };
+  headers: Record<string, string | string[] | undefined>;
+}): boolean {
+  const host = req.headers.host;
+  if (typeof host !== 'string' || !isLoopbackAddress(req.socket.localAddress)) return false;
+  if (req.headers.forwarded !== undefined || req.headers['x-forwarded-for'] !== undefined) return false;
+  try {
+    return LOCAL_HOSTS.has(new URL(`http://${host}`).hostname);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The cookie's HMAC key (32 bytes), derived (HKDF-SHA256) from the partner secret this back end
+ * already holds: one secret less to deploy, and the cookie is exactly as hard to forge as a widget
+ * URL is to mint. A public secret (isPublicSecret: anyone can sign a cookie with it) is refused
+ * (throws) unless both the widget server and the demo page (`pageHost`, as bindsLoopbackOnly reads
+ * it) are this machine's alone; the back end also refuses every request with it that did not come
+ * from this machine (isLocalRequest). (Not NODE_ENV: Vite's preview sets it to production for every
+ * run.) Locally the demo secret gives a fixed key, with which the e2e fixtures remember users they
+ * made themselves.
+ */
+export function userCookieKey(partnerSecret: string, widgetOrigin: string, pageHost?: string | boolean): Buffer {
+  if (isPublicSecret(partnerSecret)) {
+    if (!LOCAL_HOSTS.has(new URL(widgetOrigin).hostname))
+      throw new Error(
+        'Invalid configuration: PARTNER_SECRET must be set (at least 16 characters) for a widget server that is not local',
+      );
+    if (!bindsLoopbackOnly(pageHost))
+      throw new Error(
+        'Invalid configuration: PARTNER_SECRET must be set (at least 16 characters) for a demo page served beyond loopback',
+      );
   }
   return Buffer.from(hkdfSync('sha256', partnerSecret, 'connect-demo-host', 'user cookie v1', 32));
 }
@@ -84,11 +126,20 @@ export function decodeUserCookie(key: Buffer, value: string | undefined, nowMs =
   }
 }
 
-/** The users remembered by a request's Cookie header (the `__Host-` cookie first, when there is one). */
-export function readUserCookie(key: Buffer, cookieHeader: string | undefined, nowMs = Date.now()): string[] {
+/**
+ * The users remembered by a request's Cookie header. `secure`: the request came over https; then only
+ * the `__Host-` cookie counts. A plain one can be planted by anyone who can set a cookie for the site
+ * (a sibling subdomain, a plain-http response): read over https it would sign the victim in as the
+ * planter's user, whose bank the victim would then connect.
+ */
+export function readUserCookie(
+  key: Buffer,
+  cookieHeader: string | undefined,
+  secure: boolean,
+  nowMs = Date.now(),
+): string[] {
   if (!cookieHeader || cookieHeader.length > 8 * 1024) return [];
-  const cookies = parse(cookieHeader);
-  return decodeUserCookie(key, cookies[SECURE_NAME] ?? cookies[PLAIN_NAME], nowMs);
+  return decodeUserCookie(key, parse(cookieHeader)[secure ? SECURE_NAME : PLAIN_NAME], nowMs);
 }
 
 /**

@@ -1,15 +1,29 @@
 // The production smoke test (a phase of `npm test`, after the build): what the Dockerfile's run stage
 // and README "Deploy" do, in a temporary directory. The run stage is read from the Dockerfile and
-// performed here as an engine would (its COPY --from=build steps from this build's output, its RUN
-// install), so a broken image is caught where no container engine runs; then its CMD starts the
-// compiled server with Node alone and a production environment, which is asked /healthz and /readyz,
+// performed here as an engine would (its COPY --from=build steps from this build's output, their
+// --chmod/--chown honoured and any other flag refused, its RUN install), so a broken image is caught
+// where no container engine runs; then its CMD starts the compiled server with Node alone, a production
+// environment and, when this test runs as root, the uid/gid of the Dockerfile's USER (as `docker run`
+// would: a file that user cannot read fails here too), which is asked /healthz and /readyz,
 // creates a user and mints a widget URL, loads that URL's page; the HEALTHCHECK command runs verbatim,
 // and SIGTERM stops it. `npm run start:prod` (README's way) starts and stops it once more.
 // `docker build` runs too when a container engine answers (named in the output when none does).
 // Counts go to .reports/smoke-prod.json ({ passed, failed, skipped }), which scripts/test-summary.mjs sums.
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  cpSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { builtinModules } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -91,6 +105,39 @@ function dockerIgnores(lines, name) {
   return ignored;
 }
 
+/**
+ * The uid, gid and home of a Dockerfile `USER` (`name`, `uid`, `name:group` or `uid:gid`) on this
+ * machine, from /etc/passwd and /etc/group. A name this machine does not know (the image's `node` user
+ * is the image's own) becomes `nobody` (65534), which `note` names: unprivileged all the same.
+ */
+function resolveUser(spec, note) {
+  const table = (file) =>
+    existsSync(file)
+      ? readFileSync(file, 'utf8')
+          .split('\n')
+          .map((line) => line.split(':'))
+      : [];
+  const [user = '', group] = spec.split(':');
+  const entry = table('/etc/passwd').find((f) => f[0] === user || (/^\d+$/.test(user) && f[2] === user));
+  let uid = entry ? Number(entry[2]) : /^\d+$/.test(user) ? Number(user) : 65534;
+  let gid = entry ? Number(entry[3]) : uid;
+  if (!entry && !/^\d+$/.test(user)) {
+    note(`no user named ${user} on this machine: running as nobody (uid/gid 65534) instead`);
+    [uid, gid] = [65534, 65534];
+  }
+  if (group !== undefined) {
+    const g = table('/etc/group').find((f) => f[0] === group || f[2] === group);
+    gid = g ? Number(g[2]) : /^\d+$/.test(group) ? Number(group) : 65534;
+  }
+  return { uid, gid, home: entry?.[5] ?? '/nonexistent' };
+}
+
+/** Applies `apply(path)` to `path` and, for a directory, everything in it (as COPY --chmod/--chown do). */
+function walk(path, apply) {
+  apply(path);
+  if (lstatSync(path).isDirectory()) for (const name of readdirSync(path)) walk(join(path, name), apply);
+}
+
 for (const built of ['dist/index.html', 'dist-server/main.js']) {
   check(`${built} is built`, existsSync(built), 'run npm run build first');
 }
@@ -112,6 +159,14 @@ check('the compiled server imports only dependencies', notDeps.length === 0, not
 // the image, as written: what an engine would build, checked before anything runs
 const stages = existsSync('Dockerfile') ? dockerStages(readFileSync('Dockerfile', 'utf8')) : [];
 const build = stages.find((s) => s.name === 'build');
+// RUN --mount is BuildKit's: the parser directive (only honoured on the very first line) asks for it
+const dockerfileHead = existsSync('Dockerfile') ? readFileSync('Dockerfile', 'utf8').split(/\r?\n/, 1)[0] : '';
+check(
+  'Dockerfile: RUN --mount comes with `# syntax=docker/dockerfile:1` as its first line',
+  !stages.some((st) => st.steps.some((x) => x.op === 'RUN' && x.args.includes('--mount='))) ||
+    /^#\s*syntax=docker\/dockerfile:1\s*$/.test(dockerfileHead),
+  dockerfileHead,
+);
 const run = stages.at(-1);
 const steps = (op) => run?.steps.filter((s) => s.op === op) ?? [];
 check('Dockerfile: a build stage, then a run stage', stages.length >= 2 && !!build && run !== build);
@@ -142,10 +197,30 @@ check(
   healthcheck?.[0] === 'node' && healthcheck.join(' ').includes('/healthz'),
   healthArgs,
 );
-const copies = steps('COPY');
+/**
+ * A COPY's flags and paths: `{ from, chmod, chown, unknown, paths }`. `--link` changes only how the
+ * layer is stored; any other flag is `unknown`, which this test refuses rather than silently drops.
+ */
+function copyOf(args) {
+  const copy = { from: undefined, chmod: undefined, chown: undefined, unknown: [], paths: [] };
+  for (const part of args.split(/\s+/).filter(Boolean)) {
+    const [, flag, value] = /^--([\w-]+)(?:=(.*))?$/.exec(part) ?? [];
+    if (!flag) copy.paths.push(part);
+    else if (flag === 'from' || flag === 'chmod' || flag === 'chown') copy[flag] = value;
+    else if (flag !== 'link') copy.unknown.push(part);
+  }
+  return copy;
+}
+const copies = steps('COPY').map((c) => copyOf(c.args));
 check(
   'Dockerfile: the run stage copies from the build stage only (never the context)',
-  copies.length > 0 && copies.every((c) => c.args.startsWith('--from=build ')),
+  copies.length > 0 && copies.every((c) => c.from === 'build'),
+);
+const unknownFlags = copies.flatMap((c) => c.unknown);
+check(
+  'Dockerfile: every COPY flag is one this test performs (--from, --chmod, --chown, --link)',
+  unknownFlags.length === 0 && copies.every((c) => c.chmod === undefined || /^[0-7]{3,4}$/.test(c.chmod)),
+  unknownFlags.join(' ') || 'a --chmod that is not octal',
 );
 const ignoreLines = existsSync('.dockerignore')
   ? readFileSync('.dockerignore', 'utf8')
@@ -171,13 +246,13 @@ if (engine.status === 0) {
 }
 
 /**
- * Starts the server (`argv` in `cwd`), waits for /healthz, runs `exercise(origin)`, then stops it
+ * Starts the server (`argv` in `cwd`, as `user`'s uid/gid when given), waits for /healthz, runs `exercise(origin)`, then stops it
  * with SIGTERM. Returns the exit code, or null when it never answered.
  */
-async function serve(label, argv, cwd, env, exercise) {
+async function serve(label, argv, cwd, env, user, exercise) {
   const t0 = Date.now();
   const [command = 'node', ...args] = argv;
-  const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], ...user });
   let output = '';
   child.stdout.on('data', (chunk) => (output += chunk));
   child.stderr.on('data', (chunk) => (output += chunk));
@@ -194,7 +269,11 @@ async function serve(label, argv, cwd, env, exercise) {
     check(
       `${label}: starts with Node alone (${Date.now() - t0} ms)`,
       health?.status === 200,
-      output.trim().split('\n').at(-1),
+      // the error's own line (EACCES, a missing module), not the stack or Node's version under it
+      output
+        .trim()
+        .split('\n')
+        .findLast((line) => /Error|EACCES|ENOENT/.test(line)) ?? output.trim().split('\n').at(-1),
     );
     if (health?.status === 200) await exercise(output);
     child.kill('SIGTERM');
@@ -204,21 +283,45 @@ async function serve(label, argv, cwd, env, exercise) {
   }
 }
 
+// `docker run` starts the CMD as the image's USER: as root this test does the same (spawn's uid/gid),
+// so a file that user cannot read fails here; as anyone else it runs as itself and says so
+const asRoot = process.getuid?.() === 0;
+const imageUser = resolveUser(users.at(-1) ?? 'root', (line) => console.info(`note ${line}`));
+const runAs = asRoot ? { uid: imageUser.uid, gid: imageUser.gid } : {};
+if (!asRoot)
+  console.info(`note not root: the CMD and HEALTHCHECK run as this user, USER ${users.at(-1)} is read as text`);
+
 const dir = mkdtempSync(join(tmpdir(), 'connect-smoke-'));
+// an image's WORKDIR is root's and world-readable (mkdtemp made it 0700)
+chmodSync(dir, 0o755);
 try {
   // the run stage's steps, in order, with the temporary directory as its WORKDIR: COPY --from=build
   // takes the build stage's paths from this build (its WORKDIR is this checkout)
   const buildDir = build?.steps.findLast((s) => s.op === 'WORKDIR')?.args.trim() ?? '/';
+  // a RUN after a USER runs as that user, as in a build
+  let stepUser = {};
   for (const step of run?.steps ?? []) {
-    if (step.op === 'COPY') {
-      const parts = step.args.split(/\s+/).filter((p) => !p.startsWith('--'));
-      const dest = parts.pop() ?? '.';
-      const into = dest.endsWith('/') || parts.length > 1;
-      for (const source of parts) {
+    if (step.op === 'USER' && asRoot) {
+      const { uid, gid } = resolveUser(step.args.trim(), () => {});
+      stepUser = { uid, gid };
+    } else if (step.op === 'COPY') {
+      const { paths, chmod, chown } = copyOf(step.args);
+      const dest = paths.pop() ?? '.';
+      const into = dest.endsWith('/') || paths.length > 1;
+      // --chown's owner: a name this machine lacks is nobody, as for USER (chown needs root: else noted)
+      const owner = chown === undefined ? null : resolveUser(chown, (line) => console.info(`note COPY ${line}`));
+      if (owner && !asRoot) console.info(`note not root: COPY --chown=${chown} is not performed`);
+      for (const source of paths) {
         const from = posix.relative(buildDir, posix.resolve(buildDir, source));
         const ok = existsSync(from) && !from.startsWith('..');
         check(`COPY --from=build ${source}`, ok, 'not in the build output');
-        if (ok) cpSync(from, join(dir, dest, into ? basename(from) : ''), { recursive: true });
+        if (!ok) continue;
+        const to = join(dir, dest, into ? basename(from) : '');
+        cpSync(from, to, { recursive: true });
+        walk(to, (path) => {
+          if (chmod !== undefined) chmodSync(path, parseInt(chmod, 8));
+          if (owner && asRoot) chownSync(path, owner.uid, owner.gid);
+        });
       }
     } else if (step.op === 'RUN') {
       // the command as written, less RUN's own flags (--mount: BuildKit's cache, a warm one here too);
@@ -232,6 +335,7 @@ try {
         cwd: dir,
         env: { PATH: process.env.PATH, HOME: process.env.HOME, ...imageEnv, npm_config_prefer_offline: 'true' },
         stdio: ['ignore', 'inherit', 'inherit'],
+        ...stepUser,
       });
       check(`RUN ${command}`, install.status === 0, `exit ${install.status}`);
     }
@@ -244,9 +348,9 @@ try {
   // environment leaks in but PATH and HOME; bound to loopback here, the image's 0.0.0.0 is a container's own
   const publicOrigin = 'https://connect.smoke.example';
   const partnerSecret = randomBytes(24).toString('hex');
-  const deployment = async () => ({
+  const deployment = async (home = process.env.HOME) => ({
     PATH: process.env.PATH,
-    HOME: process.env.HOME,
+    HOME: home,
     ...imageEnv,
     HOST: '127.0.0.1',
     PORT: String(await freePort()),
@@ -258,10 +362,12 @@ try {
     ACCESS_LOG: '0',
   });
   const runHealthcheck = (env) =>
-    spawnSync(healthcheck?.[0] ?? 'node', healthcheck?.slice(1) ?? [], { cwd: dir, env, timeout: 10_000 }).status;
+    spawnSync(healthcheck?.[0] ?? 'node', healthcheck?.slice(1) ?? [], { cwd: dir, env, timeout: 10_000, ...runAs })
+      .status;
 
-  const imageRun = await deployment();
-  await serve('the image CMD', cmd ?? [], dir, imageRun, async (output) => {
+  const imageRun = await deployment(asRoot ? imageUser.home : process.env.HOME);
+  const who = asRoot ? ` as uid ${imageUser.uid}` : '';
+  await serve(`the image CMD${who}`, cmd ?? [], dir, imageRun, runAs, async (output) => {
     const origin = `http://127.0.0.1:${imageRun.PORT}`;
     check(
       'warns, in one line, that the mock upstream is in use',
@@ -297,7 +403,14 @@ try {
 
   // README "Deploy": through npm; the script execs node, so the SIGTERM npm passes on reaches the
   // server itself (a shell in between kept it running)
-  await serve('npm run start:prod', ['npm', 'run', '--silent', 'start:prod'], dir, await deployment(), async () => {});
+  await serve(
+    'npm run start:prod',
+    ['npm', 'run', '--silent', 'start:prod'],
+    dir,
+    await deployment(),
+    {},
+    async () => {},
+  );
 } catch (error) {
   console.error(`smoke-prod: ${error instanceof Error ? error.message : String(error)}`);
 } finally {
