@@ -4,14 +4,15 @@ import { errorJson } from './errors';
 import { helpRecord, helpRequestBodySchema, type HelpDesk } from './help';
 import { MX_MEDIA_TYPE } from './http';
 import type { Upstream } from './upstreams/types';
+import type { AllowedRoute } from './upstreams/allowList';
 import { fieldPath } from '../sdk/src/contract/mx';
 
-const HELP_PATH = /^\/users\/([A-Za-z0-9_-]{1,128})\/help$/;
-
-/** The user a help path is for, or null when the path is not the help route. */
-export function helpPathUser(path: string): string | null {
-  return HELP_PATH.exec(path)?.[1] ?? null;
-}
+/** The help route, GET (is help offered) and POST (ask for it); not MX's, so not on the allow-list. */
+export const HELP_PATH = '/users/:user_guid/help';
+export const HELP_ROUTES: readonly AllowedRoute[] = [
+  { method: 'GET', path: HELP_PATH },
+  { method: 'POST', path: HELP_PATH },
+];
 
 const answer = (body: unknown, status = 200) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': MX_MEDIA_TYPE } });
@@ -30,7 +31,7 @@ async function emailOnFile(upstream: Upstream, userGuid: string): Promise<string
 }
 
 /**
- * GET and POST /users/{guid}/help for the session's own user (checked by the caller). Mock mode
+ * GET and POST /users/{guid}/help for the session's own user (checked by sameUser first). Mock mode
  * without a webhook hands both to the mock; with a webhook the server checks the request itself,
  * adds the email on file, and posts it there; with neither, help is unavailable.
  */
@@ -43,7 +44,6 @@ export async function handleHelp(c: Context, desk: HelpDesk, upstream: Upstream,
     if (desk.kind === 'none') return answer({ help: { available: false, email_on_file: false } });
     return answer({ help: { available: true, email_on_file: (await emailOnFile(upstream, userGuid)) !== null } });
   }
-  if (c.req.method !== 'POST') return errorJson(404, `No route for ${c.req.method} ${path}`);
   if (desk.kind === 'none') return errorJson(503, 'Help requests are not set up on this server.');
 
   let raw: unknown;

@@ -1,45 +1,35 @@
-import { Hono, type MiddlewareHandler } from 'hono';
+import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { isJsonContentType, MAX_BODY_BYTES, MX_MEDIA_TYPE } from './http';
+import { MAX_BODY_BYTES, MX_MEDIA_TYPE } from './http';
 import { isValidRoutingNumber } from '../sdk/src/contract/routingNumber';
 import type { Store } from 'hono-rate-limiter';
 import { limitFailedAuth, limitPerSession } from './rateLimits';
-import { verifySessionToken, type WidgetSession } from './sessions';
-import { matchWidgetRoute } from './upstreams/allowList';
+import { sessionAuth, type SessionEnv } from './sessionAuth';
+import { WIDGET_ROUTES } from './upstreams/allowList';
 import { errorJson } from './errors';
 import type { Upstream } from './upstreams/types';
 import type { HelpDesk } from './help';
 import type { LogoProxy } from './logos';
 import { capabilitiesBody, type SearchCapabilities } from './upstreams/capabilities';
-import { handleHelp, helpPathUser } from './helpRoutes';
+import { handleHelp, HELP_PATH, HELP_ROUTES } from './helpRoutes';
+import { noRoute, opaquePath, widgetPath } from './middleware/opaquePath';
+import { sameUser } from './middleware/sameUser';
+import { jsonBody, type JsonBodyEnv } from './middleware/jsonBody';
+import { microdepositOwner } from './middleware/microdepositOwner';
 
-type Env = { Variables: { session: WidgetSession } };
+type Env = { Variables: SessionEnv['Variables'] & JsonBodyEnv['Variables'] };
 
-export interface SessionAuthOptions {
-  secret: string;
-}
+const VERIFY_PATH = '/micro_deposits/:micro_deposit_guid/verify';
+const ROUTING_NUMBER_PATH = '/micro_deposits/routing_numbers/:routing_number';
 
-/**
- * Every widget API call carries its session token (Authorization: Bearer …). No token, a bad
- * signature or an expired one is 401; anything malformed is 401 too, never a 500.
- *
- * @example api.use('*', sessionAuth({ secret }))
- */
-export function sessionAuth({ secret }: SessionAuthOptions): MiddlewareHandler<Env> {
-  return async function sessionAuthMiddleware(c, next) {
-    const header = c.req.header('authorization') ?? '';
-    const match = /^Bearer ([A-Za-z0-9._-]+)$/.exec(header);
-    if (!match?.[1]) return errorJson(401, 'This session has no valid token. Please start again.');
-    const check = await verifySessionToken(secret, match[1]);
-    if (!check.ok) {
-      return errorJson(
-        401,
-        check.reason === 'expired' ? 'This session has expired. Please start again.' : 'This session is not valid.',
-      );
-    }
-    c.set('session', check.session);
-    return next();
-  };
+/** MX has no routing-number route: in mx mode the server answers from the checksum alone. */
+function localRoutingCheck(c: Context): Response {
+  const routingNumber = c.req.param('routing_number') ?? '';
+  const check = isValidRoutingNumber(routingNumber) ? 'VALID' : 'INVALID';
+  return new Response(
+    JSON.stringify({ routing_number: { routing_number: routingNumber, check, institution_codes: [] } }),
+    { headers: { 'content-type': MX_MEDIA_TYPE } },
+  );
 }
 
 export interface WidgetApiOptions {
@@ -101,53 +91,29 @@ export function widgetApi({
     );
     api.use('*', limitPerSession({ limit: perSession, store: storeFor?.('session') }));
   } else api.use('*', sessionAuth({ secret }));
+  api.use('*', opaquePath);
   api.get('/capabilities', (c) => c.json(capabilitiesBody(searchCapabilities)));
-  api.all('*', async (c) => {
-    const url = new URL(c.req.url);
-    const path = url.pathname.replace(/^\/api/, '') || '/';
-    const helpUser = helpPathUser(path);
-    const matched = helpUser === null ? matchWidgetRoute(c.req.method, path) : null;
-    if (!matched && helpUser === null) return errorJson(404, `No route for ${c.req.method} ${path}`);
-    const session = c.get('session');
-    const userGuid = helpUser ?? matched?.params.user_guid;
-    if (userGuid !== undefined && userGuid !== session.user_guid) {
-      return errorJson(403, 'This session may not act for another user.');
-    }
-    let body: string | undefined;
-    if (c.req.method === 'POST' || c.req.method === 'PUT') {
-      const text = await c.req.text();
-      if (text !== '' && !isJsonContentType(c.req.header('content-type'))) {
-        return errorJson(415, 'Request bodies must be JSON (Content-Type: application/json).');
-      }
-      body = text === '' ? undefined : text;
-    }
-    if (helpUser !== null) return handleHelp(c, helpDesk, upstream, helpUser, body);
-    const routingNumber = matched?.params.routing_number;
-    if (routingNumber !== undefined && routingChecks === 'local') {
-      const check = isValidRoutingNumber(routingNumber) ? 'VALID' : 'INVALID';
-      return new Response(
-        JSON.stringify({ routing_number: { routing_number: routingNumber, check, institution_codes: [] } }),
-        { headers: { 'content-type': MX_MEDIA_TYPE } },
-      );
-    }
-    const microdeposit = matched?.params.micro_deposit_guid;
-    if (microdeposit !== undefined && matched?.params.user_guid === undefined) {
-      // MX's verify names no user: forward it only for a microdeposit this session's user owns
-      const owned = await upstream({
-        method: 'GET',
-        path: `/users/${session.user_guid}/micro_deposits/${microdeposit}`,
-        search: '',
-      });
-      if (!owned.ok) return errorJson(404, `Microdeposit not found: ${microdeposit}`);
-    }
+  api.use('/users/:user_guid/*', sameUser);
+  // every served route reads its body first, so a guard after it sees only well-formed requests
+  for (const { method, path } of [...WIDGET_ROUTES, ...HELP_ROUTES]) api.on(method, path, jsonBody);
+  api.on('PUT', VERIFY_PATH, microdepositOwner(upstream));
+  api.on(['GET', 'POST'], HELP_PATH, (c) =>
+    handleHelp(c, helpDesk, upstream, c.get('session').user_guid, c.get('body')),
+  );
+  if (routingChecks === 'local') api.get(ROUTING_NUMBER_PATH, localRoutingCheck);
+  const forward = async (c: Context<Env>) => {
+    const path = widgetPath(c);
     const response = await upstream({
       method: c.req.method,
       path,
-      search: url.search,
-      body,
+      search: new URL(c.req.url).search,
+      body: c.get('body'),
       origin: publicOrigin(c.req.raw),
     });
     return logos ? logos.rewrite(path, response) : response;
-  });
+  };
+  for (const { method, path } of WIDGET_ROUTES) api.on(method, path, forward);
+  // a sub-app's notFound is not used once mounted with app.route: the last route answers instead
+  api.all('*', noRoute);
   return api;
 }

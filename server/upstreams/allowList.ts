@@ -92,6 +92,15 @@ export const PARTNER_ROUTES: readonly AllowedRoute[] = [
 /** One opaque path segment: guids and institution codes, nothing that could climb or smuggle. */
 const SEGMENT = /^[A-Za-z0-9_-]{1,128}$/;
 
+/**
+ * Whether every segment of a path (`/a/b`, as sent: percent-encoding not decoded) is opaque: 1–128
+ * of A–Z, a–z, 0–9, `_`, `-`. So no `..`, no encoded slash or dot, no empty segment, no unicode.
+ */
+export function hasOpaqueSegments(path: string): boolean {
+  const parts = path.split('/').slice(1);
+  return parts.length > 0 && parts.every((p) => SEGMENT.test(p));
+}
+
 export interface MatchedRoute {
   route: AllowedRoute;
   params: Record<string, string>;
@@ -111,8 +120,8 @@ export function matchUpstreamRoute(method: string, path: string): MatchedRoute |
 }
 
 function matchRoute(routes: readonly AllowedRoute[], method: string, path: string): MatchedRoute | null {
+  if (!hasOpaqueSegments(path)) return null;
   const parts = path.split('/').slice(1);
-  if (parts.length === 0 || parts.some((p) => !SEGMENT.test(p))) return null;
   for (const route of routes) {
     if (route.method !== method) continue;
     const template = route.path.split('/').slice(1);
