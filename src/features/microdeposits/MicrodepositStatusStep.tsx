@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { isReconnecting } from '../../api/queries';
-import type { Microdeposit } from '../../api/microdeposits';
+import type { Microdeposit } from './microdepositsApi';
 import { useEmit } from '../../embedding/emitter';
 import { useDone } from '../../embedding/useDone';
 import { useFlow } from '../../flow/store';
