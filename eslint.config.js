@@ -100,7 +100,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/{api,config,flow,i18n,ui,embedding,memberStatus,polling}/**/*.{ts,tsx}'],
+    files: ['src/{api,config,flow,i18n,ui,embedding,connectionStatus,polling}/**/*.{ts,tsx}'],
     ignores: ['src/**/*.test.{ts,tsx}'],
     rules: {
       'no-restricted-imports': [

@@ -140,7 +140,8 @@ export function createApiClient(options: ApiClientOptions = {}) {
 
   return {
     /**
-     * One call by hand, for endpoint modules that load with their feature (api/microdeposits.ts):
+     * One call by hand, for endpoint modules that load with their feature (e.g.
+     * features/microdeposits/microdepositsApi.ts):
      * same headers, timeout, error mapping and schema check as every method here.
      */
     request,

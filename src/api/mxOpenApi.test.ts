@@ -2,8 +2,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { serveRaw, startMockServer, type MockServer } from '../test/mockServer';
 import { createApiClient, type ApiClient } from './client';
 import { SchemaError } from './errors';
-import { createManualAccount } from './manualAccounts';
-import { microdepositCalls } from './microdeposits';
+import { createManualAccount } from '../features/manualAccounts/manualAccountsApi';
+import { microdepositCalls } from '../features/microdeposits/microdepositsApi';
 import spec from './fixtures/mx-openapi.json';
 import { memberWrites } from './memberWrites';
 

@@ -15,19 +15,19 @@ import { ErrorStep } from './ErrorStep';
 // Only search is in the first bundle; the connect path's later steps load while the user is busy
 // on the first screen (usePreloadConnectPath), every other screen the first time it shows.
 // the status watcher (and its status table) is needed once there is a member to poll, not before
-const MemberStatusWatcher = screen(() => import('../features/status/MemberStatusWatcher'), 'MemberStatusWatcher');
+const MemberStatusWatcher = screen(() => import('../features/connecting/MemberStatusWatcher'), 'MemberStatusWatcher');
 const ConsentStep = screen(() => import('../features/consent/ConsentStep'), 'ConsentStep');
 const InstitutionUnavailableStep = screen(
-  () => import('../features/institutionStatus/InstitutionUnavailableStep'),
+  () => import('../features/institutionUnavailable/InstitutionUnavailableStep'),
   'InstitutionUnavailableStep',
 );
 const ChooseMethodStep = screen(() => import('../features/method/ChooseMethodStep'), 'ChooseMethodStep');
 const CredentialsStep = screen(() => import('../features/credentials/CredentialsStep'), 'CredentialsStep');
 const OAuthStep = screen(() => import('../features/oauth/OAuthStep'), 'OAuthStep');
-const ConnectingStep = screen(() => import('../features/status/ConnectingStep'), 'ConnectingStep');
+const ConnectingStep = screen(() => import('../features/connecting/ConnectingStep'), 'ConnectingStep');
 const MfaStep = screen(() => import('../features/mfa/MfaStep'), 'MfaStep');
 const ConnectedStep = screen(() => import('../features/connected/ConnectedStep'), 'ConnectedStep');
-const StatusStep = screen(() => import('../features/status/StatusStep'), 'StatusStep');
+const StatusStep = screen(() => import('../features/connecting/StatusStep'), 'StatusStep');
 // The account screens (connections, disconnect, manual accounts, help) and the microdeposit flow
 // are one lazy chunk each, through one grouping module each: rolldown's chunk groups (tried as
 // vite.config.ts codeSplitting/manualChunks) also pull the first screen's shared modules in, or

@@ -18,9 +18,9 @@ beforeAll(async () => {
   await Promise.all([
     import('../features/consent/ConsentStep'),
     import('../features/credentials/CredentialsStep'),
-    import('../features/status/StatusStep'),
-    import('../features/status/ConnectingStep'),
-    import('../features/status/MemberStatusWatcher'),
+    import('../features/connecting/StatusStep'),
+    import('../features/connecting/ConnectingStep'),
+    import('../features/connecting/MemberStatusWatcher'),
     import('./accountScreens'),
   ]);
 });
@@ -296,7 +296,7 @@ describe('the bank’s credential fields failing', () => {
 });
 
 describe('the microdeposit the URL names (current_microdeposit_guid) failing at start', () => {
-  // polled like a member's status (api/microdeposits.ts): its retries are the polling timing's
+  // polled like a member's status (features/microdeposits/microdepositsApi.ts): its retries are the polling timing's
   const tries = (f: (typeof FAILURES)[number]) => (f.rule.kind === 'malformed' ? 1 : 1 + FAST_TIMING.maxRetries);
 
   it.each(FAILURES)('$name: what happened, Try again and Start over; bounded reads; loaded once', async (f) => {

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { STATUS_TABLE, statusWords } from '../memberStatus/statusTable';
+import { STATUS_TABLE, statusWords } from '../connectionStatus/statusTable';
 import { LOCALES } from './allLocales';
 import { en, type MessageKey } from './en';
 import { plural } from './plural';

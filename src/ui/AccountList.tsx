@@ -2,8 +2,7 @@ import type { UseQueryResult } from '@tanstack/react-query';
 import type { Account } from '../api/schemas';
 import { useT } from '../i18n/translate';
 import { AccountSummary } from './AccountSummary';
-import { Alert } from './Alert';
-import { Button } from './Button';
+import { RetryAlert } from './RetryAlert';
 import { Spinner } from './Spinner';
 
 /** A member's accounts as the success screens show them: loading, a failure with Try again, or the list. */
@@ -12,7 +11,7 @@ export function AccountList({ accounts, errorText }: { accounts: UseQueryResult<
   return (
     <>
       {accounts.isLoading ? <Spinner label={t('common.loading')} /> : null}
-      {accounts.isError ? <AccountsError text={errorText} retry={() => void accounts.refetch()} /> : null}
+      {accounts.isError ? <RetryAlert text={errorText} onRetry={() => void accounts.refetch()} /> : null}
       <ul className="mb-4 divide-y divide-slate-300 dark:divide-slate-600">
         {(accounts.data ?? []).map((account) => (
           <li key={account.guid} className="flex py-2">
@@ -21,18 +20,5 @@ export function AccountList({ accounts, errorText }: { accounts: UseQueryResult<
         ))}
       </ul>
     </>
-  );
-}
-
-/** Accounts that did not load: say so, with Try again. */
-export function AccountsError({ text, retry }: { text: string; retry: () => void }) {
-  const t = useT();
-  return (
-    <Alert tone="error">
-      {text}{' '}
-      <Button variant="link" onClick={retry}>
-        {t('common.tryAgain')}
-      </Button>
-    </Alert>
   );
 }

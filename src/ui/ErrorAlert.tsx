@@ -52,6 +52,22 @@ export function ErrorAlert({
   );
 }
 
+/**
+ * A read that failed (a query's `error`), with "Try again" reading it again (`refetch`): the one
+ * load-error alert of the screens that cannot show their content without that read.
+ */
+export function LoadErrorAlert({
+  query,
+  lead,
+  about,
+}: {
+  query: { error: unknown; refetch: () => unknown };
+  lead?: string;
+  about?: 'member' | 'institution';
+}) {
+  return <ErrorAlert error={query.error} lead={lead} about={about} onRetry={() => void query.refetch()} offerRetry />;
+}
+
 const ids = new WeakMap<object, number>();
 let nextId = 0;
 

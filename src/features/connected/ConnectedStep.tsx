@@ -6,7 +6,8 @@ import { useT } from '../../i18n/translate';
 import { Button } from '../../ui/Button';
 import { Spinner } from '../../ui/Spinner';
 import { StepHeading } from '../../ui/StepHeading';
-import { AccountList, AccountsError } from '../../ui/AccountList';
+import { AccountList } from '../../ui/AccountList';
+import { RetryAlert } from '../../ui/RetryAlert';
 import { useAccounts } from '../../api/queries';
 import { VerifyAccount } from './VerifyAccount';
 import { useConfig } from '../../config/ConfigProvider';
@@ -28,7 +29,7 @@ export function ConnectedStep() {
         <StepHeading>{t('verify.heading')}</StepHeading>
         {accounts.isLoading ? <Spinner label={t('common.loading')} /> : null}
         {accounts.isError ? (
-          <AccountsError text={t('connected.accountsError')} retry={() => void accounts.refetch()} />
+          <RetryAlert text={t('connected.accountsError')} onRetry={() => void accounts.refetch()} />
         ) : null}
         {accounts.data ? <VerifyAccount memberGuid={memberGuid} bank={bank} accounts={accounts.data} /> : null}
       </section>

@@ -7,10 +7,10 @@ import { useFlow } from '../../flow/store';
 import { useLocale, useT } from '../../i18n/translate';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { Button } from '../../ui/Button';
-import { keepsPolling } from '../../memberStatus/statusTable';
-import { useAggregate } from '../../memberStatus/useAggregate';
-import { usePollMemberStatus } from '../../memberStatus/usePollMemberStatus';
-import { badgeOf, rowActions, type ConnectionBadge } from '../../memberStatus/connectionBadge';
+import { keepsPolling } from '../../connectionStatus/statusTable';
+import { useAggregate } from '../../connectionStatus/useAggregate';
+import { usePollMemberStatus } from '../../connectionStatus/usePollMemberStatus';
+import { badgeOf, rowActions, type ConnectionBadge } from './connectionBadge';
 
 const BADGE_TONE: Record<ConnectionBadge, string> = {
   connected: 'border-emerald-700 text-emerald-800 dark:border-emerald-300 dark:text-emerald-200',

@@ -3,7 +3,7 @@ import type { Member } from '../../api/schemas';
 import { useConfig } from '../../config/ConfigProvider';
 import { useFlow } from '../../flow/store';
 import { useT } from '../../i18n/translate';
-import { ErrorAlert } from '../../ui/ErrorAlert';
+import { LoadErrorAlert } from '../../ui/ErrorAlert';
 import { Button } from '../../ui/Button';
 import { Spinner } from '../../ui/Spinner';
 import { StepHeading } from '../../ui/StepHeading';
@@ -29,14 +29,7 @@ export function ConnectionsStep() {
       <StepHeading>{t('connections.heading')}</StepHeading>
       <p className="mb-3">{verification ? t('connections.introVerification') : t('connections.intro')}</p>
       {members.isPending ? <Spinner label={t('common.loading')} /> : null}
-      {members.isError ? (
-        <ErrorAlert
-          error={members.error}
-          lead={t('connections.loadError')}
-          onRetry={() => void members.refetch()}
-          offerRetry
-        />
-      ) : null}
+      {members.isError ? <LoadErrorAlert query={members} lead={t('connections.loadError')} /> : null}
       <ul className="mb-4 flex flex-col gap-3" aria-label={t('connections.listLabel')}>
         {list.map((member) => (
           <ConnectionRow key={member.guid} member={member} canVerify={verifiable.has(member.guid)} />

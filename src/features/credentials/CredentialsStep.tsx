@@ -8,7 +8,7 @@ import { useGoBack } from '../../flow/useGoBack';
 import { useT } from '../../i18n/translate';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
-import { ErrorAlert } from '../../ui/ErrorAlert';
+import { ErrorAlert, LoadErrorAlert } from '../../ui/ErrorAlert';
 import { ExternalLink } from '../../ui/ExternalLink';
 import { Spinner } from '../../ui/Spinner';
 import { useMoveFocus } from '../../ui/focus';
@@ -73,9 +73,7 @@ export function CredentialsStep() {
       <p className="mb-3">{t('creds.intro', { bank })}</p>
       <BankInstructions institution={institution} bank={bank} />
       {fields.isLoading ? <Spinner label={t('common.loading')} /> : null}
-      {fields.isError ? (
-        <ErrorAlert error={fields.error} about="institution" onRetry={() => void fields.refetch()} offerRetry />
-      ) : null}
+      {fields.isError ? <LoadErrorAlert query={fields} about="institution" /> : null}
       {duplicate ? (
         <div ref={duplicateRef} tabIndex={-1} className="focus-ring rounded-brand">
           <Alert tone="error">

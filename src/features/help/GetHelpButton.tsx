@@ -1,4 +1,4 @@
-import { useHelpOptions } from '../../api/help';
+import { useHelpOptions } from './helpApi';
 import { useEmitter } from '../../embedding/emitter';
 import { useFlow } from '../../flow/store';
 import { useT } from '../../i18n/translate';

@@ -1,5 +1,5 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
-import { useHelpOptions } from '../../api/help';
+import { useHelpOptions } from './helpApi';
 import { useFlow } from '../../flow/store';
 import { useGoBack } from '../../flow/useGoBack';
 import { usePlural } from '../../i18n/plural';

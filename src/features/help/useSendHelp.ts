@@ -1,6 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { useApi } from '../../api/ApiProvider';
-import { helpCalls, type HelpRequestInput } from '../../api/help';
+import { helpCalls, type HelpRequestInput } from './helpApi';
 import { useConfig } from '../../config/ConfigProvider';
 import { useEmitter } from '../../embedding/emitter';
 

@@ -1,4 +1,4 @@
-import type { ManualAccountInput } from '../../api/manualAccounts';
+import type { ManualAccountInput } from './manualAccountsApi';
 import { parseAmount, type AmbiguousAmount } from '../../i18n/parseAmount';
 import {
   FIELDS_BY_TYPE,

@@ -1,6 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { useApi } from '../../api/ApiProvider';
-import { createManualAccount, type ManualAccountInput } from '../../api/manualAccounts';
+import { createManualAccount, type ManualAccountInput } from './manualAccountsApi';
 import { useRefreshMembers } from '../../api/queries';
 import { useConfig } from '../../config/ConfigProvider';
 import { useEmitter } from '../../embedding/emitter';

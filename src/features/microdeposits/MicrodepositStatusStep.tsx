@@ -1,12 +1,12 @@
 import { useEffect, useRef } from 'react';
 import { isReconnecting } from '../../api/queries';
-import type { Microdeposit } from '../../api/microdeposits';
+import type { Microdeposit } from './microdepositsApi';
 import { useEmit } from '../../embedding/emitter';
 import { useDone } from '../../embedding/useDone';
 import { useFlow } from '../../flow/store';
 import { useBackToSearch } from '../../flow/useBackToSearch';
 import { useT } from '../../i18n/translate';
-import { ErrorAlert } from '../../ui/ErrorAlert';
+import { LoadErrorAlert } from '../../ui/ErrorAlert';
 import { Button } from '../../ui/Button';
 import { Spinner } from '../../ui/Spinner';
 import { StepHeading } from '../../ui/StepHeading';
@@ -30,13 +30,10 @@ export function MicrodepositStatusStep() {
       return (
         <section>
           <StepHeading>{t('md.screen.unknown')}</StepHeading>
-          <ErrorAlert error={query.error} lead={t('md.loadError')} />
-          <div className="flex flex-col gap-3">
-            <Button onClick={() => void query.refetch()}>{t('common.tryAgain')}</Button>
-            <Button variant="secondary" onClick={startOver}>
-              {t('md.startOver')}
-            </Button>
-          </div>
+          <LoadErrorAlert query={query} lead={t('md.loadError')} />
+          <Button variant="secondary" onClick={startOver}>
+            {t('md.startOver')}
+          </Button>
         </section>
       );
     }

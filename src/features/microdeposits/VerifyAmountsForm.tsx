@@ -1,5 +1,5 @@
 import { useRef, useState, type FormEvent } from 'react';
-import type { Microdeposit } from '../../api/microdeposits';
+import type { Microdeposit } from './microdepositsApi';
 import { ambiguousAmountMessage, formatLocaleNumber } from '../../i18n/parseAmount';
 import { useLocale, useT } from '../../i18n/translate';
 import { Alert } from '../../ui/Alert';

@@ -1,4 +1,4 @@
-import type { MicrodepositInput } from '../../api/microdeposits';
+import type { MicrodepositInput } from './microdepositsApi';
 import { parseAmount, type AmountReading } from '../../i18n/parseAmount';
 import { EMAIL_PATTERN, MAX_EMAIL } from '../../../sdk/src/contract/email';
 import { ACCOUNT_NUMBER_PATTERN, MAX_DEPOSIT, MIN_DEPOSIT } from '../../../sdk/src/contract/microdeposits';

@@ -1,12 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useApi } from '../../api/ApiProvider';
-import {
-  microdepositCalls,
-  microdepositOptions,
-  type Microdeposit,
-  type MicrodepositInput,
-} from '../../api/microdeposits';
+import { microdepositCalls, microdepositOptions, type Microdeposit, type MicrodepositInput } from './microdepositsApi';
 import { useInstitutions } from '../../api/queries';
 import { queryKeys } from '../../api/queryKeys';
 import type { Institution } from '../../api/schemas';

@@ -16,6 +16,7 @@ import { useMoveFocus } from '../../ui/focus';
 import { StepHeading } from '../../ui/StepHeading';
 import { inputClass } from '../../ui/TextField';
 import { LazyRetryCountdown } from '../../ui/LazyRetryCountdown';
+import { RetryAlert } from '../../ui/RetryAlert';
 import { InstitutionOption } from './InstitutionOption';
 import { useDebouncedValue } from './useDebouncedValue';
 import { useInstitutionSearch } from './useInstitutionSearch';
@@ -176,12 +177,7 @@ export function SearchStep() {
           <LazyRetryCountdown key={search.error?.message} waitMs={waitAskedBy(search.error)} onRetry={search.retry} />
         </Alert>
       ) : search.isError ? (
-        <Alert tone="error">
-          {t('search.error')}{' '}
-          <Button variant="link" onClick={search.retry}>
-            {t('common.tryAgain')}
-          </Button>
-        </Alert>
+        <RetryAlert text={t('search.error')} onRetry={search.retry} />
       ) : null}
       {search.searching && !search.isLoading && !search.isError && count === 0 && !search.hasMore && !pending ? (
         <p className="py-3">{t('search.noResults', { query })}</p>

@@ -1,7 +1,7 @@
 import { z } from 'zod/mini';
-import type { ManualAccountType } from '../../sdk/src/contract/manualAccounts';
-import { userPath, type ApiClient } from './client';
-import { accountSchema } from './schemas';
+import type { ManualAccountType } from '../../../sdk/src/contract/manualAccounts';
+import { userPath, type ApiClient } from '../../api/client';
+import { accountSchema } from '../../api/schemas';
 
 /** A manual account as MX's create request names its fields; type-dependent ones only when asked. */
 export interface ManualAccountInput {

@@ -5,7 +5,7 @@ import { useT } from '../../i18n/translate';
 import { Button } from '../../ui/Button';
 import { Spinner } from '../../ui/Spinner';
 import { StepHeading } from '../../ui/StepHeading';
-import { statusRowOf, statusWords } from '../../memberStatus/statusTable';
+import { statusRowOf, statusWords } from '../../connectionStatus/statusTable';
 
 export function ConnectingStep() {
   const t = useT();

@@ -1,15 +1,15 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { z } from 'zod/mini';
-import { useConfig } from '../config/ConfigProvider';
-import type { HelpTopic } from '../../sdk/src/contract/help';
-import { useApi } from './ApiProvider';
-import { userPath, type ApiClient } from './client';
-import { queryKeys } from './queryKeys';
-import { flag, nullableString } from './schemas';
+import { useConfig } from '../../config/ConfigProvider';
+import type { HelpTopic } from '../../../sdk/src/contract/help';
+import { useApi } from '../../api/ApiProvider';
+import { userPath, type ApiClient } from '../../api/client';
+import { queryKeys } from '../../api/queryKeys';
+import { flag, nullableString } from '../../api/schemas';
 
 /**
- * "Get help" (our server's `/api/users/{guid}/help`, not MX's). Only the help screens import this
- * module, so it loads with them and not in the first bundle (as api/microdeposits.ts).
+ * "Get help" (our server's `/api/users/{guid}/help`, not MX's). It lives in the help feature, so it
+ * loads with the help screens and not in the first bundle.
  */
 const helpOptionsSchema = z.object({
   help: z.object({ available: flag, email_on_file: flag }),

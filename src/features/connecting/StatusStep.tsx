@@ -8,8 +8,8 @@ import { ErrorAlert } from '../../ui/ErrorAlert';
 import { Button, linkButtonClass } from '../../ui/Button';
 import { ExternalLink } from '../../ui/ExternalLink';
 import { StepHeading } from '../../ui/StepHeading';
-import { statusRowOf, statusWords, type StatusAction } from '../../memberStatus/statusTable';
-import { useAggregate } from '../../memberStatus/useAggregate';
+import { statusRowOf, statusWords, type StatusAction } from '../../connectionStatus/statusTable';
+import { useAggregate } from '../../connectionStatus/useAggregate';
 
 /** The loginError step: the end-user message for the status and the actions its class calls for. */
 export function StatusStep() {

@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { serveRaw, startMockServer, type MockServer } from '../test/mockServer';
-import { createApiClient } from './client';
-import { SchemaError } from './errors';
-import { microdepositCalls, type MicrodepositInput } from './microdeposits';
+import { serveRaw, startMockServer, type MockServer } from '../../test/mockServer';
+import { createApiClient } from '../../api/client';
+import { SchemaError } from '../../api/errors';
+import { microdepositCalls, type MicrodepositInput } from './microdepositsApi';
 
 const md = { guid: 'MIC-1', status: 'INITIATED', account_number: '3331261', institution_name: 'MX Bank' };
 // what the user typed does not matter here: the answer is served as it is

@@ -1,4 +1,4 @@
-import { statusClassOf } from './statusTable';
+import { statusClassOf } from '../../connectionStatus/statusTable';
 
 /** What a row of "Your connections" says about a member, from its status class. */
 export type ConnectionBadge = 'connected' | 'needsAttention' | 'connecting' | 'unavailable' | 'manual';

@@ -1,11 +1,11 @@
 import { queryOptions, skipToken } from '@tanstack/react-query';
 import { z } from 'zod/mini';
-import type { Timing } from '../config/timing';
-import { ROUTING_CHECKS, type RoutingCheck } from '../../sdk/src/contract/microdeposits';
-import { userPath, type ApiClient } from './client';
-import { polledRead } from './queries';
-import { queryKeys } from './queryKeys';
-import { nonEmpty, nullableString } from './schemas';
+import type { Timing } from '../../config/timing';
+import { ROUTING_CHECKS, type RoutingCheck } from '../../../sdk/src/contract/microdeposits';
+import { userPath, type ApiClient } from '../../api/client';
+import { polledRead } from '../../api/queries';
+import { queryKeys } from '../../api/queryKeys';
+import { nonEmpty, nullableString } from '../../api/schemas';
 
 /**
  * Microdeposits (MX's `/users/{guid}/micro_deposits`, `PUT /micro_deposits/{guid}/verify`) and the

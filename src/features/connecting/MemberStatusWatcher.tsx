@@ -4,9 +4,9 @@ import { useBankName } from '../../api/queries';
 import { useEmit } from '../../embedding/emitter';
 import { useFlow, useFlowStoreApi } from '../../flow/store';
 import { useT } from '../../i18n/translate';
-import { statusRowOf, statusWords } from '../../memberStatus/statusTable';
-import { useAggregate } from '../../memberStatus/useAggregate';
-import { usePollMemberStatus } from '../../memberStatus/usePollMemberStatus';
+import { statusRowOf, statusWords } from '../../connectionStatus/statusTable';
+import { useAggregate } from '../../connectionStatus/useAggregate';
+import { usePollMemberStatus } from '../../connectionStatus/usePollMemberStatus';
 
 /**
  * Polls the member while a polling step is on screen and moves the flow on each status
