@@ -75,7 +75,8 @@ export async function startServer(
   distDir = resolve(import.meta.dirname, '../dist'),
 ): Promise<StartedServer> {
   const loaded = loadConfig(env);
-  if (!loaded.ok) throw new Error(loaded.errors.join('\n'));
+  // the hints too when refused: CONNECT_HOST_ORIGIN set explains CONNECT_HOST_ORIGINS missing
+  if (!loaded.ok) throw new Error([...loaded.errors, ...loaded.warnings].join('\n'));
   const { config } = loaded;
   for (const warning of loaded.warnings) console.warn(warning);
   const stores = rateLimitStoresFor(config);
