@@ -166,11 +166,15 @@ export const configSchema = z
     RATE_LIMIT_PER_SESSION: z.coerce.number().int().min(1).default(600),
     /** /logos requests per minute per client address (an <img> carries no session; many users may share one address behind a NAT) */
     RATE_LIMIT_PER_ADDRESS: z.coerce.number().int().min(1).default(6_000),
-    /** /partner calls per minute per client address (your back ends' addresses; bad partner secrets included) */
+    /**
+     * /partner calls with the right secret per minute per client address (your back ends' addresses);
+     * a wrong secret counts in RATE_LIMIT_FAILED_AUTH_PER_ADDRESS instead
+     */
     RATE_LIMIT_PARTNER_PER_ADDRESS: z.coerce.number().int().min(1).default(3_000),
     /**
      * widget API calls per minute per client address whose session token is missing, bad or
-     * expired; a valid session is never counted here (server/rateLimits.ts limitFailedAuth)
+     * expired, and, counted apart, /partner calls with a missing or wrong partner secret; a valid
+     * session or secret is never counted here (server/rateLimits.ts limitFailedAuth)
      */
     RATE_LIMIT_FAILED_AUTH_PER_ADDRESS: z.coerce.number().int().min(1).default(300),
     /**
