@@ -342,3 +342,13 @@ describe('a .env with real secrets', () => {
     expect(header).not.toContain('the first bad one');
   });
 });
+
+describe('README Deploy', () => {
+  const readme = readFileSync(resolve(import.meta.dirname, '../README.md'), 'utf8');
+  it('states the Node version and keeps HOST and PORT out of a docker --env-file', () => {
+    const dockerfile = readFileSync(resolve(import.meta.dirname, '../Dockerfile'), 'utf8');
+    const major = /FROM node:(\d+)\./.exec(dockerfile)?.[1];
+    expect(readme).toContain(`Node ${major ?? '?'} (the version the image runs`);
+    expect(readme).toMatch(/For `--env-file \.env`, leave `HOST` and `PORT` out of that file: the image sets them/);
+  });
+});
