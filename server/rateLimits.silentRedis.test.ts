@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startServer, type StartedServer } from './main';
-import { COMMAND_TIMEOUT_MS } from './rateLimitStore';
+import { COMMAND_TIMEOUT_MS, CONNECT_TIMEOUT_MS } from './rateLimitStore';
 import { redisAnswers } from './redisTestSupport';
 import { partnerSession } from './testSupport';
 
@@ -54,6 +54,9 @@ function silenceableProxy(port: number, target: number) {
     listening: new Promise<void>((done) => server.listen(port, '127.0.0.1', () => done())),
     silence: () => {
       silent = true;
+    },
+    resume: () => {
+      silent = false;
     },
     close: () =>
       new Promise<void>((done) => {
@@ -116,7 +119,7 @@ afterAll(async () => {
 });
 
 describe('a Redis that stops answering on open connections', () => {
-  it('requests still answer within about a second, /readyz says unavailable, one log line, and close is prompt', async () => {
+  it('requests still answer within about a second, /readyz says unavailable, one log line; found again when it answers', async () => {
     if (!server || !proxy) throw new Error('set up');
     const url = server.url;
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
@@ -139,7 +142,32 @@ describe('a Redis that stops answering on open connections', () => {
     expect(outage).toHaveLength(1);
     expect(String(outage[0]?.[0])).toContain(`no answer within ${COMMAND_TIMEOUT_MS} ms`);
 
-    // SIGTERM's close: nothing waits for the replies that will never come
+    // it answers again: a new connection is found (the stuck one was dropped) and used
+    proxy.resume();
+    const until = Date.now() + 2 * CONNECT_TIMEOUT_MS + 1_000;
+    let state = '';
+    while (Date.now() < until && state !== 'redis') {
+      await new Promise((r) => setTimeout(r, 100));
+      state = ((await (await fetch(`${url}/readyz`)).json()) as { rateLimitStore: string }).rateLimitStore;
+    }
+    expect(state).toBe('redis');
+    const res = await fetch(`${url}/api/users/${user}/members`, { headers: { authorization: `Bearer ${token}` } });
+    expect(res.status).toBe(200);
+    expect(warn.mock.calls.filter(([line]) => String(line).includes('Redis answers again'))).toHaveLength(1);
+  });
+
+  it("SIGTERM's close is prompt while Redis is silent: nothing waits for replies that will not come", async () => {
+    if (!server || !proxy) throw new Error('set up');
+    const { url } = server;
+    const { user, token } = await partnerSession(
+      { request: (path, init) => fetch(`${url}${path}`, init) },
+      PARTNER_SECRET,
+    );
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    proxy.silence();
+    expect(
+      (await fetch(`${url}/api/users/${user}/members`, { headers: { authorization: `Bearer ${token}` } })).status,
+    ).toBe(200);
     const closing = Date.now();
     await server.close();
     server = undefined;
