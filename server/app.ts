@@ -1,9 +1,9 @@
 import { Hono, type Handler, type MiddlewareHandler } from 'hono';
 import type { ServerConfig } from './config';
-import { partnerApi } from './partnerApi';
+import { partnerApi, partnerAuth } from './partnerApi';
 import { errorJson } from './errors';
 import { logoProxy, MX_LOGO_SOURCE } from './logos';
-import { limitPerAddress } from './rateLimits';
+import { limitFailedAuth, limitPerAddress } from './rateLimits';
 import { upstreamSearchCapabilities } from './upstreams/capabilities';
 import { createReadiness } from './health';
 import { createRateLimitStores, type RateLimitStores } from './rateLimitStore';
@@ -80,8 +80,15 @@ export function createServerApp({
     return c.json({ ...ready, rateLimitStore: rateLimitStores.state() }, ready.ok ? 200 : 503);
   });
   const { TRUST_PROXY: trustProxy } = config;
+  // the secret first: a wrong one counts only against the address's failed attempts, so a guesser
+  // on the partner's own address never locks its back end out; valid calls have their own limit
   app.use(
     '/partner/*',
+    limitFailedAuth(partnerAuth({ secret: config.PARTNER_SECRET }), {
+      limit: config.RATE_LIMIT_FAILED_AUTH_PER_ADDRESS,
+      trustProxy,
+      store: rateLimitStores.storeFor('partner-authfail'),
+    }),
     limitPerAddress({
       limit: config.RATE_LIMIT_PARTNER_PER_ADDRESS,
       trustProxy,

@@ -1,4 +1,5 @@
 // @vitest-environment node
+import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -246,5 +247,108 @@ describe('.env.example', () => {
       }
     }
     expect([...readByCode].filter((name) => !listed.has(name))).toEqual([]);
+  });
+});
+
+describe('values that are not what they claim to be', () => {
+  it.each([
+    [{ PUBLIC_ORIGIN: 'connect.acme.com' }, 'PUBLIC_ORIGIN'],
+    [{ CONNECT_HOST_ORIGINS: 'app.acme.com' }, 'CONNECT_HOST_ORIGINS'],
+    [{ CONNECT_HOST_ORIGINS: 'null' }, 'CONNECT_HOST_ORIGINS'],
+    [{ HELP_WEBHOOK_URL: 'hooks.acme.com/x' }, 'HELP_WEBHOOK_URL'],
+    [{ MX_BASE_URL: 'int-api.mx.com' }, 'MX_BASE_URL'],
+    [{ REDIS_URL: 'redis://:SEC%zzRETPW@cache.internal:6379' }, 'REDIS_URL'],
+    [{ PORT: '0x50' }, 'PORT'],
+    [{ PORT: '1e3' }, 'PORT'],
+    [{ PORT: '70000' }, 'PORT'],
+    [{ PARTNER_SECRET: '                        ' }, 'PARTNER_SECRET'],
+  ])('%j is a refusal line naming %s, in production too, never the value', (env, name) => {
+    for (const base of [{}, PRODUCTION]) {
+      const lines = (() => {
+        const result = loadConfig({ ...base, ...env });
+        if (result.ok) throw new Error('expected a refusal');
+        return result.errors;
+      })();
+      expect(lines).toContainEqual(expect.stringMatching(new RegExp(`^Invalid configuration: ${name} `)));
+      for (const line of lines) {
+        expect(line).not.toContain('SEC%zz');
+        expect(line).not.toContain('acme');
+        expect(line).not.toContain('Invalid URL');
+      }
+    }
+  });
+
+  it('takes secrets trimmed and origins in one form', () => {
+    const result = loadConfig({
+      PARTNER_SECRET: `  ${'p'.repeat(20)}\n`,
+      CONNECT_HOST_ORIGINS: 'https://app.bank.test/',
+      PORT: '8080',
+    });
+    if (!result.ok) throw new Error(result.error);
+    expect(result.config.PARTNER_SECRET).toBe('p'.repeat(20));
+    expect(result.config.CONNECT_HOST_ORIGINS).toEqual(['https://app.bank.test']);
+    expect(result.config.PORT).toBe(8080);
+  });
+
+  it('knows a placeholder with a trailing slash, and every name for this machine, in production', () => {
+    expect(refusal({ ...PRODUCTION, PUBLIC_ORIGIN: 'https://connect.example.com/' })).toBe(
+      "Invalid configuration: PUBLIC_ORIGIN is still .env.example's placeholder",
+    );
+    for (const local of ['https://127.0.0.2', 'https://0.0.0.0', 'https://localhost.', 'https://app.localhost']) {
+      expect(refusal({ ...PRODUCTION, CONNECT_HOST_ORIGINS: local })).toBe(
+        'Invalid configuration: CONNECT_HOST_ORIGINS must not name localhost in production',
+      );
+    }
+  });
+
+  it('says the demo secrets are the demo secrets', () => {
+    const result = loadConfig({
+      ...PRODUCTION,
+      PARTNER_SECRET: 'demo-partner-secret-not-for-production',
+      SESSION_SECRET: 'demo-session-secret-not-for-production-0123456789',
+    });
+    if (result.ok) throw new Error('expected a refusal');
+    expect(result.errors).toEqual([
+      'Invalid configuration: PARTNER_SECRET is the demo secret (refused in production): set your own',
+      'Invalid configuration: SESSION_SECRET is the demo secret (refused in production): set your own',
+    ]);
+  });
+
+  it('gives the near-miss hints with the refusals: CONNECT_HOST_ORIGIN set, CONNECT_HOST_ORIGINS missing', () => {
+    const { CONNECT_HOST_ORIGINS, ...withoutOrigins } = PRODUCTION;
+    const result = loadConfig({ ...withoutOrigins, CONNECT_HOST_ORIGIN: CONNECT_HOST_ORIGINS });
+    if (result.ok) throw new Error('expected a refusal');
+    expect(result.errors).toEqual([
+      'Invalid configuration: CONNECT_HOST_ORIGINS must be set in production (no default)',
+    ]);
+    expect(result.warnings).toEqual([
+      'Warning: CONNECT_HOST_ORIGIN is not a variable this server reads; did you mean CONNECT_HOST_ORIGINS?',
+    ]);
+  });
+});
+
+describe('a .env with real secrets', () => {
+  it('is never committed: .gitignore ignores .env and .env.*, but not .env.example', () => {
+    const run = spawnSync('git', ['check-ignore', '--no-index', '.env', '.env.production', '.env.example'], {
+      cwd: resolve(import.meta.dirname, '..'),
+      encoding: 'utf8',
+    });
+    expect(run.stdout.split('\n').filter(Boolean)).toEqual(['.env', '.env.production']);
+  });
+
+  it(".env.example's header says every refusal is listed at once", () => {
+    const header = readFileSync(resolve(import.meta.dirname, '../.env.example'), 'utf8').split('\n\n')[0];
+    expect(header).toContain('listing every refusal at once');
+    expect(header).not.toContain('the first bad one');
+  });
+});
+
+describe('README Deploy', () => {
+  const readme = readFileSync(resolve(import.meta.dirname, '../README.md'), 'utf8');
+  it('states the Node version and keeps HOST and PORT out of a docker --env-file', () => {
+    const dockerfile = readFileSync(resolve(import.meta.dirname, '../Dockerfile'), 'utf8');
+    const major = /FROM node:(\d+)\./.exec(dockerfile)?.[1];
+    expect(readme).toContain(`Node ${major ?? '?'} (the version the image runs`);
+    expect(readme).toMatch(/For `--env-file \.env`, leave `HOST` and `PORT` out of that file: the image sets them/);
   });
 });

@@ -41,22 +41,48 @@ export const SCRIPT_VARIABLES = [
   'E2E_CONTRACT_PORT',
 ] as const;
 
-const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
-const isLocalOrigin = (value: string) => {
-  const host = new URL(value).hostname;
-  return LOCAL_HOSTS.has(host) || host.endsWith('.localhost');
+/** The value as a URL, or null when it is not one (never throws: refinements run on refused values too). */
+const urlOf = (value: unknown) => (typeof value === 'string' && URL.canParse(value) ? new URL(value) : null);
+
+/**
+ * Whether a URL names this machine: localhost (with or without its trailing dot, and any
+ * *.localhost), 127.0.0.0/8, 0.0.0.0 or [::1]. false for a value that is not a URL.
+ */
+export function isLocalUrl(value: unknown): boolean {
+  const host = urlOf(value)?.hostname.replace(/\.$/, '');
+  if (host === undefined) return false;
+  return (
+    host === 'localhost' ||
+    host.endsWith('.localhost') ||
+    /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host) ||
+    host === '0.0.0.0' ||
+    host === '[::1]'
+  );
+}
+
+/** A value as it is compared with a placeholder: a URL's normal form (https://a.example/), else trimmed. */
+const normalised = (value: unknown) => urlOf(value)?.href ?? (typeof value === 'string' ? value.trim() : value);
+
+/** Whether the user and password of a URL decode (a `%` must start a %XX escape). */
+const credentialsDecode = (url: URL) => {
+  try {
+    decodeURIComponent(url.username);
+    decodeURIComponent(url.password);
+    return true;
+  } catch {
+    return false;
+  }
 };
 
-/** The value as a URL, or null when it is not one. */
-const urlOf = (value: string) => (URL.canParse(value) ? new URL(value) : null);
-
+// one form (no trailing slash) so it compares equal to a browser's Origin header
 const origin = z
   .string()
   .trim()
   .refine((value) => {
     const url = urlOf(value);
     return (url?.protocol === 'https:' || url?.protocol === 'http:') && url.origin === value.replace(/\/$/, '');
-  }, 'must be an origin such as https://partner.example');
+  }, 'must be an origin such as https://partner.example')
+  .transform((value) => urlOf(value)?.origin ?? value);
 
 const originList = z
   .string()
@@ -82,21 +108,31 @@ const redisUrl = z
   .refine((value) => {
     const url = urlOf(value);
     return !url || (/^\/?\d{0,2}$/.test(url.pathname) && url.search === '' && url.hash === '');
-  }, 'may name only a database number after the host (redis://host:6379/0), nothing else');
+  }, 'may name only a database number after the host (redis://host:6379/0), nothing else')
+  .refine((value) => {
+    const url = urlOf(value);
+    return !url || credentialsDecode(url);
+  }, 'has a user or password that does not decode: write a % in them as %25');
 
 const flag = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
 
 export const configSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
-    PORT: z.coerce.number().int().min(0).max(65_535).default(4173),
+    PORT: z
+      .string()
+      .trim()
+      .regex(/^\d{1,5}$/, 'must be a port number: digits only, 0 to 65535')
+      .default('4173')
+      .transform(Number)
+      .pipe(z.number().max(65_535, 'must be a port number: digits only, 0 to 65535')),
     HOST: z.string().trim().min(1).default('localhost'),
     /** the widget's public origin, as partners' pages see it */
     PUBLIC_ORIGIN: origin.optional(),
     /** host pages allowed to embed the widget (and to be a token's parent_origin) */
     CONNECT_HOST_ORIGINS: originList.default(['http://127.0.0.1:4174', 'http://localhost:4174']),
     CONNECT_UPSTREAM: z.enum(['mock', 'mx']).default('mock'),
-    MX_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
+    MX_BASE_URL: z.url({ protocol: /^https?$/, error: 'must be a URL such as https://int-api.mx.com' }).optional(),
     MX_CLIENT_ID: z.string().trim().min(1).optional(),
     MX_API_KEY: z.string().trim().min(1).optional(),
     /** MX Platform API version the server speaks to MX (server/upstreams/apiVersion.ts) */
@@ -113,19 +149,32 @@ export const configSchema = z
       .pipe(z.array(z.string().regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/, 'must be host names, comma-separated, or none'))),
     /** per request to the upstream */
     UPSTREAM_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
-    PARTNER_SECRET: z.string().min(16, 'must be at least 16 characters').default(DEMO_PARTNER_SECRET),
-    SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').default(DEMO_SESSION_SECRET),
+    // trimmed: a secret pasted with a newline or spaces around it is the same secret
+    PARTNER_SECRET: z
+      .string()
+      .trim()
+      .min(16, 'must be at least 16 characters (not blank)')
+      .default(DEMO_PARTNER_SECRET),
+    SESSION_SECRET: z
+      .string()
+      .trim()
+      .min(32, 'must be at least 32 characters (not blank)')
+      .default(DEMO_SESSION_SECRET),
     /** a widget session's lifetime; at most 30 minutes */
     SESSION_TTL_S: z.coerce.number().int().min(60).max(1_800).default(1_800),
     /** widget API calls one session may make per minute (a status poll a second is 60) */
     RATE_LIMIT_PER_SESSION: z.coerce.number().int().min(1).default(600),
     /** /logos requests per minute per client address (an <img> carries no session; many users may share one address behind a NAT) */
     RATE_LIMIT_PER_ADDRESS: z.coerce.number().int().min(1).default(6_000),
-    /** /partner calls per minute per client address (your back ends' addresses; bad partner secrets included) */
+    /**
+     * /partner calls with the right secret per minute per client address (your back ends' addresses);
+     * a wrong secret counts in RATE_LIMIT_FAILED_AUTH_PER_ADDRESS instead
+     */
     RATE_LIMIT_PARTNER_PER_ADDRESS: z.coerce.number().int().min(1).default(3_000),
     /**
      * widget API calls per minute per client address whose session token is missing, bad or
-     * expired; a valid session is never counted here (server/rateLimits.ts limitFailedAuth)
+     * expired, and, counted apart, /partner calls with a missing or wrong partner secret; a valid
+     * session or secret is never counted here (server/rateLimits.ts limitFailedAuth)
      */
     RATE_LIMIT_FAILED_AUTH_PER_ADDRESS: z.coerce.number().int().min(1).default(300),
     /**
@@ -143,7 +192,9 @@ export const configSchema = z
     MOCK_CLOCK_SPEED: z.coerce.number().min(0).max(10_000).default(1),
     MOCK_CONTROL_API: flag.default(false),
     /** where "Get help" requests are posted (https; http only for localhost outside production) */
-    HELP_WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
+    HELP_WEBHOOK_URL: z
+      .url({ protocol: /^https?$/, error: 'must be a URL such as https://support.partner.example/connect-help' })
+      .optional(),
     HELP_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(5_000),
     /** the JSON access log on stdout */
     ACCESS_LOG: flag.default(true),
@@ -158,27 +209,33 @@ export const configSchema = z
         ctx.addIssue({ code: 'custom', path: ['MX_BASE_URL'], message: 'must be https in production' });
       }
     }
-    if (config.HELP_WEBHOOK_URL && !config.HELP_WEBHOOK_URL.startsWith('https://')) {
-      if (!isLocalOrigin(config.HELP_WEBHOOK_URL) || config.NODE_ENV === 'production')
+    // a value refused above reaches here as it was: every check guards its own parsing
+    const webhook = urlOf(config.HELP_WEBHOOK_URL);
+    if (webhook && webhook.protocol !== 'https:') {
+      if (!isLocalUrl(config.HELP_WEBHOOK_URL) || config.NODE_ENV === 'production')
         ctx.addIssue({ code: 'custom', path: ['HELP_WEBHOOK_URL'], message: 'must be https' });
     }
     if (config.NODE_ENV === 'production') {
       for (const [key, placeholder] of Object.entries(ENV_EXAMPLE_PLACEHOLDERS)) {
         const value: unknown = config[key as keyof typeof ENV_EXAMPLE_PLACEHOLDERS];
-        if (value === placeholder || (Array.isArray(value) && value.includes(placeholder)))
+        const values: unknown[] = Array.isArray(value) ? value : [value];
+        if (values.some((v) => normalised(v) === normalised(placeholder)))
           ctx.addIssue({ code: 'custom', path: [key], message: "is still .env.example's placeholder" });
       }
       for (const key of ['PUBLIC_ORIGIN', 'CONNECT_HOST_ORIGINS'] as const) {
-        const origins = [config[key] ?? []].flat();
-        if (origins.some(isLocalOrigin))
+        const origins: unknown[] = [config[key] ?? []].flat();
+        // a value that is not an origin has its own refusal already
+        if (!origins.every((o) => urlOf(o))) continue;
+        if (origins.some(isLocalUrl))
           ctx.addIssue({ code: 'custom', path: [key], message: 'must not name localhost in production' });
-        else if (origins.some((o) => !o.startsWith('https://')))
+        else if (origins.some((o) => urlOf(o)?.protocol !== 'https:'))
           ctx.addIssue({ code: 'custom', path: [key], message: 'must be https in production' });
       }
+      const demo = 'is the demo secret (refused in production): set your own';
       if (config.PARTNER_SECRET === DEMO_PARTNER_SECRET)
-        ctx.addIssue({ code: 'custom', path: ['PARTNER_SECRET'], message: 'must be set in production' });
+        ctx.addIssue({ code: 'custom', path: ['PARTNER_SECRET'], message: demo });
       if (config.SESSION_SECRET === DEMO_SESSION_SECRET)
-        ctx.addIssue({ code: 'custom', path: ['SESSION_SECRET'], message: 'must be set in production' });
+        ctx.addIssue({ code: 'custom', path: ['SESSION_SECRET'], message: demo });
       if (config.MOCK_CONTROL_API)
         ctx.addIssue({ code: 'custom', path: ['MOCK_CONTROL_API'], message: 'is not allowed in production' });
     }
@@ -186,9 +243,13 @@ export const configSchema = z
 
 export type ServerConfig = z.infer<typeof configSchema>;
 
-/** `error` is the first refusal; `errors` every one, a line each (never a value: it may be a secret). */
+/**
+ * `error` is the first refusal; `errors` every one, a line each (never a value: it may be a secret);
+ * `warnings` the lines to print with either (a refused start too: a near-miss name often explains a refusal).
+ */
 export type ConfigResult =
-  { ok: true; config: ServerConfig; warnings: string[] } | { ok: false; error: string; errors: string[] };
+  | { ok: true; config: ServerConfig; warnings: string[] }
+  | { ok: false; error: string; errors: string[]; warnings: string[] };
 
 /** Levenshtein distance, for names of a few dozen characters. */
 function editDistance(a: string, b: string): number {
@@ -249,9 +310,15 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
       errors.push(`Invalid configuration: ${name} ${issue.message}`);
     }
   }
+  const known = [...Object.keys(configSchema.shape), ...SCRIPT_VARIABLES];
+  const nearMisses: string[] = [];
+  for (const name of Object.keys(env)) {
+    const meant = nearMissOf(name, known);
+    if (meant) nearMisses.push(`Warning: ${name} is not a variable this server reads; did you mean ${meant}?`);
+  }
   const [error] = errors;
   if (error !== undefined || !parsed.success) {
-    return { ok: false, error: error ?? 'Invalid configuration: environment is invalid', errors };
+    return { ok: false, error: error ?? 'Invalid configuration: environment is invalid', errors, warnings: nearMisses };
   }
   const config = parsed.data;
   const warnings: string[] = [];
@@ -260,10 +327,5 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
       'Warning: CONNECT_UPSTREAM=mock in production: the in-process sandbox bank (a demo environment), no real institution',
     );
   }
-  const known = [...Object.keys(configSchema.shape), ...SCRIPT_VARIABLES];
-  for (const name of Object.keys(env)) {
-    const meant = nearMissOf(name, known);
-    if (meant) warnings.push(`Warning: ${name} is not a variable this server reads; did you mean ${meant}?`);
-  }
-  return { ok: true, config, warnings };
+  return { ok: true, config, warnings: [...warnings, ...nearMisses] };
 }

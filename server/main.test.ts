@@ -1,12 +1,13 @@
 // @vitest-environment node
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from './config';
-import { buildApp, startServer } from './main';
+import { pathToFileURL } from 'node:url';
+import { buildApp, isEntryScript, listeningLine, nonProductionWarning, startServer } from './main';
 
 // a built widget of one page, enough for the server to start
 const dist = mkdtempSync(join(tmpdir(), 'connect-dist-'));
@@ -77,4 +78,50 @@ describe('starting', () => {
       rmSync(cwd, { recursive: true, force: true });
     }
   }, 30_000);
+});
+
+describe('isEntryScript (is this module the script node was started with?)', () => {
+  it('is true through a symlinked path and in a directory whose name has a space', () => {
+    const root = mkdtempSync(join(tmpdir(), 'connect entry '));
+    try {
+      mkdirSync(join(root, 'dist server'));
+      const script = join(root, 'dist server', 'main.js');
+      writeFileSync(script, '');
+      symlinkSync(join(root, 'dist server'), join(root, 'current'));
+      const moduleUrl = pathToFileURL(script).href;
+      // the URL Node gives the module is percent-encoded (%20); argv[1] is the raw path
+      expect(moduleUrl).toContain('%20');
+      expect(isEntryScript(moduleUrl, script)).toBe(true);
+      expect(isEntryScript(moduleUrl, join(root, 'current', 'main.js'))).toBe(true);
+      // and a module the script merely imports is not the entry
+      writeFileSync(join(root, 'other.js'), '');
+      expect(isEntryScript(moduleUrl, join(root, 'other.js'))).toBe(false);
+      expect(isEntryScript(moduleUrl, undefined)).toBe(false);
+      expect(isEntryScript(moduleUrl, join(root, 'missing.js'))).toBe(false);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('start-up lines', () => {
+  it('the listening line names the mode and the upstream', () => {
+    const line = JSON.parse(
+      listeningLine('http://0.0.0.0:8080', { NODE_ENV: 'production', CONNECT_UPSTREAM: 'mx' }, new Date(0)),
+    ) as unknown;
+    expect(line).toEqual({
+      time: '1970-01-01T00:00:00.000Z',
+      msg: 'listening',
+      url: 'http://0.0.0.0:8080',
+      mode: 'production',
+      upstream: 'mx',
+    });
+  });
+
+  it('a start outside production says so in one warning line; production says nothing', () => {
+    expect(nonProductionWarning({ NODE_ENV: 'development' })).toMatch(
+      /^Not production: NODE_ENV is development[^\n]+$/,
+    );
+    expect(nonProductionWarning({ NODE_ENV: 'production' })).toBeNull();
+  });
 });

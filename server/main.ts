@@ -3,8 +3,9 @@
  * `npm start` runs it from source through scripts/serve.ts.
  * Configuration comes from the environment (see .env.example); none at all runs the demo.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { serve } from '@hono/node-server';
 import { accessLog } from './accessLog';
 import { createServerApp } from './app';
@@ -16,6 +17,8 @@ import { createMxUpstream } from './upstreams/mx/upstream';
 
 export interface StartedServer {
   url: string;
+  /** the configuration it runs with (validated) */
+  config: ServerConfig;
   close(): Promise<void>;
 }
 
@@ -72,7 +75,8 @@ export async function startServer(
   distDir = resolve(import.meta.dirname, '../dist'),
 ): Promise<StartedServer> {
   const loaded = loadConfig(env);
-  if (!loaded.ok) throw new Error(loaded.errors.join('\n'));
+  // the hints too when refused: CONNECT_HOST_ORIGIN set explains CONNECT_HOST_ORIGINS missing
+  if (!loaded.ok) throw new Error([...loaded.errors, ...loaded.warnings].join('\n'));
   const { config } = loaded;
   for (const warning of loaded.warnings) console.warn(warning);
   const stores = rateLimitStoresFor(config);
@@ -99,18 +103,59 @@ export async function startServer(
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   return {
     url: `http://${config.HOST}:${port}`,
+    config,
     // stops taking connections and resolves once the requests in flight have finished, then
     // closes the Redis connection (their rate limits were counted in it)
     close: () => new Promise<void>((done) => server.close(() => done())).then(() => stores.close()),
   };
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+/**
+ * Whether the module at `moduleUrl` (its import.meta.url) is the script Node was started with
+ * (`scriptPath`, process.argv[1]): both resolved through symlinks and compared as file URLs, so a
+ * symlinked path or a directory with a space or other percent-encoded character still starts the
+ * server. false when there is no script or either path does not exist.
+ */
+export function isEntryScript(moduleUrl: string, scriptPath: string | undefined): boolean {
+  if (!scriptPath) return false;
+  try {
+    const script = pathToFileURL(realpathSync(scriptPath)).href;
+    return script === pathToFileURL(realpathSync(fileURLToPath(moduleUrl))).href;
+  } catch {
+    return false;
+  }
+}
+
+/** The "listening" line: where, in which mode, against which upstream (JSON, one line). */
+export function listeningLine(
+  url: string,
+  config: Pick<ServerConfig, 'NODE_ENV' | 'CONNECT_UPSTREAM'>,
+  time = new Date(),
+) {
+  return JSON.stringify({
+    time: time.toISOString(),
+    msg: 'listening',
+    url,
+    mode: config.NODE_ENV,
+    upstream: config.CONNECT_UPSTREAM,
+  });
+}
+
+/** The one warning line a start outside production prints (null in production). */
+export function nonProductionWarning(config: Pick<ServerConfig, 'NODE_ENV'>): string | null {
+  return config.NODE_ENV === 'production'
+    ? null
+    : `Not production: NODE_ENV is ${config.NODE_ENV}, so the demo's defaults and secrets are allowed; set NODE_ENV=production to deploy`;
+}
+
+if (isEntryScript(import.meta.url, process.argv[1])) {
   // a .env in the working directory, read by Node itself; a variable already set wins over it
   if (existsSync('.env')) process.loadEnvFile('.env');
   startServer().then(
     (started) => {
-      console.info(JSON.stringify({ time: new Date().toISOString(), msg: 'listening', url: started.url }));
+      console.info(listeningLine(started.url, started.config));
+      const notProduction = nonProductionWarning(started.config);
+      if (notProduction) console.warn(notProduction);
       const stop = () => {
         // in-flight requests finish; a stuck one does not hold the process past ten seconds
         setTimeout(() => process.exit(1), 10_000).unref();

@@ -1,4 +1,4 @@
-import { createClient } from 'redis';
+import { createClient, ErrorReply } from 'redis';
 import { MemoryStore, RedisStore, type RedisClient, type Store } from 'hono-rate-limiter';
 
 /**
@@ -28,8 +28,14 @@ export interface RateLimitStores {
   close(): Promise<void>;
 }
 
-/** Any Redis command slower than this counts as an outage: a limiter must not hold a request. */
+/**
+ * Any Redis command slower than this counts as an outage: a limiter must not hold a request. The
+ * server's own timer enforces it (node-redis's command timeout only covers commands not yet written,
+ * so a Redis that stops answering on an open connection would hold every request).
+ */
 export const COMMAND_TIMEOUT_MS = 500;
+/** An idle connection is pinged this often (ms), so a silent Redis is noticed without traffic. */
+export const PING_INTERVAL_MS = 5_000;
 /** Bounds for (re)connecting: a boot with Redis down neither hangs nor crashes. */
 export const CONNECT_TIMEOUT_MS = 2_000;
 export const MAX_RECONNECT_DELAY_MS = 5_000;
@@ -56,6 +62,38 @@ export function redisStoreClient(client: NodeRedisCommands): RedisClient {
     decr: (key) => client.decr(key),
     del: (key) => client.del(key),
   };
+}
+
+/** A Redis call that did not answer within COMMAND_TIMEOUT_MS. */
+export class RedisNoAnswerError extends Error {
+  constructor() {
+    super(`no answer within ${COMMAND_TIMEOUT_MS} ms`);
+  }
+}
+
+/** `call`'s result, or a RedisNoAnswerError once `ms` have passed without one; clears its timer. */
+export function withinTimeout<T>(call: Promise<T>, ms = COMMAND_TIMEOUT_MS): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, fail) => {
+    timer = setTimeout(() => fail(new RedisNoAnswerError()), ms);
+  });
+  return Promise.race([call, timeout]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * What the outage line may say about `reason`: a Redis error reply's first word (WRONGPASS, NOAUTH,
+ * ERR), an error code (ECONNREFUSED), or node-redis's own short message; never anything that could
+ * hold the URL and its password. null when none of these applies.
+ */
+export function outageDetail(reason: unknown): string | null {
+  if (!(reason instanceof Error)) return null;
+  if (reason instanceof ErrorReply) {
+    const word = /^[A-Z]{2,20}(?=\s|$)/.exec(reason.message);
+    return word ? word[0] : 'ErrorReply';
+  }
+  if ('code' in reason && typeof reason.code === 'string') return reason.code;
+  if (/^[A-Za-z0-9 ]{1,80}$/.test(reason.message)) return reason.message;
+  return reason.constructor.name; // node-redis's TimeoutError has no message
 }
 
 /** The delay before reconnect attempt `retries`: doubling from 100 ms, at most 5 s, never giving up. */
@@ -93,21 +131,13 @@ export function createRateLimitStores({
     // a command while disconnected fails at once (and the limiter counts in memory) instead of queueing
     disableOfflineQueue: true,
     commandOptions: { timeout: COMMAND_TIMEOUT_MS },
-    socket: { connectTimeout: CONNECT_TIMEOUT_MS, reconnectStrategy: reconnectDelay },
+    pingInterval: PING_INTERVAL_MS,
+    socket: { connectTimeout: CONNECT_TIMEOUT_MS, reconnectStrategy: reconnectDelay, keepAlive: true },
   });
   let down = false;
   let retryAt = 0;
   const log = (msg: string, reason?: unknown) => {
-    // the error's code, or node-redis's own short message ("Connection timeout"); nothing that could
-    // hold the URL and its password
-    const detail =
-      reason instanceof Error
-        ? 'code' in reason && typeof reason.code === 'string'
-          ? reason.code
-          : /^[A-Za-z0-9 ]{1,80}$/.test(reason.message)
-            ? reason.message
-            : reason.constructor.name // node-redis's TimeoutError has no message
-        : null;
+    const detail = outageDetail(reason);
     warn(JSON.stringify({ time: new Date(now()).toISOString(), msg: detail ? `${msg} (${detail})` : msg }));
   };
   const failed = (reason: unknown) => {
@@ -124,13 +154,37 @@ export function createRateLimitStores({
   };
   // without a listener node-redis's 'error' event would crash the process; each one is the same outage
   client.on('error', failed);
-  // a new connection is usable at once, whatever the last one's failure
+  let closed = false;
+  let watchdog: ReturnType<typeof setTimeout> | undefined;
+  /**
+   * Drops the connection (its stuck commands fail at once instead of queueing later ones behind
+   * them) and connects anew. A new connection whose handshake never answers is dropped again after
+   * CONNECT_TIMEOUT_MS, so a Redis that comes back is found.
+   */
+  const restart = () => {
+    if (closed || watchdog) return;
+    client.destroy();
+    client.connect().catch(failed);
+    watchdog = setTimeout(() => {
+      watchdog = undefined;
+      if (!client.isReady) restart();
+    }, CONNECT_TIMEOUT_MS);
+    watchdog.unref();
+  };
+  // a new connection is used once it answers a PING in time, whatever the last one's failure
   client.on('ready', () => {
-    retryAt = 0;
-    answered();
+    withinTimeout(client.ping()).then(
+      () => {
+        retryAt = 0;
+        answered();
+      },
+      (error: unknown) => {
+        failed(error);
+        restart();
+      },
+    );
   });
   const adapter = redisStoreClient(client);
-  let closed = false;
 
   return {
     storeFor(name) {
@@ -141,11 +195,12 @@ export function createRateLimitStores({
       async function either<T>(inRedis: () => Promise<T>, inMemory: () => T): Promise<T> {
         if (!usable()) return inMemory();
         try {
-          const result = await inRedis();
+          const result = await withinTimeout(inRedis());
           answered();
           return result;
         } catch (error) {
           failed(error);
+          if (error instanceof RedisNoAnswerError) restart();
           return inMemory();
         }
       }
@@ -171,9 +226,11 @@ export function createRateLimitStores({
     async close() {
       if (closed) return;
       closed = true;
+      clearTimeout(watchdog);
       client.off('error', failed);
       client.on('error', () => undefined);
-      if (client.isOpen) await client.close().catch(() => client.destroy());
+      // a Redis that does not answer would hold close() (it waits for the replies) past SIGTERM's bound
+      if (client.isReady && !down) await withinTimeout(client.close()).catch(() => client.destroy());
       else client.destroy();
     },
   };

@@ -3,12 +3,13 @@
 // the production start-up (startServer) sharing it, then Redis killed under them and brought back.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createConnection, createServer } from 'node:net';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startServer, type StartedServer } from './main';
 import { MAX_RECONNECT_DELAY_MS, RETRY_AFTER_FAILURE_MS } from './rateLimitStore';
+import { redisAnswers } from './redisTestSupport';
 import { partnerSession } from './testSupport';
 
 const REDIS_SERVER = '/usr/bin/redis-server';
@@ -24,24 +25,6 @@ const freePort = () =>
       probe.close(() => done(typeof address === 'object' && address ? address.port : 0));
     });
   });
-
-/** Resolves once Redis answers PING on the port. */
-async function redisAnswers(port: number, withinMs = 5_000) {
-  const until = Date.now() + withinMs;
-  while (Date.now() < until) {
-    const pong = await new Promise<boolean>((done) => {
-      const socket = createConnection({ port, host: '127.0.0.1' }, () => socket.write('PING\r\n'));
-      socket.once('data', (data) => {
-        socket.destroy();
-        done(String(data).startsWith('+PONG'));
-      });
-      socket.once('error', () => done(false));
-    });
-    if (pong) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`redis-server did not answer on port ${port} within ${withinMs} ms`);
-}
 
 function startRedis(port: number): ChildProcess {
   return spawn(REDIS_SERVER, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {

@@ -7,6 +7,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { createServerApp } from './app';
 import { loadConfig } from './config';
 import { startServer } from './main';
+import { clientAddress } from './rateLimits';
 import { MAX_RECONNECT_DELAY_MS, reconnectDelay } from './rateLimitStore';
 import { partnerSession } from './testSupport';
 import { createMockUpstream } from './upstreams/mock/upstream';
@@ -40,12 +41,30 @@ describe('/partner per client address', () => {
         body: '{"user":{}}',
         ...from(address, { authorization: `Bearer ${secret}`, 'content-type': 'application/json' }),
       });
-    // a wrong partner secret counts too: guessing it is what the limit slows down
+    // a wrong partner secret counts apart (failed authentications), not against the valid calls
     expect((await create('203.0.113.7', 'not-the-partner-secret')).status).toBe(401);
+    expect((await create('203.0.113.7')).status).toBe(200);
     expect((await create('203.0.113.7')).status).toBe(200);
     expect((await create('203.0.113.7')).status).toBe(200);
     await expectTooMany(await create('203.0.113.7'));
     expect((await create('198.51.100.2')).status).toBe(200);
+  });
+
+  it("wrong secrets from the partner's own address never lock its back end out: 5 bad, then a valid call is 200", async () => {
+    const app = appWith({ RATE_LIMIT_FAILED_AUTH_PER_ADDRESS: '3', RATE_LIMIT_PARTNER_PER_ADDRESS: '100' });
+    const create = (secret: string) =>
+      app.request('/partner/users', {
+        method: 'POST',
+        body: '{"user":{}}',
+        ...from('203.0.113.9', { authorization: `Bearer ${secret}`, 'content-type': 'application/json' }),
+      });
+    const statuses = [];
+    for (let i = 0; i < 5; i += 1) statuses.push((await create(`wrong-secret-${i}`)).status);
+    // the guesser: 401 up to the failed-authentication limit, 429 past it
+    expect(statuses).toEqual([401, 401, 401, 429, 429]);
+    expect((await create(PARTNER_SECRET)).status).toBe(200);
+    // and the guesser is still held back
+    await expectTooMany(await create('wrong-secret-again'));
   });
 
   it('defaults to 3,000 a minute', () => {
@@ -141,5 +160,29 @@ describe('Redis down at start-up', () => {
   it('reconnects forever, every 0.1 s doubling to at most 5 s', () => {
     expect([0, 1, 2, 5, 6, 50, 10_000].map(reconnectDelay)).toEqual([100, 200, 400, 3_200, 5_000, 5_000, 5_000]);
     expect(MAX_RECONNECT_DELAY_MS).toBe(5_000);
+  });
+});
+
+describe('clientAddress behind a trusted proxy (TRUST_PROXY=1)', () => {
+  /** The address the limiter keys on for a request with this X-Forwarded-For (no socket in-process). */
+  const addressFor = (forwardedFor: string | undefined, trustProxy = true) => {
+    const headers = new Headers(forwardedFor === undefined ? {} : { 'x-forwarded-for': forwardedFor });
+    const context = { req: { header: (name: string) => headers.get(name) ?? undefined }, env: {} };
+    return clientAddress(context as unknown as Parameters<typeof clientAddress>[0], trustProxy);
+  };
+
+  it('takes the last hop when it is an IP address', () => {
+    expect(addressFor('198.51.100.1, 203.0.113.7')).toBe('203.0.113.7');
+    expect(addressFor('2001:db8::1')).toBe('2001:db8::1');
+  });
+
+  it('ignores a last hop that is not an IP address, or too long to be one, for the socket address', () => {
+    for (const junk of ['203.0.113.7, not-an-ip', 'evil.example', `1.2.3.4, ${'9'.repeat(5_000)}`, '1.2.3.4,', '']) {
+      expect(addressFor(junk)).toBe('unknown');
+    }
+  });
+
+  it('ignores the header without TRUST_PROXY', () => {
+    expect(addressFor('203.0.113.7', false)).toBe('unknown');
   });
 });

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context, MiddlewareHandler } from 'hono';
 import { MemoryStore, rateLimiter, type HonoConfigType, type Store } from 'hono-rate-limiter';
@@ -15,15 +16,20 @@ function tooMany(resetTime: Date | undefined): Response {
 
 const tooManyFor = (c: Context) => tooMany((c.get('rateLimit') as { resetTime?: Date } | undefined)?.resetTime);
 
-/** The caller's address: the socket's, or the last X-Forwarded-For hop when a trusted proxy sets it. */
+/** The longest address text taken from X-Forwarded-For (IPv6 with an IPv4 tail is 45). */
+const MAX_ADDRESS_LENGTH = 45;
+
+/**
+ * The caller's address: the socket's, or, when a trusted proxy sets it, the last X-Forwarded-For
+ * hop (the one that proxy added) if it is an IP address; anything else there (a name, junk, a
+ * kilobyte of text meant to fill the limiter's keys) is ignored for the socket's address.
+ */
 export function clientAddress(c: Context, trustProxy: boolean): string {
   if (trustProxy) {
-    const hops = (c.req.header('x-forwarded-for') ?? '')
-      .split(',')
-      .map((h) => h.trim())
-      .filter(Boolean);
-    const last = hops.at(-1);
-    if (last) return last;
+    // only the header's tail is read: the last hop is all that is used
+    const tail = (c.req.header('x-forwarded-for') ?? '').slice(-(MAX_ADDRESS_LENGTH + 8));
+    const last = tail.slice(tail.lastIndexOf(',') + 1).trim();
+    if (last.length <= MAX_ADDRESS_LENGTH && isIP(last) !== 0) return last;
   }
   try {
     return getConnInfo(c).remote.address ?? 'unknown';
