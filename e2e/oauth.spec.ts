@@ -6,7 +6,7 @@ test.describe('OAuth', () => {
     await (await openProvider(page, go)).getByRole('button', { name: 'Fail' }).click();
     await expect(widget.getByRole('heading', { name: 'Connection problem' })).toBeVisible();
     await expect(widget.getByRole('main')).toContainText(
-      'There was a problem validating your credentials with MX Bank (OAuth).',
+      'There was a problem completing the sign-in at MX Bank (OAuth).',
     );
     await expect.poll(async () => (await hostEvents(page)).map((e) => e.type)).toContain('mx/connect/oauthError');
     await widget.getByRole('button', { name: 'Back to search' }).click();

@@ -154,7 +154,7 @@ test('the words cannot load (not even English): a plain line and Try again, whic
   page,
 }) => {
   let refuse = true;
-  await page.route(/\/assets\/en-[\w-]+\.js$/, (route) => (refuse ? route.abort() : route.continue()));
+  await page.route(/\/assets\/i18n-en-[\w-]+\.js$/, (route) => (refuse ? route.abort() : route.continue()));
   const widget = await openHost(page);
   await expect(widget.getByRole('alert')).toHaveText(/This screen could not be loaded/);
   refuse = false;

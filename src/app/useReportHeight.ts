@@ -16,7 +16,7 @@ export const MAX_REPORTED_HEIGHT = 1_200;
 export const MIN_REPORTED_HEIGHT = 600;
 
 /**
- * Tells the host the content height in CSS pixels when it changes (debounced by `debounceMs`) so
+ * Tells the host the content height in CSS pixels when it changes (at most once per `debounceMs`) so
  * it can size the iframe, kept within MIN_REPORTED_HEIGHT..MAX_REPORTED_HEIGHT.
  */
 export function useReportHeight(ref: RefObject<HTMLElement | null>, emitter: Emitter, debounceMs: number) {
@@ -25,9 +25,14 @@ export function useReportHeight(ref: RefObject<HTMLElement | null>, emitter: Emi
     if (!element || typeof ResizeObserver === 'undefined') return undefined;
     let last = -1;
     let timer: ReturnType<typeof setTimeout> | undefined;
+    // At most one report per `debounceMs`, measured when it goes out, and never postponed by the
+    // next change: a frame shorter than its content shows a scrollbar, the scrollbar narrows the
+    // content, which can reflow it on every frame; a debounce restarted by each change would then
+    // never report, and the frame would stay too short (seen at 320 px).
     const observer = new ResizeObserver(() => {
-      clearTimeout(timer);
+      if (timer !== undefined) return;
       timer = setTimeout(() => {
+        timer = undefined;
         const content = Math.ceil(element.getBoundingClientRect().height);
         const height = Math.min(MAX_REPORTED_HEIGHT, Math.max(MIN_REPORTED_HEIGHT, content));
         if (height !== last) {
