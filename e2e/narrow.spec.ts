@@ -47,6 +47,9 @@ async function frameWidth(page: Page, width: number | 'demo') {
 async function open(page: Page, run: Run, options: HostOptions = {}) {
   await page.emulateMedia({ colorScheme: run.scheme });
   const widget = await openHost(page, { locale: run.locale, color_scheme: run.scheme, ...options });
+  // at phone widths the demo page stacks its form above the widget: Chromium does not render a
+  // cross-origin frame below the fold (no animation frames, no resize reports), so bring it in view
+  await page.locator('#widget iframe').scrollIntoViewIfNeeded();
   await expect(widget.locator('html')).toHaveClass(run.scheme === 'dark' ? /dark/ : /^(?!.*dark)/);
   return widget;
 }
