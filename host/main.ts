@@ -147,6 +147,7 @@ if (new URLSearchParams(window.location.search).has('user_guid')) {
   if (notice) notice.hidden = false;
 }
 void (async () => {
-  userGuid = await rememberedUser();
+  // `?new_user` starts as a new user, as the "New user" button does (it names no one, so it is safe in a link)
+  userGuid = new URLSearchParams(window.location.search).has('new_user') ? null : await rememberedUser();
   await open();
 })();

@@ -29,8 +29,16 @@ async function until(driver: EngineDriver, expression: string, what: string, tim
 
 /** Opens the demo host page with these widget options and acts inside the widget. */
 async function openHost(driver: EngineDriver, { hostOrigin }: FlowContext, options: Record<string, string> = {}) {
-  await driver.goto(`${hostOrigin}/?${new URLSearchParams({ disable_consent: 'true', ...options })}`);
+  await asNewVisitor(driver, `${hostOrigin}/?${new URLSearchParams({ disable_consent: 'true', ...options })}`);
   await driver.enterWidget();
+}
+
+/**
+ * Opens the page as a new user (`new_user`, the demo page's "New user"): the demo host remembers the
+ * users it made for a browser (a signed cookie), so otherwise a flow would open as the last flow's user.
+ */
+async function asNewVisitor(driver: EngineDriver, url: string) {
+  await driver.goto(`${url}&new_user`);
 }
 
 /** The host page's event log (every message the SDK decoded), read from the host's document. */
@@ -166,7 +174,7 @@ export const FLOWS: Flow[] = [
   {
     title: 'consent at 320 px: read to the end, I agree → search; nothing scrolls sideways',
     async run(driver, context) {
-      await driver.goto(`${context.hostOrigin}/?disable_consent=`);
+      await asNewVisitor(driver, `${context.hostOrigin}/?disable_consent=`);
       // a partner's 320 px column: the frame itself is 320 px wide, whatever the window
       await until(driver, `document.querySelector('#widget iframe')`, 'the widget frame');
       await driver.evaluate(`(document.querySelector('#widget iframe').style.width = '320px')`);
