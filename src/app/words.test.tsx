@@ -1,7 +1,14 @@
-import { act, screen, waitFor } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { decideOauth, startMockServer } from '../test/mockServer';
-import { connectMxBank, fakePopup, type Rendered, renderWidget, untilNextStep } from '../test/renderWidget';
+import { startMockServer } from '../test/mockServer';
+import {
+  connectMxBank,
+  decideAtBank,
+  fakePopup,
+  type Rendered,
+  renderWidget,
+  untilNextStep,
+} from '../test/renderWidget';
 
 /** The OAuth window opened and decided at the bank, as in features/oauth's tests. */
 async function decidedAtBank(decision: 'deny' | 'fail', locale = 'en') {
@@ -13,20 +20,7 @@ async function decidedAtBank(decision: 'deny' | 'fail', locale = 'en') {
   await waitFor(() => expect(go).toBeEnabled());
   await w.user.click(go);
   const uri = String(open.mock.calls[0]?.[0]);
-  const res = await decideOauth(w.server, uri, decision);
-  const location = new URL(res.headers.get('location') ?? '', uri);
-  const metadata = {
-    member_guid: location.searchParams.get('member_guid'),
-    status: location.searchParams.get('status'),
-  };
-  act(() => {
-    window.dispatchEvent(
-      new MessageEvent('message', {
-        origin: window.location.origin,
-        data: { mx: true, type: 'oauthComplete', metadata },
-      }),
-    );
-  });
+  await decideAtBank(w, uri, decision);
   return w;
 }
 

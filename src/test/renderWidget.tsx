@@ -10,7 +10,7 @@ import { createEmitter } from '../embedding/emitter';
 import type { WidgetEventType } from '../../sdk/src/contract/events';
 import { LOCALES } from '../i18n/allLocales';
 import { resolveLocale } from '../i18n/locales';
-import { startMockServer, type MockServer } from './mockServer';
+import { decideOauth, startMockServer, type MockServer } from './mockServer';
 
 export const HOST_ORIGIN = 'https://partner.test';
 
@@ -150,4 +150,22 @@ export function hostNavigateBack() {
 export function fakePopup() {
   const popup = { closed: false, close: vi.fn(() => void (popup.closed = true)) };
   return popup;
+}
+
+/** What the provider page does: record the decision, then message the opener from our origin. */
+export async function decideAtBank(
+  w: Rendered,
+  uri: string,
+  decision: 'authorize' | 'deny' | 'fail',
+  origin = window.location.origin,
+) {
+  const res = await decideOauth(w.server, uri, decision);
+  const location = new URL(res.headers.get('location') ?? '', uri);
+  const metadata = {
+    member_guid: location.searchParams.get('member_guid'),
+    status: location.searchParams.get('status'),
+  };
+  act(() => {
+    window.dispatchEvent(new MessageEvent('message', { origin, data: { mx: true, type: 'oauthComplete', metadata } }));
+  });
 }

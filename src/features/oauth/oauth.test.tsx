@@ -1,12 +1,12 @@
 import { act, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import spec from '../../api/fixtures/mx-openapi.json';
-import { decideOauth, serveRaw, startMockServer } from '../../test/mockServer';
+import { serveRaw, startMockServer } from '../../test/mockServer';
 import {
   advanceUntil,
+  decideAtBank,
   fakePopup,
   hostNavigateBack,
-  type Rendered,
   renderWidget,
   untilNextStep,
 } from '../../test/renderWidget';
@@ -18,24 +18,6 @@ async function openOauth(popup: ReturnType<typeof fakePopup> | null = fakePopup(
   await waitFor(() => expect(go).toBeEnabled());
   await w.user.click(go);
   return { w, open, popup };
-}
-
-/** What the provider page does: record the decision, then message the opener from our origin. */
-async function decide(
-  w: Rendered,
-  uri: string,
-  decision: 'authorize' | 'deny' | 'fail',
-  origin = window.location.origin,
-) {
-  const res = await decideOauth(w.server, uri, decision);
-  const location = new URL(res.headers.get('location') ?? '', uri);
-  const metadata = {
-    member_guid: location.searchParams.get('member_guid'),
-    status: location.searchParams.get('status'),
-  };
-  act(() => {
-    window.dispatchEvent(new MessageEvent('message', { origin, data: { mx: true, type: 'oauthComplete', metadata } }));
-  });
 }
 
 describe('OAuth', () => {
@@ -65,7 +47,7 @@ describe('OAuth', () => {
     expect(w.events('mx/connect/oauthRequested')[0]?.metadata).toMatchObject({ url: uri });
     await screen.findByText('Waiting for you to finish signing in at MX Bank (OAuth)…');
     expect(screen.getByRole('button', { name: 'Reopen window' })).toBeInTheDocument();
-    await decide(w, uri, 'authorize');
+    await decideAtBank(w, uri, 'authorize');
     await untilNextStep(w, () => screen.getByRole('heading', { name: 'Success!' }));
     expect(w.events('mx/connect/memberConnected')).toHaveLength(1);
     expect(popup?.close).toHaveBeenCalledTimes(1);
@@ -81,7 +63,7 @@ describe('OAuth', () => {
 
   it('Deny reports oauthError, closes the bank window and offers a way back', async () => {
     const { w, open, popup } = await openOauth();
-    await decide(w, String(open.mock.calls[0]?.[0]), 'deny');
+    await decideAtBank(w, String(open.mock.calls[0]?.[0]), 'deny');
     await screen.findByRole('heading', { name: 'Sign in again at MX Bank (OAuth)' });
     expect(popup?.close).toHaveBeenCalledTimes(1);
     expect(w.events('mx/connect/oauthError')).toHaveLength(1);
@@ -93,7 +75,7 @@ describe('OAuth', () => {
     const { w, open } = await openOauth();
     const uri = String(open.mock.calls[0]?.[0]);
     // the decision reaches the backend, but the message comes from another origin and is ignored
-    await decide(w, uri, 'fail', 'https://evil.example');
+    await decideAtBank(w, uri, 'fail', 'https://evil.example');
     await advanceUntil(w, 1_000, () => screen.getByRole('heading', { name: 'Connection problem' }));
   });
 
