@@ -1,5 +1,5 @@
-import { screen, waitFor } from '@testing-library/react';
-import { describe, expect, it, vi } from 'vitest';
+import { act, screen, waitFor } from '@testing-library/react';
+import { describe, expect, it, vi, type MockInstance } from 'vitest';
 import { startMockServer, type MockServer } from '../test/mockServer';
 import {
   connectMxBank,
@@ -28,6 +28,28 @@ async function untilDeleted(w: Rendered) {
   await waitFor(async () => expect((await w.server.log()).some((e) => e.method === 'DELETE')).toBe(true), {
     timeout: 3 * LATE_MS,
   });
+}
+
+/**
+ * Until the widget's own call of `method` on a path ending in `pathEnd` has been answered: the
+ * spied `fetch` hands back the very promise the widget awaits, so no test sleeps for the late answer.
+ */
+async function untilAnswered(fetch: MockInstance<MockServer['fetch']>, method: string, pathEnd: string) {
+  const index = await waitFor(
+    () => {
+      const at = fetch.mock.calls.findIndex(([input, init]) => {
+        const url = input instanceof Request ? input.url : String(input);
+        const verb = input instanceof Request ? input.method : (init?.method ?? 'GET');
+        return verb === method && new URL(url, 'http://widget.test').pathname.endsWith(pathEnd);
+      });
+      expect(at).toBeGreaterThanOrEqual(0);
+      return at;
+    },
+    { timeout: 3 * LATE_MS },
+  );
+  await fetch.mock.results[index]?.value;
+  // the widget's own handler of the answer runs on the next turns
+  await act(() => new Promise((resolve) => setTimeout(resolve, 0)));
 }
 
 const searchHeading = () => screen.getByRole('heading', { name: 'Select your institution' });
@@ -116,5 +138,48 @@ describe('a request that answers after the user left its screen', () => {
       timeout: 3 * LATE_MS,
     });
     expect(screen.queryByRole('heading', { name: 'Disconnected' })).toBeNull();
+  });
+
+  // the user's own complete changes: kept when they answer late, and the flow stays where the user went
+  it('a credentials update answered after the host’s back keeps the member and does not move the flow', async () => {
+    const server = startMockServer();
+    const userGuid = await server.createUser();
+    const member = await server.createMember(userGuid, 'locked');
+    await server.advance(60_000);
+    await answerLate(server, 'PUT /users/*/members/*');
+    const fetch = vi.spyOn(server, 'fetch');
+    const w = await renderWidget({ server, userGuid, params: { current_member_guid: member } });
+    await screen.findByRole('heading', { name: 'Update your credentials' });
+    await submitCredentials(w, 'password');
+    await hostNavigateBack();
+    const left = await screen.findByRole('heading', { level: 1 });
+    const where = left.textContent;
+    await untilAnswered(fetch, 'PUT', `/members/${member}`);
+    expect((await server.log()).some((e) => e.method === 'DELETE')).toBe(false);
+    expect((await membersOf(w)).map((m) => m.guid)).toEqual([member]);
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent(where ?? '');
+    expect(screen.queryByRole('heading', { name: /Connecting|Success/ })).toBeNull();
+  });
+
+  it('a manual account answered after Back is kept, and the user stays on search', async () => {
+    const server = startMockServer();
+    const userGuid = await server.createUser();
+    await answerLate(server, 'POST /users/*/accounts');
+    const fetch = vi.spyOn(server, 'fetch');
+    const w = await renderWidget({ server, userGuid });
+    await w.user.type(await screen.findByRole('combobox', { name: /Search for your bank/ }), 'zzzz');
+    await w.user.click(await screen.findByRole('button', { name: 'Add an account manually' }));
+    await w.user.selectOptions(await screen.findByRole('combobox', { name: 'Account type' }), 'Checking');
+    await w.user.type(screen.getByLabelText('Account name'), 'Everyday');
+    await w.user.type(screen.getByLabelText('Current balance'), '12.50');
+    await w.user.click(screen.getByRole('button', { name: 'Add account' }));
+    await w.user.click(screen.getByRole('button', { name: 'Back' }));
+    await screen.findByRole('combobox', { name: /Search for your bank/ });
+    await untilAnswered(fetch, 'POST', '/accounts');
+    expect((await server.log()).some((e) => e.method === 'DELETE')).toBe(false);
+    expect(screen.queryByRole('heading', { name: 'Account added' })).toBeNull();
+    expect(screen.getByRole('combobox', { name: /Search for your bank/ })).toBeInTheDocument();
+    const saved = (await server.log()).find((e) => e.method === 'POST' && e.path.endsWith('/accounts'));
+    expect(saved?.status).toBe(200);
   });
 });
