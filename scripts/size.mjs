@@ -55,4 +55,24 @@ for (const [name, files, budget] of rows) {
     `${name.padEnd(18)} ${kb(size).padStart(9)} gzip  (budget ${kb(budget)}, ${files.length} file${files.length === 1 ? '' : 's'})  ${ok ? 'OK' : 'OVER BUDGET'}`,
   );
 }
+// The first bundle shows only the first screen's messages (src/i18n/en.ts); the rest load after it
+// (src/i18n/enLater.ts). A later key named in the first bundle would show as the key itself.
+const laterKeys = [...readFileSync('src/i18n/enLater.ts', 'utf8').matchAll(/^\s+'([\w.]+)':/gm)].map((m) => m[1]);
+const laterPrefixes = new Set(laterKeys.map((key) => key.slice(0, key.lastIndexOf('.') + 1)));
+const named = [];
+for (const file of js) {
+  const code = readFileSync(file, 'utf8');
+  for (const key of laterKeys) if (new RegExp(`[\`'"]${key.replaceAll('.', '\\.')}[\`'"]`).test(code)) named.push(key);
+  // a key built at run time: `status.${name}`
+  for (const match of code.matchAll(/[`'"]([\w.]+\.)\$\{/g))
+    if (laterPrefixes.has(match[1])) named.push(`${match[1]}…`);
+}
+if (named.length > 0) {
+  console.error(
+    `the first bundle names messages it does not load (move them to src/i18n/en.ts, or the code to a lazy chunk): ${[...new Set(named)].join(', ')}`,
+  );
+  over = true;
+} else {
+  console.info(`first bundle's messages: none of the ${laterKeys.length} later ones named (src/i18n/enLater.ts)`);
+}
 if (over) process.exit(1);

@@ -4,7 +4,8 @@ import { parseConfig } from './config/config';
 import { createEmitter } from './embedding/emitter';
 import { takeSessionToken } from './embedding/sessionToken';
 import { loadCatalog, resolveLocale, type Locale } from './i18n/locales';
-import type { Catalog } from './i18n/translate';
+import { laterMessagesFor } from './i18n/laterMessages';
+import type { Messages } from './i18n/translate';
 import { withEarlyReads } from './app/earlyReads';
 import { prefetchFirstReads } from './app/prefetchFirstReads';
 import { createQueryClient } from './app/queryClient';
@@ -39,6 +40,7 @@ async function start() {
   const emitter = createEmitter(host.post, { user_guid: config.user_guid, session_guid: config.session_guid });
   emitter.emit('mx/load', {});
   const [catalog] = await Promise.all([catalogLoad, themed]);
+  laterMessagesFor(locale, catalog);
   root.render(
     <Widget
       config={config}
@@ -58,10 +60,12 @@ async function start() {
  * English loads, there are no words to show a screen in: a plain English line and a button that
  * tries again in place (reloading would lose the session token, which lives in memory only).
  */
-function catalogOrRetry(locale: Locale, container: HTMLElement): Promise<Catalog> {
-  return loadCatalog(locale).catch(
+function catalogOrRetry(locale: Locale, container: HTMLElement): Promise<Messages> {
+  // a copy: the later messages are added into it (i18n/laterMessages.ts), never into the module's own
+  return loadCatalog(locale).then(
+    (first): Messages => ({ ...first }),
     () =>
-      new Promise<Catalog>((resolve) => {
+      new Promise<Messages>((resolve) => {
         const box = document.createElement('div');
         box.className = 'p-4';
         box.setAttribute('role', 'alert');

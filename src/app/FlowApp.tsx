@@ -15,6 +15,7 @@ import { ErrorBoundary } from './ErrorBoundary';
 import { LiveRegion } from './LiveRegion';
 import { StepRouter } from './StepRouter';
 import { useHostBridge } from './useHostBridge';
+import { laterMessages } from '../i18n/laterMessages';
 import { usePageviews } from './usePageviews';
 import { useReportHeight } from './useReportHeight';
 import { useSessionExpiry } from './useSessionExpiry';
@@ -22,8 +23,8 @@ import { useSessionExpiry } from './useSessionExpiry';
 // rare (the user's connections failed to load at start), so not in the first bundle; a note that
 // cannot load is left out rather than breaking the screen under it
 const MembersNote = lazy(() =>
-  import('./MembersNote').then(
-    (m) => ({ default: m.MembersNote }),
+  Promise.all([import('./MembersNote'), laterMessages()]).then(
+    ([m]) => ({ default: m.MembersNote }),
     () => ({ default: () => null }),
   ),
 );

@@ -7,7 +7,7 @@ import { ConfigProvider } from '../config/ConfigProvider';
 import { TimingContext, type Timing } from '../config/timing';
 import { EmitterContext, type Emitter } from '../embedding/emitter';
 import type { Locale } from '../i18n/locales';
-import type { Catalog } from '../i18n/translate';
+import type { Messages } from '../i18n/translate';
 import { createTranslator, LocaleContext, TranslateContext } from '../i18n/translate';
 import { createQueryClient } from './queryClient';
 
@@ -18,7 +18,7 @@ export interface ProvidersProps {
   timing: Timing;
   queryClient?: QueryClient;
   locale: Locale;
-  catalog: Catalog;
+  catalog: Messages;
   children: ReactNode;
 }
 

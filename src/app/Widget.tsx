@@ -5,7 +5,7 @@ import { DEFAULT_TIMING, type Timing } from '../config/timing';
 import { AppMessagesContext, type AppMessageSource } from '../embedding/appChannel';
 import type { Emitter } from '../embedding/emitter';
 import type { Locale } from '../i18n/locales';
-import type { Catalog } from '../i18n/translate';
+import type { Messages } from '../i18n/translate';
 import { InitialFlow } from './InitialFlow';
 import { Providers } from './Providers';
 
@@ -18,7 +18,7 @@ export interface WidgetProps {
   queryClient?: QueryClient;
   locale?: Locale;
   /** the messages for `locale` (i18n/locales.ts loadCatalog) */
-  catalog: Catalog;
+  catalog: Messages;
   /** WebView mode: what the native app injects into the page */
   appMessages?: AppMessageSource;
 }

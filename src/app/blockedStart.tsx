@@ -5,7 +5,7 @@ import type { ConfigResult } from '../config/config';
 import { fallbackOf } from '../config/fallback';
 import { createEmitter, EmitterContext, type Post } from '../embedding/emitter';
 import { useDone } from '../embedding/useDone';
-import { createTranslator, type Catalog } from '../i18n/translate';
+import { createTranslator, type Messages } from '../i18n/translate';
 import { Button } from '../ui/Button';
 import { BlockedScreen } from './BlockedScreen';
 import { applyOptionsTheme, hostChannel } from './hostChannel';
@@ -24,7 +24,7 @@ export function InvalidOptionScreen({
   option: string;
   post: Post | null;
   ids: { user_guid?: string; session_guid: string };
-  catalog: Catalog;
+  catalog: Messages;
 }) {
   const emitter = useMemo(
     () => createEmitter(post, { user_guid: ids.user_guid ?? '', session_guid: ids.session_guid }),
@@ -48,7 +48,7 @@ function CloseButton({ label }: { label: string }) {
 }
 
 /** The wrong (or no) host page: no events at all, just an explanation. */
-export function showWrongHost(root: Root, catalog: Catalog) {
+export function showWrongHost(root: Root, catalog: Messages) {
   root.render(<BlockedScreen reason="embedding" catalog={catalog} />);
 }
 
@@ -57,7 +57,7 @@ export function showWrongHost(root: Root, catalog: Catalog) {
  * reads which option and why in the console and the host in an event (never the value); the user,
  * a plain message with Close.
  */
-export async function startRefused(root: Root, refused: Extract<ConfigResult, { ok: false }>, catalog: Catalog) {
+export async function startRefused(root: Root, refused: Extract<ConfigResult, { ok: false }>, catalog: Messages) {
   console.warn(`Connect widget: the widget URL's ${refused.param} ${refused.message}.`);
   const options = fallbackOf(refused.raw);
   const themed = applyOptionsTheme(options);

@@ -1,4 +1,5 @@
 import { lazy, useState, type ComponentType, type ReactNode } from 'react';
+import { laterMessages } from '../i18n/laterMessages';
 
 export type LazyScreen = (() => ReactNode) & { preload: () => Promise<unknown> };
 
@@ -11,8 +12,9 @@ export type LazyScreen = (() => ReactNode) & { preload: () => Promise<unknown> }
  */
 export function lazyScreen<M, K extends keyof M>(load: () => Promise<M>, name: K): LazyScreen {
   let loaded: ComponentType | undefined;
+  // every screen but the first shows messages the first bundle leaves out: both, then the screen
   const loadComponent = () =>
-    load().then((m) => {
+    Promise.all([load(), laterMessages()]).then(([m]) => {
       loaded = m[name] as ComponentType;
       return { default: loaded };
     });

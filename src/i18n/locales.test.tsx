@@ -1,15 +1,19 @@
 import { screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { renderWidget, untilNextStep, untilSettled } from '../test/renderWidget';
-import { en } from './en';
 import { LOCALES } from './allLocales';
-import { CATALOG_RETRIES, loadCatalog, resolveLocale } from './locales';
+import type { MessageKey } from './en';
+import { laterMessages, laterMessagesFor } from './laterMessages';
+import { CATALOG_RETRIES, loadCatalog, loadLaterCatalog, resolveLocale } from './locales';
+import { createTranslator, type Messages } from './translate';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
+const en = LOCALES.en;
+
 describe('locales', () => {
   it.each(Object.entries(LOCALES))('%s has every key, translated, with the same placeholders', (name, catalog) => {
-    for (const key of Object.keys(en) as (keyof typeof en)[]) {
+    for (const key of Object.keys(en) as MessageKey[]) {
       const text = catalog[key];
       expect(text, `${name}: ${key}`).toBeTruthy();
       expect(placeholders(text), `${name}: ${key}`).toEqual(placeholders(en[key]));
@@ -17,10 +21,26 @@ describe('locales', () => {
     expect(Object.keys(catalog).sort()).toEqual(Object.keys(en).sort());
   });
 
-  it('loads each catalog on demand', async () => {
-    expect(await loadCatalog('es')).toBe(LOCALES.es);
-    expect(await loadCatalog('fr-CA')).toBe(LOCALES['fr-CA']);
-    expect(await loadCatalog('en')).toBe(en);
+  it('loads each catalog on demand, in two parts that make it whole', async () => {
+    for (const locale of ['en', 'es', 'fr-CA'] as const) {
+      const first = await loadCatalog(locale);
+      const later = await loadLaterCatalog(locale);
+      // no key in both parts, and together every key of the whole catalog
+      expect(Object.keys(first).filter((key) => key in later)).toEqual([]);
+      expect({ ...first, ...later }).toEqual(LOCALES[locale]);
+    }
+  });
+
+  it('every screen but the first waits for the later messages, which arrive in the object the widget reads', async () => {
+    const messages: Messages = { ...(await loadCatalog('es')) };
+    const t = createTranslator(messages);
+    expect(t('search.heading')).toBe(LOCALES.es['search.heading']);
+    // before: a later key reads as itself (npm run size keeps such keys out of the first bundle)
+    expect(t('status.DENIED')).toBe('status.DENIED');
+    laterMessagesFor('es', messages);
+    await laterMessages();
+    expect(t('status.DENIED', { bank: 'MX Bank' })).toBe(LOCALES.es['status.DENIED'].replace('{bank}', 'MX Bank'));
+    expect(t.has('status.DENIED')).toBe(true);
   });
 
   it('a catalog chunk that fails to load is tried again a bounded number of times, then English is read', async () => {

@@ -1,4 +1,4 @@
-import type { Catalog } from './translate';
+import type { FirstScreenCatalog, LaterCatalog } from './translate';
 import { resolveLocale, type WidgetLocale } from '../../sdk/src/contract/locale';
 import { WIDGET_LOCALES } from '../../sdk/src/contract/widgetOptions';
 
@@ -6,12 +6,19 @@ export const LOCALE_TAGS = WIDGET_LOCALES;
 export type Locale = WidgetLocale;
 export { resolveLocale };
 
-type Importers = Record<Locale, () => Promise<Catalog>>;
+type Importers<T> = Record<Locale, () => Promise<T>>;
 
-const CATALOGS: Importers = {
+/** The first screen's messages of each locale: one chunk each, preloaded with the page. */
+const FIRST_SCREEN: Importers<FirstScreenCatalog> = {
   en: async () => (await import('./en')).en,
   es: async () => (await import('./es')).es,
   'fr-CA': async () => (await import('./frCA')).frCA,
+};
+/** The rest of each locale's messages, loaded after the first screen (laterMessages.ts). */
+const LATER: Importers<LaterCatalog> = {
+  en: async () => (await import('./enLater')).enLater,
+  es: async () => (await import('./esLater')).esLater,
+  'fr-CA': async () => (await import('./frCALater')).frCALater,
 };
 
 /** Tries after the first for one catalog chunk, and the first retry's wait (ms, doubling). */
@@ -25,14 +32,26 @@ const CATALOG_BACKOFF_MS = 500;
  * rather than showing nothing. Rejects (with the last load error) only when English cannot load
  * either. `importers` is for tests.
  */
-export async function loadCatalog(locale: Locale, importers: Importers = CATALOGS): Promise<Catalog> {
+export function loadCatalog(
+  locale: Locale,
+  importers: Importers<FirstScreenCatalog> = FIRST_SCREEN,
+): Promise<FirstScreenCatalog> {
+  return withRetries(locale, importers);
+}
+
+/** The rest of `locale`'s messages, with the same retries and English fallback as loadCatalog. */
+export function loadLaterCatalog(locale: Locale, importers: Importers<LaterCatalog> = LATER): Promise<LaterCatalog> {
+  return withRetries(locale, importers);
+}
+
+async function withRetries<T>(locale: Locale, importers: Importers<T>): Promise<T> {
   for (let attempt = 0; ; attempt += 1) {
     try {
       return await importers[locale]();
     } catch (error) {
       if (attempt === CATALOG_RETRIES) {
         if (locale === 'en') throw error;
-        return loadCatalog('en', importers);
+        return withRetries('en', importers);
       }
       await new Promise((resolve) => setTimeout(resolve, CATALOG_BACKOFF_MS * 2 ** attempt));
     }

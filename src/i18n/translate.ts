@@ -1,8 +1,18 @@
 import { createContext, useContext } from 'react';
-import type { MessageKey } from './en';
+import type { FirstScreenKey, LaterKey, MessageKey } from './en';
 
 /** Every locale must have every key: the compiler checks it, and a test checks the placeholders. */
 export type Catalog = Record<MessageKey, string>;
+/** A locale's first-screen messages (en.ts), loaded before the widget renders. */
+export type FirstScreenCatalog = Record<FirstScreenKey, string>;
+/** A locale's other messages (enLater.ts), loaded after the first screen. */
+export type LaterCatalog = Record<LaterKey, string>;
+/**
+ * The messages the widget has so far: the first screen's from the start, the rest once
+ * i18n/laterMessages.ts has added them into this same object (every screen but the first waits
+ * for that before it renders, so no render reads a message that is not there yet).
+ */
+export type Messages = FirstScreenCatalog & Partial<LaterCatalog>;
 export type Translate = ((key: MessageKey, vars?: Record<string, string | number>) => string) & {
   /** whether a key built at run time (`status.${name}`) is one of the catalog's */
   has(key: string): key is MessageKey;
@@ -10,11 +20,14 @@ export type Translate = ((key: MessageKey, vars?: Record<string, string | number
 
 /**
  * Every catalog, English too, loads apart from the first bundle (i18n/locales.ts): the widget
- * renders only once the user's catalog is there, so nothing reads a catalog before that.
+ * renders only once the user's first-screen messages are there, and every later screen only once
+ * the rest are (i18n/laterMessages.ts). A key read before its message is there reads as itself;
+ * `npm run size` keeps later keys out of the first bundle, so that does not happen.
  */
-export function createTranslator(catalog: Catalog): Translate {
+export function createTranslator(catalog: Messages): Translate {
+  // read at each call, not copied: the later messages arrive in this object after the first screen
   const translate = (key: MessageKey, vars: Record<string, string | number> = {}) =>
-    catalog[key].replace(/\{(\w+)\}/g, (match, name: string) => (name in vars ? String(vars[name]) : match));
+    (catalog[key] ?? key).replace(/\{(\w+)\}/g, (match, name: string) => (name in vars ? String(vars[name]) : match));
   return Object.assign(translate, { has: (key: string): key is MessageKey => key in catalog });
 }
 

@@ -3,11 +3,12 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { STATUS_TABLE, statusWords } from '../connectionStatus/statusTable';
 import { LOCALES } from './allLocales';
-import { en, type MessageKey } from './en';
+import type { MessageKey } from './en';
 import { plural } from './plural';
 import { createTranslator } from './translate';
 
 const catalogs = Object.entries(LOCALES);
+const en = LOCALES.en;
 const keys = Object.keys(en) as MessageKey[];
 const SRC = join(__dirname, '..');
 
@@ -18,7 +19,9 @@ function sourceFiles(dir: string): string[] {
     return /\.tsx?$/.test(name) && !/\.test\.tsx?$/.test(name) ? [path] : [];
   });
 }
-const CATALOG_FILES = new Set(['i18n/en.ts', 'i18n/es.ts', 'i18n/frCA.ts']);
+const CATALOG_FILES = new Set(
+  ['en', 'es', 'frCA'].flatMap((locale) => [`i18n/${locale}.ts`, `i18n/${locale}Later.ts`]),
+);
 const sources = sourceFiles(SRC).map((path) => ({ path: relative(SRC, path), text: readFileSync(path, 'utf8') }));
 
 describe('one register per locale', () => {
