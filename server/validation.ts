@@ -75,6 +75,26 @@ function valueMessage(expected: string | null): string {
 export const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null;
 
+/**
+ * valibot's object and record take an array for an object; JSON's arrays are the wrong type here.
+ * `expected` names the type in the refusal.
+ */
+const notArray = (expected: 'object' | 'record') =>
+  v.custom<Record<string, unknown>>((input) => isRecord(input) && !Array.isArray(input), wrongType(expected));
+
+/** v.object (unknown keys dropped) that refuses an array. */
+export const object = <E extends v.ObjectEntries>(entries: E) => v.pipe(notArray('object'), v.object(entries));
+
+/** v.looseObject (unknown keys kept) that refuses an array. */
+export const looseObject = <E extends v.ObjectEntries>(entries: E) =>
+  v.pipe(notArray('object'), v.looseObject(entries));
+
+/** v.record that refuses an array. */
+export const record = <K extends v.GenericSchema<string, string | number | symbol>, V extends v.GenericSchema>(
+  key: K,
+  value: V,
+) => v.pipe(notArray('record'), v.record(key, value));
+
 /** The schema that checks the value at `key` inside `schema` (an object's entry, an array's item, a union's option's). */
 function childSchema(schema: unknown, key: unknown): unknown {
   let inner = schema;
@@ -83,16 +103,28 @@ function childSchema(schema: unknown, key: unknown): unknown {
   if (isRecord(inner.entries) && typeof key === 'string') return inner.entries[key];
   if ('item' in inner) return inner.item;
   if (inner.type === 'record') return inner.value;
-  if (Array.isArray(inner.options)) {
-    for (const option of inner.options) {
-      const child = childSchema(option, key);
-      if (child !== undefined) return child;
-    }
+  // a union's options, or the schemas in a pipe after its first
+  const candidates = Array.isArray(inner.options)
+    ? inner.options
+    : Array.isArray(inner.pipe)
+      ? inner.pipe.slice(1)
+      : [];
+  for (const candidate of candidates) {
+    const child = childSchema(candidate, key);
+    if (child !== undefined) return child;
   }
   return undefined;
 }
 
 const isSchema = (value: unknown): value is Schema => isRecord(value) && value.kind === 'schema';
+
+/** What an issue's message is until `validate` words it (valibot words issues before it knows their full path). */
+const UNWORDED = '\u0000unworded';
+const CONFIG: v.Config<Issue> = { message: () => UNWORDED };
+
+/** An issue's message: the schema's own, else the wording of `defaultMessage`. */
+const wordingOf = (root: Schema, issue: Issue) =>
+  issue.message === UNWORDED ? defaultMessage(root, issue) : issue.message;
 
 /**
  * The wording of a refusal whose schema gave no message of its own. A missing key is refused as its
@@ -113,36 +145,32 @@ function defaultMessage(root: Schema, issue: Issue): string {
       return valueMessage(issue.expected);
     case 'object':
     case 'loose_object': {
-      const last = issue.path?.at(-1);
-      if (last?.origin === 'key') {
-        const entry = (issue.path ?? []).reduce<unknown>((schema, item) => childSchema(schema, item.key), root);
-        const missing = isSchema(entry) ? v.safeParse(entry, undefined, messages(root)) : null;
-        if (missing?.issues) return missing.issues[0].message;
+      if (issue.path?.at(-1)?.origin === 'key') {
+        const entry = issue.path.reduce<unknown>((schema, item) => childSchema(schema, item.key), root);
+        const missing = isSchema(entry) ? v.safeParse(entry, undefined, CONFIG) : null;
+        if (missing?.issues) return wordingOf(entry as Schema, missing.issues[0]);
       }
       return wrongType('object')(issue);
     }
     case 'string':
     case 'boolean':
     case 'array':
-    case 'record':
       return wrongType(issue.type)(issue);
     default:
       return 'Invalid input';
   }
 }
 
-const messages = (root: Schema): v.Config<Issue> => ({ message: (issue) => defaultMessage(root, issue) });
-
 /**
  * Checks `input` against `schema`. The value (trimmed, coerced, defaulted as the schema says), or
  * every refusal, in the order of the schema's keys, with a message each.
  */
 export function validate<S extends Schema>(schema: S, input: unknown): Validated<v.InferOutput<S>> {
-  const result = v.safeParse(schema, input, messages(schema));
+  const result = v.safeParse(schema, input, CONFIG);
   if (result.success) return { ok: true, value: result.output };
   const [first, ...rest] = result.issues.map((issue): Refusal => ({
     path: (issue.path ?? []).map((item) => item.key as PropertyKey),
-    message: issue.message,
+    message: wordingOf(schema, issue),
   }));
   return { ok: false, refusals: [first ?? { path: [], message: 'Invalid input' }, ...rest] };
 }
