@@ -120,7 +120,8 @@ const isSchema = (value: unknown): value is Schema => isRecord(value) && value.k
 
 /** What an issue's message is until `validate` words it (valibot words issues before it knows their full path). */
 const UNWORDED = '\u0000unworded';
-const CONFIG: v.Config<Issue> = { message: () => UNWORDED };
+/** Every refusal, whatever a global valibot config (the widget's, in tests that run the mock in-process) says. */
+const CONFIG: v.Config<Issue> = { message: () => UNWORDED, abortEarly: false, abortPipeEarly: false, lang: 'en' };
 
 /** An issue's message: the schema's own, else the wording of `defaultMessage`. */
 const wordingOf = (root: Schema, issue: Issue) =>
