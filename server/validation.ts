@@ -28,7 +28,7 @@ function receivedName(input: unknown): string {
 }
 
 /** The message for a value of the wrong type, e.g. "Invalid input: expected int, received number". */
-export const wrongType = (expected: string) => (issue: Issue) =>
+const wrongType = (expected: string) => (issue: Issue) =>
   `Invalid input: expected ${expected}, received ${receivedName(issue.input)}`;
 
 const isFiniteNumber = (input: unknown): input is number => typeof input === 'number' && Number.isFinite(input);
