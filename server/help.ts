@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import * as v from 'valibot';
+import { object } from './validation';
 import { HELP_TOPICS, MAX_EMAIL, MAX_HELP_DETAILS, type HelpTopic } from '../sdk/src/contract/help';
 import { EMAIL_PATTERN } from '../sdk/src/contract/email';
 
@@ -10,27 +11,22 @@ import { EMAIL_PATTERN } from '../sdk/src/contract/email';
 
 /** One address, no display name, no spaces: enough to reply to, not a full RFC 5322 parser. */
 
-export const helpRequestBodySchema = z.object({
-  help_request: z.object({
-    email: z.string().trim().max(MAX_EMAIL).regex(EMAIL_PATTERN, 'must be an email address').optional(),
-    topic: z.enum(HELP_TOPICS),
-    details: z.string().trim().min(1, 'must not be empty').max(MAX_HELP_DETAILS),
-    member_guid: z
-      .string()
-      .regex(/^[A-Za-z0-9_-]{1,128}$/)
-      .optional(),
-    institution_code: z
-      .string()
-      .regex(/^[A-Za-z0-9_-]{1,128}$/)
-      .optional(),
+const code = v.optional(v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,128}$/)));
+
+export const helpRequestBodySchema = object({
+  help_request: object({
+    email: v.optional(
+      v.pipe(v.string(), v.trim(), v.maxLength(MAX_EMAIL), v.regex(EMAIL_PATTERN, 'must be an email address')),
+    ),
+    topic: v.picklist(HELP_TOPICS),
+    details: v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'), v.maxLength(MAX_HELP_DETAILS)),
+    member_guid: code,
+    institution_code: code,
     /** the screen the user asked from */
-    step: z
-      .string()
-      .regex(/^[A-Za-z]{1,40}$/)
-      .optional(),
+    step: v.optional(v.pipe(v.string(), v.regex(/^[A-Za-z]{1,40}$/))),
   }),
 });
-export type HelpRequestBody = z.infer<typeof helpRequestBodySchema>['help_request'];
+export type HelpRequestBody = v.InferOutput<typeof helpRequestBodySchema>['help_request'];
 
 /** What a help desk receives (webhook body; the mock's control API lists the same). */
 export interface HelpRequestRecord {

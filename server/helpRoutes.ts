@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Context } from 'hono';
 import { errorJson } from './errors';
 import { helpRecord, helpRequestBodySchema, type HelpDesk } from './help';
+import { validate } from './validation';
 import { MX_MEDIA_TYPE } from './http';
 import type { Upstream } from './upstreams/types';
 import type { AllowedRoute } from './upstreams/allowList';
@@ -52,15 +53,12 @@ export async function handleHelp(c: Context, desk: HelpDesk, upstream: Upstream,
   } catch {
     return errorJson(400, 'Malformed JSON in request body.');
   }
-  const parsed = helpRequestBodySchema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return errorJson(
-      400,
-      `Invalid field "${issue ? fieldPath(issue.path) : 'body'}": ${issue?.message ?? 'wrong shape'}.`,
-    );
+  const parsed = validate(helpRequestBodySchema, raw);
+  if (!parsed.ok) {
+    const [issue] = parsed.refusals;
+    return errorJson(400, `Invalid field "${fieldPath(issue.path)}": ${issue.message}.`);
   }
-  const request = parsed.data.help_request;
+  const request = parsed.value.help_request;
   const email = (await emailOnFile(upstream, userGuid)) ?? request.email;
   if (!email) return errorJson(400, 'Invalid field "help_request.email": required.');
   const record = helpRecord(`HLP-${randomUUID()}`, userGuid, email, request, Date.now());

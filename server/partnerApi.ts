@@ -2,10 +2,11 @@ import { fieldPath } from '../sdk/src/contract/mx';
 import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
 import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { z } from 'zod';
+import * as v from 'valibot';
 import { mintSessionToken, WEBVIEW_PARENT } from './sessions';
 import { errorJson } from './errors';
 import type { Upstream } from './upstreams/types';
+import { looseObject, object, validate } from './validation';
 import {
   checkWidgetOptions,
   isWidgetOption,
@@ -37,16 +38,21 @@ export function partnerAuth({ secret }: PartnerAuthOptions): MiddlewareHandler {
   };
 }
 
-const widgetUrlBody = z.object({
+const trimmed = v.pipe(v.string(), v.trim());
+const widgetUrlBody = object({
   // the options are checked one by one below, with the widget's own schema
-  widget_url: z.looseObject({ widget_type: z.literal('connect_widget'), parent_origin: z.string().trim().optional() }),
-  parent_origin: z.string().trim().optional(),
+  widget_url: looseObject({ widget_type: v.literal('connect_widget'), parent_origin: v.optional(trimmed) }),
+  parent_origin: v.optional(trimmed),
 });
-const userBody = z.object({
-  user: z
+const userBody = object({
+  user: v.optional(
     // a blank id names no user: sent on, every blank-id user after the first would be a 409 naming the first
-    .object({ id: z.string().trim().min(1).max(200).optional(), email: z.string().trim().max(200).optional() })
-    .default({}),
+    object({
+      id: v.optional(v.pipe(trimmed, v.minLength(1), v.maxLength(200))),
+      email: v.optional(v.pipe(trimmed, v.maxLength(200))),
+    }),
+    {},
+  ),
 });
 
 export interface PartnerApiOptions {
@@ -61,9 +67,13 @@ export interface PartnerApiOptions {
 }
 
 /** MX's user, as GET /users/{guid} and list users carry it (the fields the partner API reads). */
-const mxUser = z.object({ guid: z.string().max(200), id: z.string().max(200).nullish() });
-const userResponse = z.object({ user: mxUser });
-const usersResponse = z.object({ users: z.array(mxUser).max(1_000) });
+const mxUser = object({
+  guid: v.pipe(v.string(), v.maxLength(200)),
+  id: v.nullish(v.pipe(v.string(), v.maxLength(200))),
+});
+type MxUser = v.InferOutput<typeof mxUser>;
+const userResponse = object({ user: mxUser });
+const usersResponse = object({ users: v.pipe(v.array(mxUser), v.maxLength(1_000)) });
 
 /** Not options: the widget type, and the host origin the server checks against CONNECT_HOST_ORIGINS itself. */
 const NOT_OPTIONS = new Set(['widget_type', 'parent_origin']);
@@ -99,7 +109,7 @@ const refuse = (field: string, message: string) => errorJson(422, `${field} ${me
  * the upstream did not answer in time, 429 (with its Retry-After, in seconds) when it asks to slow
  * down, 502 for any other failure (never the upstream's own words).
  */
-async function knownUser(upstream: Upstream, userGuid: string): Promise<z.infer<typeof mxUser> | Response> {
+async function knownUser(upstream: Upstream, userGuid: string): Promise<MxUser | Response> {
   let response: Response;
   try {
     response = await upstream({ method: 'GET', path: `/users/${encodeURIComponent(userGuid)}`, search: '' });
@@ -115,34 +125,33 @@ async function knownUser(upstream: Upstream, userGuid: string): Promise<z.infer<
     if (retryAfter && /^\d{1,5}$/.test(retryAfter)) limited.headers.set('retry-after', retryAfter);
     return limited;
   }
-  const body = response.ok ? userResponse.safeParse(await response.json().catch(() => null)) : null;
+  const body = response.ok ? validate(userResponse, await response.json().catch(() => null)) : null;
   // the shape only: a spec-driven stand-in for MX (Prism) answers any guid with its example user
-  if (body?.success) return body.data.user;
+  if (body?.ok) return body.value.user;
   return errorJson(502, 'The bank data service could not confirm the user.');
 }
 
 /** The upstream's user with this partner id (MX: list users by `id`), or null when none or it cannot say. */
-async function userWithId(upstream: Upstream, id: string): Promise<z.infer<typeof mxUser> | null> {
+async function userWithId(upstream: Upstream, id: string): Promise<MxUser | null> {
   try {
     const response = await upstream({ method: 'GET', path: '/users', search: `?${new URLSearchParams({ id })}` });
-    const body = response.ok ? usersResponse.safeParse(await response.json()) : null;
-    return body?.success ? (body.data.users.find((user) => user.id === id) ?? null) : null;
+    const body = response.ok ? validate(usersResponse, await response.json()) : null;
+    return body?.ok ? (body.value.users.find((user) => user.id === id) ?? null) : null;
   } catch {
     return null;
   }
 }
 
-async function readJson<T extends z.ZodType>(request: Request, schema: T): Promise<z.infer<T> | Response> {
+async function readJson<T extends v.GenericSchema>(request: Request, schema: T): Promise<v.InferOutput<T> | Response> {
   let raw: unknown;
   try {
     raw = JSON.parse((await request.text()) || '{}');
   } catch {
     return errorJson(400, 'Malformed JSON in request body.');
   }
-  const parsed = schema.safeParse(raw);
-  if (parsed.success) return parsed.data;
-  const field = fieldPath(parsed.error.issues[0]?.path ?? []);
-  return errorJson(400, `Invalid field "${field}".`);
+  const parsed = validate(schema, raw);
+  if (parsed.ok) return parsed.value;
+  return errorJson(400, `Invalid field "${fieldPath(parsed.refusals[0].path)}".`);
 }
 
 /** What a partner's back end calls: create users, mint widget URLs carrying a signed session. */

@@ -1,7 +1,8 @@
 import { MAX_OPTION_LENGTH } from '../sdk/src/contract/widgetOptions';
 import { sign, verify } from 'hono/jwt';
 import { JwtTokenExpired } from 'hono/utils/jwt/types';
-import { z } from 'zod';
+import * as v from 'valibot';
+import { object, record, validate, wholeNumber } from './validation';
 
 /** The longest a widget session may live, whatever the configuration says. */
 export const MAX_SESSION_TTL_S = 30 * 60;
@@ -26,16 +27,17 @@ export interface WidgetSession {
   options: Record<string, string>;
 }
 
-const claimsSchema = z.object({
-  iss: z.literal(ISSUER),
-  aud: z.literal(AUDIENCE),
-  sub: z.string().min(1).max(200),
-  sid: z.string().min(1).max(200),
-  origin: z.string().min(1).max(500),
+const guid = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
+const claimsSchema = object({
+  iss: v.literal(ISSUER),
+  aud: v.literal(AUDIENCE),
+  sub: guid,
+  sid: guid,
+  origin: v.pipe(v.string(), v.minLength(1), v.maxLength(500)),
   // an option's value is at most MAX_OPTION_LENGTH characters (client_redirect_url, privacy_policy_url)
-  opt: z.record(z.string().max(64), z.string().max(MAX_OPTION_LENGTH)).default({}),
-  iat: z.number().int(),
-  exp: z.number().int(),
+  opt: v.optional(record(v.pipe(v.string(), v.maxLength(64)), v.pipe(v.string(), v.maxLength(MAX_OPTION_LENGTH))), {}),
+  iat: wholeNumber,
+  exp: wholeNumber,
 });
 
 export async function mintSessionToken(
@@ -76,9 +78,9 @@ export async function verifySessionToken(secret: string, token: string): Promise
   } catch (error) {
     return { ok: false, reason: error instanceof JwtTokenExpired ? 'expired' : 'invalid' };
   }
-  const claims = claimsSchema.safeParse(payload);
-  if (!claims.success) return { ok: false, reason: 'invalid' };
-  const { sub, sid, origin, opt, iat, exp } = claims.data;
+  const claims = validate(claimsSchema, payload);
+  if (!claims.ok) return { ok: false, reason: 'invalid' };
+  const { sub, sid, origin, opt, iat, exp } = claims.value;
   // a token that claims a longer life than any server mints is not one of ours
   if (exp - iat > MAX_SESSION_TTL_S) return { ok: false, reason: 'invalid' };
   return {
@@ -104,9 +106,9 @@ export async function pageClaimsOf(
   if (token.length === 0 || token.length > MAX_SESSION_TOKEN_LENGTH) return null;
   try {
     const payload = await verify(token, secret, { alg: 'HS256', iss: ISSUER, aud: AUDIENCE, exp: false });
-    const claims = claimsSchema.safeParse(payload);
-    if (!claims.success) return null;
-    const { origin, opt } = claims.data;
+    const claims = validate(claimsSchema, payload);
+    if (!claims.ok) return null;
+    const { origin, opt } = claims.value;
     const webview = origin === WEBVIEW_PARENT;
     const scheme = opt.ui_message_webview_url_scheme ?? 'mx';
     // the same rule the widget applies: a plain scheme name, never one a browser acts on

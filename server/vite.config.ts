@@ -6,7 +6,7 @@ const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 /**
  * The production server as plain JavaScript for Node alone (dist-server/main.js, run by
  * `npm run start:prod`). An SSR build leaves every package import as an import, so at run time the
- * server needs only `dependencies` (hono, @hono/node-server, hono-rate-limiter, zod); the server's
+ * server needs only `dependencies` (hono, @hono/node-server, hono-rate-limiter, redis, valibot); the server's
  * own files, the SDK's contract and the mock upstream are bundled in.
  */
 export default defineConfig({

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { beforeEach, describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as v from 'valibot';
 import {
   accountListSchema,
   challengeListSchema,
@@ -21,7 +21,7 @@ import { GENERATED_COUNT, SANDBOX_COUNT } from './catalogue';
 import { oauthWindowResponseSchema } from '../../../src/api/memberWrites';
 
 /** Every body is read through the widget's own schemas: the mock must answer what the client accepts. */
-const widgetUrlSchema = z.object({ widget_url: z.object({ url: z.string() }) });
+const widgetUrlSchema = v.object({ widget_url: v.object({ url: v.string() }) });
 
 let server: MockServer;
 let user: string;
@@ -699,7 +699,7 @@ describe('widget URLs', () => {
       parent_origin: 'https://partner.example',
     });
     expect(res.status).toBe(200);
-    const url = new URL(widgetUrlSchema.parse(res.json).widget_url.url);
+    const url = new URL(v.parse(widgetUrlSchema, res.json).widget_url.url);
     expect(url.origin).toBe('http://widget.test');
     expect(url.searchParams.get('user_guid')).toBe(user);
     expect(url.searchParams.get('session_guid')).toMatch(/^SES-/);
@@ -708,19 +708,19 @@ describe('widget URLs', () => {
   });
 
   it('a second user with the same id is 409, as at MX; list users by id names the first', async () => {
-    const userSchema = z.object({ guid: z.string(), id: z.string().nullable() });
+    const userSchema = v.object({ guid: v.string(), id: v.nullable(v.string()) });
     const first = await server.request('POST', '/api/users', { user: { id: 'partner-1' } });
-    const { guid } = z.object({ user: userSchema }).parse(first.json).user;
+    const { guid } = v.parse(v.object({ user: userSchema }), first.json).user;
     const again = await server.request('POST', '/api/users', { user: { id: 'partner-1' } });
     expect(again.status).toBe(409);
     expect(errorBodySchema.parse(again.json).error.status).toBe(409);
     const listed = await server.request('GET', '/api/users?id=partner-1');
-    expect(z.object({ users: z.array(userSchema) }).parse(listed.json).users).toEqual([{ guid, id: 'partner-1' }]);
+    expect(v.parse(v.object({ users: v.array(userSchema) }), listed.json).users).toEqual([{ guid, id: 'partner-1' }]);
   });
 });
 
 describe('Connect parity in the mock', () => {
-  const accountSchema = z.object({ account: z.object({ guid: z.string(), member_guid: z.string() }) });
+  const accountSchema = v.object({ account: v.object({ guid: v.string(), member_guid: v.string() }) });
 
   it('a manual account lands under one manual member per user, listed with a null status and never aggregated', async () => {
     const first = await server.request('POST', `/api/users/${user}/accounts`, {
@@ -730,8 +730,8 @@ describe('Connect parity in the mock', () => {
     const second = await server.request('POST', `/api/users/${user}/accounts`, {
       account: { name: 'Car loan', account_type: 'LOAN', balance: 9_000, original_balance: 20_000, interest_rate: 4.5 },
     });
-    const a = accountSchema.parse(first.json).account;
-    const b = accountSchema.parse(second.json).account;
+    const a = v.parse(accountSchema, first.json).account;
+    const b = v.parse(accountSchema, second.json).account;
     expect(b.member_guid).toBe(a.member_guid);
     const member = memberResponseSchema.parse(
       (await server.request('GET', `/api/users/${user}/members/${a.member_guid}`)).json,

@@ -1,23 +1,24 @@
-import { z } from 'zod';
+import * as v from 'valibot';
+import { finiteNumber, object, wholeNumber } from '../../validation';
 
-export const faultRuleSchema = z.object({
+export const faultRuleSchema = object({
   /** "/users/* /members/* /status" style glob over the path below the API base; "METHOD path" also works */
-  route: z.string().trim().min(1),
+  route: v.pipe(v.string(), v.trim(), v.minLength(1)),
   /** slow: waits, then handles the request; late: handles it at once, then waits to answer */
-  kind: z.enum(['status', 'timeout', 'slow', 'late', 'malformed']),
-  status: z.number().int().min(400).max(599).optional(),
+  kind: v.picklist(['status', 'timeout', 'slow', 'late', 'malformed']),
+  status: v.optional(v.pipe(wholeNumber, v.minValue(400), v.maxValue(599))),
   /** fraction of matching requests affected, 0..1 */
-  rate: z.number().min(0).max(1).default(1),
-  delay_ms: z.number().int().min(0).max(120_000).optional(),
+  rate: v.optional(v.pipe(finiteNumber, v.minValue(0), v.maxValue(1)), 1),
+  delay_ms: v.optional(v.pipe(wholeNumber, v.minValue(0), v.maxValue(120_000))),
   /** virtual milliseconds the rule stays active, from when it was set */
-  duration_ms: z.number().int().min(0).optional(),
+  duration_ms: v.optional(v.pipe(wholeNumber, v.minValue(0))),
   /** the rule is spent after this many faulted responses (time-independent, for tests) */
-  count: z.number().int().min(1).optional(),
+  count: v.optional(v.pipe(wholeNumber, v.minValue(1))),
   /** raw body for "malformed" (e.g. valid JSON of the wrong shape) */
-  body: z.string().optional(),
-  retry_after_s: z.number().int().min(0).optional(),
+  body: v.optional(v.string()),
+  retry_after_s: v.optional(v.pipe(wholeNumber, v.minValue(0))),
 });
-export type FaultRule = z.infer<typeof faultRuleSchema>;
+export type FaultRule = v.InferOutput<typeof faultRuleSchema>;
 
 interface ActiveRule {
   rule: FaultRule;

@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import { z } from 'zod';
+import * as v from 'valibot';
 import {
   fieldPath,
   isJsonContentType,
@@ -8,6 +8,7 @@ import {
   type MxErrorBody,
 } from '../../../sdk/src/contract/mx';
 import type { MxApiVersion } from '../apiVersion';
+import { validate } from '../../validation';
 
 /** The mock refuses larger bodies, as MX refuses oversized requests. */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -45,16 +46,16 @@ export const requestedVersion = (c: Context): MxApiVersion =>
   c.req.header('accept-version') === 'v20250224' ? 'v20250224' : 'v1';
 
 /** Trims every string and turns empty strings into a "required" error naming the field. */
-const trimmed = z.string().trim();
-export const requiredString = trimmed.min(1, 'must not be empty');
-export const optionalString = trimmed.optional();
+const trimmed = v.pipe(v.string(), v.trim());
+export const requiredString = v.pipe(trimmed, v.minLength(1, 'must not be empty'));
+export const optionalString = v.optional(trimmed);
 
 /**
  * Reads a JSON body (the size limit was applied before any of it was read, by the bodyLimit
  * middleware). Only JSON is accepted: a text/plain body is what a cross-site no-cors form or fetch
  * can send without a preflight, so it must never be parsed as if it were JSON.
  */
-export async function readBody<T extends z.ZodType>(c: Context, schema: T): Promise<z.infer<T>> {
+export async function readBody<T extends v.GenericSchema>(c: Context, schema: T): Promise<v.InferOutput<T>> {
   if (!isJsonContentType(c.req.header('content-type'))) {
     throw new HttpError(415, 'Request bodies must be JSON (Content-Type: application/json).');
   }
@@ -65,13 +66,13 @@ export async function readBody<T extends z.ZodType>(c: Context, schema: T): Prom
   } catch {
     throw new HttpError(400, 'Malformed JSON in request body.');
   }
-  const parsed = schema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const field = issue ? fieldPath(issue.path) : 'body';
-    throw new HttpError(400, `Invalid field "${field}": ${issue?.message ?? 'wrong shape'}.`, { field });
+  const checked = validate(schema, raw);
+  if (!checked.ok) {
+    const [issue] = checked.refusals;
+    const field = fieldPath(issue.path);
+    throw new HttpError(400, `Invalid field "${field}": ${issue.message}.`, { field });
   }
-  return parsed.data;
+  return checked.value;
 }
 
 export interface PageRequest {

@@ -1,4 +1,4 @@
-/** Wire shapes the mock serves (MX field names). The widget validates these with its own zod schemas. */
+/** Wire shapes the mock serves (MX field names). The widget validates these with its own schemas. */
 export type OperationalStatus = 'operational' | 'maintenance' | 'degraded' | 'unavailable';
 
 export interface MockInstitution {

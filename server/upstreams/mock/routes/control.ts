@@ -1,15 +1,19 @@
 import { Hono } from 'hono';
-import { z } from 'zod';
+import * as v from 'valibot';
 import { faultRuleSchema } from '../faults';
 import { json, readBody } from '../http';
+import { finiteNumber, object } from '../../../validation';
 import type { BackendState } from '../state';
 
-const clockBody = z.union([
-  z.object({ speed: z.number().min(0).max(10_000) }),
+const clockBody = v.union([
+  object({ speed: v.pipe(finiteNumber, v.minValue(0), v.maxValue(10_000)) }),
   // with user_guid, only that user's members move on: parallel tests sharing the mock are untouched
-  z.object({ advance_ms: z.number().min(0), user_guid: z.string().trim().min(1).optional() }),
+  object({
+    advance_ms: v.pipe(finiteNumber, v.minValue(0)),
+    user_guid: v.optional(v.pipe(v.string(), v.trim(), v.minLength(1))),
+  }),
 ]);
-const faultsBody = z.object({ rules: z.array(faultRuleSchema) });
+const faultsBody = object({ rules: v.array(faultRuleSchema) });
 
 const clockView = (state: BackendState) => ({
   speed: state.clock.speed,

@@ -1,20 +1,21 @@
 import { Hono, type Context } from 'hono';
-import { z } from 'zod';
+import * as v from 'valibot';
 import { HttpError, json, optionalString, paginate, pageRequest, readBody, requiredString } from '../http';
 import { accountsFor } from '../accounts';
 import { createMember, updateCredentials } from '../memberRules';
 import { aggregate, OAUTH_PENDING_LIFETIME_MS, resume, snapshot, startJob, type MemberRecord } from '../members';
 import { memberStatusView, memberView } from '../serialize';
 import { ownedAll, ownedBy, userNamed, type BackendState } from '../state';
+import { object, validate } from '../../../validation';
 
-const answer = z.object({ guid: requiredString, value: z.string().trim() });
+const answer = object({ guid: requiredString, value: v.pipe(v.string(), v.trim()) });
 
-const createBody = z.object({
-  member: z.object({
+const createBody = object({
+  member: object({
     institution_code: requiredString,
-    credentials: z.array(answer).default([]),
-    is_oauth: z.boolean().optional(),
-    is_manual: z.boolean().optional(),
+    credentials: v.optional(v.array(answer), []),
+    is_oauth: v.optional(v.boolean()),
+    is_manual: v.optional(v.boolean()),
     metadata: optionalString,
     id: optionalString,
   }),
@@ -24,46 +25,53 @@ const createBody = z.object({
 });
 
 /** Where the bank returns an APP member's user (MX's referral_source / client_redirect_url / scheme). */
-const oauthReturnParams = z.object({
-  referral_source: z.enum(['BROWSER', 'APP']).default('BROWSER'),
-  client_redirect_url: z
-    .string()
-    .trim()
-    .max(2_000)
-    .refine(
-      (v) => /^(https|[a-z][a-z0-9+.-]{0,31}):\/\//.test(v) && !/^(javascript|data|vbscript|file|http):/i.test(v),
-      {
-        message: 'must be an https URL or an app scheme',
-      },
-    )
-    .optional(),
-  ui_message_webview_url_scheme: z
-    .string()
-    .trim()
-    .regex(/^[a-z][a-z0-9+.-]{0,31}$/)
-    .refine((v) => !['javascript', 'data', 'vbscript', 'file', 'http', 'https', 'about', 'blob'].includes(v))
-    .default('mx'),
+const oauthReturnParams = object({
+  referral_source: v.optional(v.picklist(['BROWSER', 'APP']), 'BROWSER'),
+  client_redirect_url: v.optional(
+    v.pipe(
+      v.string(),
+      v.trim(),
+      v.maxLength(2_000),
+      v.check(
+        (url) =>
+          /^(https|[a-z][a-z0-9+.-]{0,31}):\/\//.test(url) && !/^(javascript|data|vbscript|file|http):/i.test(url),
+        'must be an https URL or an app scheme',
+      ),
+    ),
+  ),
+  ui_message_webview_url_scheme: v.optional(
+    v.pipe(
+      v.string(),
+      v.trim(),
+      v.regex(/^[a-z][a-z0-9+.-]{0,31}$/),
+      v.check(
+        (scheme) => !['javascript', 'data', 'vbscript', 'file', 'http', 'https', 'about', 'blob'].includes(scheme),
+      ),
+    ),
+    'mx',
+  ),
 });
 
 function oauthReturnOf(raw: Record<string, string | undefined>): NonNullable<MemberRecord['oauthReturn']> {
-  const parsed = oauthReturnParams.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new HttpError(400, `Invalid field "${String(issue?.path[0] ?? 'query')}": ${issue?.message ?? 'invalid'}.`);
+  const parsed = validate(oauthReturnParams, raw);
+  if (!parsed.ok) {
+    const [issue] = parsed.refusals;
+    throw new HttpError(400, `Invalid field "${String(issue.path[0] ?? 'query')}": ${issue.message}.`);
   }
+  const params = parsed.value;
   return {
-    referralSource: parsed.data.referral_source,
-    clientRedirectUrl: parsed.data.client_redirect_url ?? null,
-    scheme: parsed.data.ui_message_webview_url_scheme,
+    referralSource: params.referral_source,
+    clientRedirectUrl: params.client_redirect_url ?? null,
+    scheme: params.ui_message_webview_url_scheme,
   };
 }
 
-const updateBody = z.object({
-  member: z.object({ credentials: z.array(answer).min(1, 'must list at least one credential') }),
+const updateBody = object({
+  member: object({ credentials: v.pipe(v.array(answer), v.minLength(1, 'must list at least one credential')) }),
 });
 
-const resumeBody = z.object({
-  member: z.object({ challenges: z.array(answer).min(1, 'must answer at least one challenge') }),
+const resumeBody = object({
+  member: object({ challenges: v.pipe(v.array(answer), v.minLength(1, 'must answer at least one challenge')) }),
 });
 
 export function memberRoutes(state: BackendState, originOf: (request: Request) => string) {

@@ -1,28 +1,32 @@
 import { Hono, type Context } from 'hono';
-import { z } from 'zod';
+import * as v from 'valibot';
 import { isValidRoutingNumber } from '../../../../sdk/src/contract/routingNumber';
 import { ACCOUNT_NUMBER_PATTERN, MAX_DEPOSIT, MIN_DEPOSIT } from '../../../../sdk/src/contract/microdeposits';
 import { HttpError, json, optionalString, paginate, pageRequest, readBody } from '../http';
 import { microdepositView, routingCheck, verifyAmounts, type MicrodepositRecord } from '../microdeposits';
 import { ownedAll, ownedBy, userNamed, type BackendState } from '../state';
 import { EMAIL_PATTERN, MAX_EMAIL } from '../../../../sdk/src/contract/email';
+import { finiteNumber, object } from '../../../validation';
 
-const routingNumber = z.string().trim().refine(isValidRoutingNumber, 'must be a valid ABA routing number');
+const routingNumber = v.pipe(v.string(), v.trim(), v.check(isValidRoutingNumber, 'must be a valid ABA routing number'));
+const name = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(100));
 
-const createBody = z.object({
-  micro_deposit: z.object({
-    account_number: z.string().trim().regex(ACCOUNT_NUMBER_PATTERN, 'must be 4 to 17 digits').optional(),
-    account_type: z.enum(['CHECKING', 'SAVINGS']).optional(),
+const createBody = object({
+  micro_deposit: object({
+    account_number: v.optional(v.pipe(v.string(), v.trim(), v.regex(ACCOUNT_NUMBER_PATTERN, 'must be 4 to 17 digits'))),
+    account_type: v.optional(v.picklist(['CHECKING', 'SAVINGS'])),
     account_name: optionalString,
-    routing_number: routingNumber.optional(),
-    first_name: z.string().trim().min(1).max(100).optional(),
-    last_name: z.string().trim().min(1).max(100).optional(),
-    email: z.string().trim().max(MAX_EMAIL).regex(EMAIL_PATTERN, 'must be an email address').optional(),
+    routing_number: v.optional(routingNumber),
+    first_name: v.optional(name),
+    last_name: v.optional(name),
+    email: v.optional(
+      v.pipe(v.string(), v.trim(), v.maxLength(MAX_EMAIL), v.regex(EMAIL_PATTERN, 'must be an email address')),
+    ),
   }),
 });
 
-const amount = z.number().min(MIN_DEPOSIT).max(MAX_DEPOSIT);
-const verifyBody = z.object({ micro_deposit: z.object({ deposit_amount_1: amount, deposit_amount_2: amount }) });
+const amount = v.pipe(finiteNumber, v.minValue(MIN_DEPOSIT), v.maxValue(MAX_DEPOSIT));
+const verifyBody = object({ micro_deposit: object({ deposit_amount_1: amount, deposit_amount_2: amount }) });
 
 /** At most this many per user, so that one user cannot grow the mock without bound. */
 const MAX_PER_USER = 20;

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { z } from 'zod';
+import * as v from 'valibot';
 import { HttpError, json, optionalString, paginate, pageRequest, readBody, requiredString } from '../http';
 import { addManualAccount } from '../memberRules';
 import { MAX_HELP_REQUESTS, userNamed, type UserRecord } from '../state';
@@ -7,41 +7,41 @@ import { HELP_FAILS_SANDBOX_TEXT, helpRecord, helpRequestBodySchema } from '../.
 import { MANUAL_ACCOUNT_TYPES, MAX_MANUAL_BALANCE } from '../../../../sdk/src/contract/manualAccounts';
 import { WIDGET_URL_OPTIONS } from '../../../../sdk/src/contract/widgetOptions';
 import type { BackendState } from '../state';
+import { finiteNumber, object, wholeNumber } from '../../../validation';
 
-const createUserBody = z.object({
-  user: z.object({ id: optionalString, email: optionalString, metadata: optionalString }).default({}),
+const createUserBody = object({
+  user: v.optional(object({ id: optionalString, email: optionalString, metadata: optionalString }), {}),
 });
 
-const amount = z.number().min(0).max(MAX_MANUAL_BALANCE);
-const createAccountBody = z.object({
-  account: z.object({
-    name: requiredString.max(100),
-    account_type: z.enum(MANUAL_ACCOUNT_TYPES),
+const amount = v.pipe(finiteNumber, v.minValue(0), v.maxValue(MAX_MANUAL_BALANCE));
+const createAccountBody = object({
+  account: object({
+    name: v.pipe(requiredString, v.maxLength(100)),
+    account_type: v.picklist(MANUAL_ACCOUNT_TYPES),
     // an overdrawn account's balance is below zero
-    balance: z.number().min(-MAX_MANUAL_BALANCE).max(MAX_MANUAL_BALANCE),
-    is_business: z.boolean().default(false),
-    interest_rate: z.number().min(0).max(100).nullish(),
-    credit_limit: amount.nullish(),
-    original_balance: amount.nullish(),
-    minimum_payment: amount.nullish(),
-    day_payment_is_due: z.number().int().min(1).max(31).nullish(),
+    balance: v.pipe(finiteNumber, v.minValue(-MAX_MANUAL_BALANCE), v.maxValue(MAX_MANUAL_BALANCE)),
+    is_business: v.optional(v.boolean(), false),
+    interest_rate: v.nullish(v.pipe(finiteNumber, v.minValue(0), v.maxValue(100))),
+    credit_limit: v.nullish(amount),
+    original_balance: v.nullish(amount),
+    minimum_payment: v.nullish(amount),
+    day_payment_is_due: v.nullish(v.pipe(wholeNumber, v.minValue(1), v.maxValue(31))),
     metadata: optionalString,
   }),
 });
 
 const WIDGET_PARAMS = [...WIDGET_URL_OPTIONS, 'parent_origin'] as const;
 
-const scalar = z.union([z.string().trim(), z.boolean(), z.number()]).optional();
-const widgetUrlBody = z.object({
-  widget_url: z
-    .object({ widget_type: z.literal('connect_widget') })
-    .extend(
-      Object.fromEntries(WIDGET_PARAMS.map((k) => [k, scalar])) as Record<
-        (typeof WIDGET_PARAMS)[number],
-        typeof scalar
-      >,
-    ),
-  parent_origin: z.string().trim().optional(),
+const scalar = v.optional(v.union([v.pipe(v.string(), v.trim()), v.boolean(), finiteNumber]));
+const widgetUrlBody = object({
+  widget_url: object({
+    widget_type: v.literal('connect_widget'),
+    ...(Object.fromEntries(WIDGET_PARAMS.map((k) => [k, scalar])) as Record<
+      (typeof WIDGET_PARAMS)[number],
+      typeof scalar
+    >),
+  }),
+  parent_origin: v.optional(v.pipe(v.string(), v.trim())),
 });
 
 export function userRoutes(state: BackendState, widgetOrigin: (request: Request) => string) {
