@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { errorJson } from './errors';
 import { bearer, partnerUser, TEST_HOST_ORIGIN as HOST, testApp, testConfig, type TestAppOptions } from './testSupport';
+import { MX_BANK } from './upstreams/mock/sandbox';
 import { MAX_OPTION_LENGTH } from '../sdk/src/contract/widgetOptions';
 
 const config = testConfig();
@@ -123,7 +124,7 @@ describe('the partner API refuses what the widget would refuse', () => {
       disable_consent: true,
       corner_radius: 8,
       ui_message_version: 4,
-      current_institution_code: 'mxbank',
+      current_institution_code: MX_BANK.code,
     });
     expect(res.status).toBe(200);
     const url = new URL(((await res.json()) as { widget_url: { url: string } }).widget_url.url);
