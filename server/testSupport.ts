@@ -14,12 +14,14 @@ export const TEST_HOST_ORIGIN = 'http://127.0.0.1:4174';
  */
 export const PRODUCTION_MOCK_ENV = {
   NODE_ENV: 'production',
+  CONNECT_UPSTREAM: 'mock',
+  // long enough, and neither the demo's nor .env.example's
+  PARTNER_SECRET: 'p'.repeat(24),
+  SESSION_SECRET: 's'.repeat(40),
+  // where it runs and whom it serves: production has no default for these
   HOST: '0.0.0.0',
   PUBLIC_ORIGIN: 'https://connect.bank.test',
   CONNECT_HOST_ORIGINS: 'https://app.bank.test',
-  CONNECT_UPSTREAM: 'mock',
-  PARTNER_SECRET: 'p'.repeat(24),
-  SESSION_SECRET: 's'.repeat(40),
 } as const;
 
 /** The variables that make `CONNECT_UPSTREAM=mx` load outside production (MX itself is never called). */
