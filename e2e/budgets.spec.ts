@@ -2,9 +2,8 @@ import { WIDGET_ORIGIN } from '../playwright.config';
 import { E2E_CLOCK_SPEED } from '../server/upstreams/mock/sandbox';
 import { expect, hostEvents, openAtBank, signIn, test, uniqueUser } from './fixtures';
 
-/** Playwright's server runs the mock clock this much faster than real time. */
-const SPEED = E2E_CLOCK_SPEED;
-const MIN_INTERVAL_VIRTUAL_MS = 1_000 * SPEED * 0.9; // the widget polls about once a second, never faster
+// Playwright's server runs the mock clock E2E_CLOCK_SPEED times faster than real time
+const MIN_INTERVAL_VIRTUAL_MS = 1_000 * E2E_CLOCK_SPEED * 0.9; // the widget polls about once a second, never faster
 
 type Entry = { method: string; path: string; time: string };
 
@@ -43,7 +42,7 @@ for (const [password, label] of [
     const gaps = atEnd.slice(1).map((t, i) => t - (atEnd[i] ?? t));
     console.info(
       `polling budget ${label}: ${atEnd.length} status requests until the end state, ${after.length - atEnd.length} in the minute after it; ` +
-        `shortest gap ${(Math.min(...gaps) / SPEED / 1000).toFixed(2)} s real`,
+        `shortest gap ${(Math.min(...gaps) / E2E_CLOCK_SPEED / 1000).toFixed(2)} s real`,
     );
     expect(polls).toEqual([]);
     expect(after.length).toBe(atEnd.length);

@@ -1,6 +1,6 @@
 import type { FrameLocator, Page } from '@playwright/test';
 import { WIDGET_ORIGIN } from '../playwright.config';
-import { SANDBOX_TIME } from '../server/upstreams/mock/sandbox';
+import { MX_BANK, SANDBOX_TIME } from '../server/upstreams/mock/sandbox';
 import {
   advanceUserClock,
   apiMember,
@@ -155,7 +155,7 @@ for (const [locale, heading, badge] of [
 test('on the demo host page, opening the widget again continues as the same user; New user starts afresh', async ({
   page,
 }) => {
-  const widget = await openHost(page, { current_institution_code: 'mxbank' });
+  const widget = await openHost(page, { current_institution_code: MX_BANK.code });
   await signIn(widget, 'password', uniqueUser('demo'));
   await expect(widget.getByRole('heading', { name: 'Success!' })).toBeVisible();
   await page.locator('#current_institution_code, [name="current_institution_code"]').fill('');

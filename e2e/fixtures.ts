@@ -7,7 +7,7 @@ import {
   type Page,
 } from '@playwright/test';
 import { DEMO_PARTNER_SECRET } from '../server/config';
-import { mxBankMember, SANDBOX_TIME } from '../server/upstreams/mock/sandbox';
+import { MX_BANK, mxBankMember, SANDBOX_TIME } from '../server/upstreams/mock/sandbox';
 import { userCookieHeader, userCookieKey } from '../host/userCookie';
 import { HOST_ORIGIN, WIDGET_ORIGIN } from '../playwright.config';
 
@@ -61,7 +61,11 @@ export async function rememberUsers(page: Page, users: string[]) {
 }
 
 /** The widget opened straight at MX Bank's credentials form (for tests about what follows search). */
-export async function openAtBank(page: Page, options: HostOptions = {}, code = 'mxbank'): Promise<FrameLocator> {
+export async function openAtBank(
+  page: Page,
+  options: HostOptions = {},
+  code: string = MX_BANK.code,
+): Promise<FrameLocator> {
   const widget = await openHost(page, { current_institution_code: code, ...options });
   await expect(widget.getByRole('heading', { name: /credentials/ })).toBeVisible();
   return widget;

@@ -1,3 +1,4 @@
+import { MX_BANK } from '../server/upstreams/mock/sandbox';
 import {
   apiMember,
   expect,
@@ -18,7 +19,7 @@ test('update-credentials mode from the widget URL (current_member_guid)', async 
   await signIn(widget, 'password', username);
   await expect(widget.getByRole('heading', { name: 'Success!' })).toBeVisible();
   const update = (await hostEvents(page)).find((e) => e.type === 'mx/connect/updateCredentials');
-  expect(update?.metadata).toMatchObject({ member_guid: member, institution: { code: 'mxbank' } });
+  expect(update?.metadata).toMatchObject({ member_guid: member, institution: { code: MX_BANK.code } });
 });
 
 test('a duplicate member gets its own message and a way forward', async ({ page, request }) => {

@@ -1,6 +1,7 @@
 import type { APIRequestContext, Page } from '@playwright/test';
 import { DEMO_PARTNER_SECRET } from '../server/config';
 import { WIDGET_ORIGIN } from '../playwright.config';
+import { MX_BANK } from '../server/upstreams/mock/sandbox';
 import { DEFAULT_TIMING } from '../src/config/timing';
 import { expect, hostEvents, openHost, openProvider, signIn, test, uniqueUser, type HostMessage } from './fixtures';
 
@@ -82,7 +83,7 @@ test('credentials and MFA in a WebView: the app gets, in order, what a browser h
   const other = await browser.newPage();
   // the same flow in both, side by side
   const inApp = async () => {
-    const app = await openInApp(page, request, { current_institution_code: 'mxbank' });
+    const app = await openInApp(page, request, { current_institution_code: MX_BANK.code });
     await signIn(page, 'challenge', uniqueUser('webview'));
     await answerTextChallenge(page);
     await expect(page.getByRole('heading', { name: 'Success!' })).toBeVisible();
@@ -91,7 +92,7 @@ test('credentials and MFA in a WebView: the app gets, in order, what a browser h
     return app;
   };
   const inBrowser = async () => {
-    const widget = await openHost(other, { current_institution_code: 'mxbank' });
+    const widget = await openHost(other, { current_institution_code: MX_BANK.code });
     await signIn(widget, 'challenge', uniqueUser('browser'));
     await widget.getByRole('textbox', { name: /What city were you born in/ }).fill('correct');
     await widget.getByRole('button', { name: 'Continue' }).click();

@@ -10,19 +10,21 @@
 // (REDIS_URL; Debian's redis-server started here on a free port), every request's limiter a round
 // trip to Redis. The mock keeps its members in its own process, so each widget polls the instance
 // that holds its member (a load balancer with the real MX could send it to either).
-// Usage: npm run load [-- --seconds 10]; LOAD_SESSIONS=100,500 picks the runs.
+// Usage: npm run load [-- --seconds 10]; LOAD_SESSIONS=100,500 picks the runs. It runs under tsx
+// (package.json "load") so that the member it creates is the sandbox module's, not a copy.
 import { spawn, execSync } from 'node:child_process';
 import { Agent, request as httpRequest } from 'node:http';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { availableParallelism } from 'node:os';
 import autocannon from 'autocannon';
+import { MX_MEDIA_TYPE } from '../sdk/src/contract/mx.ts';
+import { mxBankMember } from '../server/upstreams/mock/sandbox.ts';
 
 const SESSION_COUNTS = (process.env.LOAD_SESSIONS ?? '100,500,1000').split(',').map(Number);
 const secondsArg = process.argv.indexOf('--seconds');
 const SECONDS = secondsArg > 0 ? Number(process.argv[secondsArg + 1]) : 10;
 const PARTNER_SECRET = 'load-partner-secret-0123456789abcdef';
-const MX_MEDIA_TYPE = 'application/vnd.mx.api.v1+json';
 
 if (!existsSync('dist/index.html')) execSync('npm run build', { stdio: 'inherit' });
 
@@ -81,15 +83,7 @@ async function newWidget(base, i) {
   });
   const token = new URL(minted.widget_url.url).searchParams.get('session_token');
   const headers = { authorization: `Bearer ${token}`, accept: MX_MEDIA_TYPE, 'content-type': 'application/json' };
-  const { member } = await post(base, `/api/users/${user.guid}/members`, headers, {
-    member: {
-      institution_code: 'mxbank',
-      credentials: [
-        { guid: 'CRD-mxbank-login', value: `load${i}` },
-        { guid: 'CRD-mxbank-password', value: 'password' },
-      ],
-    },
-  });
+  const { member } = await post(base, `/api/users/${user.guid}/members`, headers, mxBankMember('password', `load${i}`));
   return {
     base,
     path: `/api/users/${user.guid}/members/${member.guid}/status`,

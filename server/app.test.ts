@@ -1,34 +1,33 @@
 // @vitest-environment node
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createServerApp } from './app';
-import { loadConfig, type ServerConfig } from './config';
 import { mintSessionToken } from './sessions';
-import { mxBankMemberBody } from './testSupport';
-import { createMockUpstream } from './upstreams/mock/upstream';
+import {
+  bearer,
+  mxBankMemberBody,
+  partnerSession,
+  partnerUser,
+  TEST_HOST_ORIGIN as HOST,
+  testApp,
+  testConfig,
+  type TestApp,
+} from './testSupport';
 
-const HOST = 'http://127.0.0.1:4174';
-const configResult = loadConfig({ NODE_ENV: 'test' });
-if (!configResult.ok) throw new Error(configResult.error);
-const config: ServerConfig = configResult.config;
-const partnerAuth = { authorization: `Bearer ${config.PARTNER_SECRET}`, 'content-type': 'application/json' };
+const config = testConfig();
 
-let app: ReturnType<typeof createServerApp>;
+let app: TestApp['app'];
 
 beforeEach(() => {
-  app = createServerApp({ config, upstream: createMockUpstream({ mode: 'test' }).upstream });
+  app = testApp().app;
 });
 
-async function newUser(): Promise<string> {
-  const res = await app.request('/partner/users', { method: 'POST', headers: partnerAuth, body: '{"user":{}}' });
-  expect(res.status).toBe(200);
-  return ((await res.json()) as { user: { guid: string } }).user.guid;
-}
+const newUser = () => partnerUser(app, config.PARTNER_SECRET);
+const newSession = () => partnerSession(app, config.PARTNER_SECRET);
 
 /** A widget URL as a partner would mint it, and the token it carries. */
 async function mint(user: string, parentOrigin = HOST) {
   const res = await app.request(`/partner/users/${user}/widget_urls`, {
     method: 'POST',
-    headers: partnerAuth,
+    headers: bearer(config.PARTNER_SECRET),
     body: JSON.stringify({
       widget_url: { widget_type: 'connect_widget', mode: 'aggregation' },
       parent_origin: parentOrigin,
@@ -42,8 +41,6 @@ async function tokenFor(user: string): Promise<string> {
   const url = new URL(((await res.json()) as { widget_url: { url: string } }).widget_url.url);
   return url.searchParams.get('session_token') ?? '';
 }
-
-const bearer = (token: string) => ({ authorization: `Bearer ${token}`, 'content-type': 'application/json' });
 
 async function createMember(user: string, token: string): Promise<string> {
   const res = await app.request(`/api/users/${user}/members`, {
@@ -84,15 +81,13 @@ describe('the partner API', () => {
 
 describe('the widget API trusts nobody', () => {
   it('a valid session reads its own user’s data', async () => {
-    const user = await newUser();
-    const token = await tokenFor(user);
+    const { user, token } = await newSession();
     const res = await app.request(`/api/users/${user}/members`, { headers: bearer(token) });
     expect(res.status).toBe(200);
   });
 
   it('401 with no token, a tampered signature, an expired token or garbage — never a 500', async () => {
-    const user = await newUser();
-    const token = await tokenFor(user);
+    const { user, token } = await newSession();
     const [h, p, s] = token.split('.');
     const tampered = `${h}.${p}.${(s ?? '').slice(0, -2)}AA`;
     const expired = await mintSessionToken(
@@ -138,8 +133,7 @@ describe('the widget API trusts nobody', () => {
   });
 
   it('404 for any route the widget does not use, without a call upstream', async () => {
-    const user = await newUser();
-    const token = await tokenFor(user);
+    const { user, token } = await newSession();
     for (const [method, path] of [
       ['POST', '/api/users'],
       ['POST', `/api/users/${user}/widget_urls`],
@@ -156,8 +150,7 @@ describe('the widget API trusts nobody', () => {
   });
 
   it('413 for a body over 64 KiB, 415 for a body that is not JSON', async () => {
-    const user = await newUser();
-    const token = await tokenFor(user);
+    const { user, token } = await newSession();
     const big = await app.request(`/api/users/${user}/members`, {
       method: 'POST',
       headers: { ...bearer(token), 'content-length': String(70_000) },
@@ -173,19 +166,16 @@ describe('the widget API trusts nobody', () => {
   });
 
   it('sends no CORS grant', async () => {
-    const user = await newUser();
+    const { user, token } = await newSession();
     const res = await app.request(`/api/users/${user}/members`, {
-      headers: { ...bearer(await tokenFor(user)), origin: 'http://localhost:9999' },
+      headers: { ...bearer(token), origin: 'http://localhost:9999' },
     });
     expect(res.headers.get('access-control-allow-origin')).toBeNull();
   });
 
   it('429 with Retry-After once a session makes too many calls; another session is unaffected', async () => {
-    const limited = loadConfig({ NODE_ENV: 'test', RATE_LIMIT_PER_SESSION: '3' });
-    if (!limited.ok) throw new Error(limited.error);
-    app = createServerApp({ config: limited.config, upstream: createMockUpstream({ mode: 'test' }).upstream });
-    const user = await newUser();
-    const token = await tokenFor(user);
+    app = testApp({ RATE_LIMIT_PER_SESSION: '3' }).app;
+    const { user, token } = await newSession();
     const statuses = [];
     for (let i = 0; i < 5; i += 1) {
       statuses.push((await app.request(`/api/users/${user}/members`, { headers: bearer(token) })).status);

@@ -3,20 +3,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createServerApp } from './app';
-import { loadConfig } from './config';
 import { buildApp } from './main';
-import { partnerSession } from './testSupport';
-import { createMockUpstream } from './upstreams/mock/upstream';
-import type { Upstream } from './upstreams/types';
-
-function configOf(env: Record<string, string>) {
-  const loaded = loadConfig(env);
-  if (!loaded.ok) throw new Error(loaded.error);
-  return loaded.config;
-}
-const config = configOf({ NODE_ENV: 'test', RATE_LIMIT_PER_SESSION: '4' });
-const partnerHeaders = { authorization: `Bearer ${config.PARTNER_SECRET}`, 'content-type': 'application/json' };
+import { bearer, PRODUCTION_MOCK_ENV, partnerSession, testApp, testConfig } from './testSupport';
 
 function expectOwnHeaders(res: Response) {
   expect(res.headers.get('x-content-type-options')).toBe('nosniff');
@@ -34,37 +22,42 @@ async function untilRefused(call: () => Response | Promise<Response>): Promise<R
 
 describe("the server's own answers", () => {
   it('carry nosniff and no-store: health, the partner API and every error', async () => {
-    // an upstream that breaks on one path, for the 500
-    const mock = createMockUpstream({ mode: 'test' }).upstream;
-    const upstream: Upstream = (request) =>
-      request.path === '/institutions/broken' ? Promise.reject(new Error('boom')) : mock(request);
-    const app = createServerApp({ config, upstream });
+    const { app, config } = testApp(
+      { RATE_LIMIT_PER_SESSION: '4' },
+      {
+        // an upstream that breaks on one path, for the 500
+        upstream: (mock) => (request) =>
+          request.path === '/institutions/broken' ? Promise.reject(new Error('boom')) : mock(request),
+        sandbox: false,
+      },
+    );
     const { user, token } = await partnerSession(app, config.PARTNER_SECRET);
-    const bearer = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+    const session = bearer(token);
+    const partner = bearer(config.PARTNER_SECRET);
     const answers: [string, number, Response][] = [
       ['healthz', 200, await app.request('/healthz')],
       ['readyz', 200, await app.request('/readyz')],
-      ['partner', 200, await app.request('/partner/users', { method: 'POST', headers: partnerHeaders, body: '{}' })],
+      ['partner', 200, await app.request('/partner/users', { method: 'POST', headers: partner, body: '{}' })],
       ['partner 401', 401, await app.request('/partner/users', { method: 'POST' })],
       ['api 401', 401, await app.request(`/api/users/${user}/members`)],
       ['404', 404, await app.request('/nowhere')],
-      ['403', 403, await app.request('/api/users/USR-other/members', { headers: bearer })],
+      ['403', 403, await app.request('/api/users/USR-other/members', { headers: session })],
       [
         '413',
         413,
-        await app.request(`/api/users/${user}/members`, { method: 'POST', headers: bearer, body: 'x'.repeat(70_000) }),
+        await app.request(`/api/users/${user}/members`, { method: 'POST', headers: session, body: 'x'.repeat(70_000) }),
       ],
       [
         '415',
         415,
         await app.request(`/api/users/${user}/members`, {
           method: 'POST',
-          headers: { ...bearer, 'content-type': 'text/plain' },
+          headers: { ...session, 'content-type': 'text/plain' },
           body: 'hi',
         }),
       ],
-      ['500', 500, await app.request('/api/institutions/broken', { headers: bearer })],
-      ['429', 429, await untilRefused(() => app.request(`/api/users/${user}/members`, { headers: bearer }))],
+      ['500', 500, await app.request('/api/institutions/broken', { headers: session })],
+      ['429', 429, await untilRefused(() => app.request(`/api/users/${user}/members`, { headers: session }))],
     ];
     for (const [name, status, res] of answers) {
       expect([name, res.status]).toEqual([name, status]);
@@ -78,7 +71,7 @@ describe("the server's own answers", () => {
       mkdirSync(join(dist, 'assets'));
       writeFileSync(join(dist, 'index.html'), '<!doctype html><title>Connect</title>');
       writeFileSync(join(dist, 'assets', 'app-1a2b.js'), 'export {};');
-      const app = buildApp(configOf({ NODE_ENV: 'test' }), dist, true);
+      const app = buildApp(testConfig(), dist, true);
       const asset = await app.request('/assets/app-1a2b.js');
       expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
       expect(asset.headers.get('x-content-type-options')).toBe('nosniff');
@@ -90,17 +83,7 @@ describe("the server's own answers", () => {
 });
 
 describe('PUBLIC_ORIGIN, never the Host header', () => {
-  const production = configOf({
-    NODE_ENV: 'production',
-    HOST: '0.0.0.0',
-    PUBLIC_ORIGIN: 'https://connect.bank.test',
-    CONNECT_HOST_ORIGINS: 'https://app.bank.test',
-    CONNECT_UPSTREAM: 'mock',
-    PARTNER_SECRET: 'p'.repeat(24),
-    SESSION_SECRET: 's'.repeat(40),
-  });
-  const mock = createMockUpstream({ mode: 'test' });
-  const app = createServerApp({ config: production, upstream: mock.upstream, sandbox: mock.sandbox });
+  const { app, config: production } = testApp(PRODUCTION_MOCK_ENV);
 
   it('decides minted widget URLs and OAuth window URLs', async () => {
     const evil = 'http://evil.example';
@@ -108,14 +91,14 @@ describe('PUBLIC_ORIGIN, never the Host header', () => {
     const { user, token } = await partnerSession(viaEvilHost, production.PARTNER_SECRET, 'https://app.bank.test');
     const minted = await viaEvilHost.request(`/partner/users/${user}/widget_urls`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${production.PARTNER_SECRET}`, 'content-type': 'application/json' },
+      headers: bearer(production.PARTNER_SECRET),
       body: JSON.stringify({ widget_url: { widget_type: 'connect_widget' }, parent_origin: 'https://app.bank.test' }),
     });
     const { widget_url } = (await minted.json()) as { widget_url: { url: string } };
     expect(new URL(widget_url.url).origin).toBe('https://connect.bank.test');
     const created = await viaEvilHost.request(`/api/users/${user}/members`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      headers: bearer(token),
       body: JSON.stringify({ member: { institution_code: 'mxbank_oauth', is_oauth: true } }),
     });
     expect(created.status).toBe(202);

@@ -1,9 +1,8 @@
 // @vitest-environment node
 import { createServer, type Server, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServerApp } from './app';
-import { loadConfig } from './config';
 import { createReadiness } from './health';
+import { MX_TEST_ENV, testApp } from './testSupport';
 import { createMockUpstream } from './upstreams/mock/upstream';
 import { createMxUpstream } from './upstreams/mx/upstream';
 import type { Upstream } from './upstreams/types';
@@ -45,16 +44,9 @@ function counted(inner: Upstream) {
   return { upstream, counter };
 }
 
-function appWith(upstream: Upstream, env: Record<string, string>) {
-  const loaded = loadConfig({ NODE_ENV: 'test', ...env });
-  if (!loaded.ok) throw new Error(loaded.error);
-  return createServerApp({ config: loaded.config, upstream });
-}
-const MX_ENV = { CONNECT_UPSTREAM: 'mx', MX_BASE_URL: 'http://127.0.0.1:9', MX_CLIENT_ID: 'id', MX_API_KEY: 'key' };
-
 describe('GET /healthz and GET /readyz', () => {
   it('with the mock: both 200', async () => {
-    const app = appWith(createMockUpstream({ mode: 'test' }).upstream, {});
+    const { app } = testApp();
     const live = await app.request('/healthz');
     expect(live.status).toBe(200);
     const ready = await app.request('/readyz');
@@ -64,7 +56,7 @@ describe('GET /healthz and GET /readyz', () => {
 
   it('with MX unreachable: /healthz stays 200 without asking it, /readyz is 503 with the reason', async () => {
     const { upstream, counter } = counted(mxAt(closedPort));
-    const app = appWith(upstream, MX_ENV);
+    const { app } = testApp(MX_TEST_ENV, { upstream: () => upstream, sandbox: false });
     expect((await app.request('/healthz')).status).toBe(200);
     expect(counter.calls).toBe(0);
     const ready = await app.request('/readyz');

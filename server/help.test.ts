@@ -1,29 +1,14 @@
 // @vitest-environment node
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createServerApp } from './app';
-import { loadConfig, type ServerConfig } from './config';
-import { partnerSession } from './testSupport';
-import { createMockUpstream } from './upstreams/mock/upstream';
-
-function configWith(env: Record<string, string> = {}): ServerConfig {
-  const loaded = loadConfig({ NODE_ENV: 'test', ...env });
-  if (!loaded.ok) throw new Error(loaded.error);
-  return loaded.config;
-}
+import { loadConfig } from './config';
+import { bearer, PRODUCTION_MOCK_ENV, partnerSession, TEST_HOST_ORIGIN, testApp } from './testSupport';
 
 const HELP = {
   help_request: { topic: 'credentials', details: 'My password is right but it says it is wrong.', step: 'mfa' },
 };
 
-function mockApp(env: Record<string, string> = {}) {
-  const mock = createMockUpstream({ mode: 'test', controlApi: true });
-  const config = configWith(env);
-  const app = createServerApp({ config, upstream: mock.upstream, sandbox: mock.sandbox });
-  return { app, mock, config };
-}
-
-const bearer = (token: string) => ({ authorization: `Bearer ${token}`, 'content-type': 'application/json' });
+const mockApp = (env: Record<string, string> = {}) => testApp(env, { controlApi: true });
 
 let webhook: Server | undefined;
 afterEach(() => new Promise<void>((done) => (webhook ? webhook.close(() => done()) : done())));
@@ -94,20 +79,9 @@ describe('Get help through the server', () => {
   it('with a webhook posts the request there, with the email on file', async () => {
     const hook = await startWebhook(204);
     const { app, config } = mockApp({ HELP_WEBHOOK_URL: hook.url });
-    const headers = { authorization: `Bearer ${config.PARTNER_SECRET}`, 'content-type': 'application/json' };
-    const created = await app.request('/partner/users', {
-      method: 'POST',
-      headers,
-      body: '{"user":{"email":"owner@example.com"}}',
+    const { user, token } = await partnerSession(app, config.PARTNER_SECRET, TEST_HOST_ORIGIN, {
+      email: 'owner@example.com',
     });
-    const user = ((await created.json()) as { user: { guid: string } }).user.guid;
-    const minted = await app.request(`/partner/users/${user}/widget_urls`, {
-      method: 'POST',
-      headers,
-      body: JSON.stringify({ widget_url: { widget_type: 'connect_widget' }, parent_origin: 'http://127.0.0.1:4174' }),
-    });
-    const url = ((await minted.json()) as { widget_url: { url: string } }).widget_url.url;
-    const token = new URL(url).searchParams.get('session_token') ?? '';
 
     const options = await app.request(`/api/users/${user}/help`, { headers: bearer(token) });
     expect(await options.json()).toEqual({ help: { available: true, email_on_file: true } });
@@ -137,8 +111,8 @@ describe('Get help through the server', () => {
     });
     expect(sent.status).toBe(502);
 
-    const config = configWith({ CONNECT_UPSTREAM: 'mock' });
-    const bare = createServerApp({ config, upstream: createMockUpstream({ mode: 'test' }).upstream });
+    // a server without the mock's help desk and no HELP_WEBHOOK_URL
+    const { app: bare, config } = testApp({}, { sandbox: false });
     const s2 = await partnerSession(bare, config.PARTNER_SECRET);
     const options = await bare.request(`/api/users/${s2.user}/help`, { headers: bearer(s2.token) });
     expect(await options.json()).toEqual({ help: { available: false, email_on_file: false } });
@@ -153,18 +127,10 @@ describe('Get help through the server', () => {
   it('accepts an https webhook only, but for localhost outside production', () => {
     expect(loadConfig({ HELP_WEBHOOK_URL: 'http://desk.example/help' }).ok).toBe(false);
     expect(loadConfig({ HELP_WEBHOOK_URL: 'http://127.0.0.1:9/help' }).ok).toBe(true);
-    expect(
-      loadConfig({
-        NODE_ENV: 'production',
-        HOST: '0.0.0.0',
-        PUBLIC_ORIGIN: 'https://connect.bank.test',
-        CONNECT_HOST_ORIGINS: 'https://app.bank.test',
-        CONNECT_UPSTREAM: 'mock',
-        PARTNER_SECRET: 'p'.repeat(20),
-        SESSION_SECRET: 's'.repeat(40),
-        HELP_WEBHOOK_URL: 'http://127.0.0.1:9/help',
-      }),
-    ).toMatchObject({ ok: false, error: 'Invalid configuration: HELP_WEBHOOK_URL must be https' });
+    expect(loadConfig({ ...PRODUCTION_MOCK_ENV, HELP_WEBHOOK_URL: 'http://127.0.0.1:9/help' })).toMatchObject({
+      ok: false,
+      error: 'Invalid configuration: HELP_WEBHOOK_URL must be https',
+    });
     expect(loadConfig({ HELP_WEBHOOK_URL: 'https://desk.example/help' }).ok).toBe(true);
   });
 });

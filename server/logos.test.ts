@@ -1,11 +1,8 @@
 // @vitest-environment node
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
-import { createServerApp } from './app';
-import { loadConfig } from './config';
 import { logoProxy, type LogoSource } from './logos';
-import { partnerSession } from './testSupport';
-import { createMockUpstream } from './upstreams/mock/upstream';
+import { partnerSession, testApp } from './testSupport';
 import { solidPng } from './upstreams/mock/logos';
 
 const SECRET = 'logo-test-secret-0123456789-0123456789';
@@ -232,11 +229,8 @@ describe('GET /logos/:id, as an attacker would try it', () => {
 
 describe('the server in mock mode', () => {
   it('hands the session same-origin logo paths that serve the mock’s PNGs', async () => {
-    const loaded = loadConfig({ NODE_ENV: 'test' });
-    if (!loaded.ok) throw new Error(loaded.error);
-    const mock = createMockUpstream({ mode: 'test' });
-    const app = createServerApp({ config: loaded.config, upstream: mock.upstream, sandbox: mock.sandbox });
-    const { token } = await partnerSession(app, loaded.config.PARTNER_SECRET);
+    const { app, config } = testApp();
+    const { token } = await partnerSession(app, config.PARTNER_SECRET);
     const answer = await app.request('/api/institutions/mxbank', { headers: { authorization: `Bearer ${token}` } });
     const { institution } = (await answer.json()) as { institution: { small_logo_url: string } };
     expect(institution.small_logo_url).toMatch(/^\/logos\//);

@@ -5,31 +5,18 @@ import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadConfig } from './config';
 import { pathToFileURL } from 'node:url';
 import { buildApp, isEntryScript, listeningLine, nonProductionWarning, startServer } from './main';
+import { PRODUCTION_MOCK_ENV, testConfig } from './testSupport';
 
 // a built widget of one page, enough for the server to start
 const dist = mkdtempSync(join(tmpdir(), 'connect-dist-'));
 writeFileSync(join(dist, 'index.html'), '<!doctype html><title>Connect</title>');
 afterAll(() => rmSync(dist, { recursive: true, force: true }));
 
-const PRODUCTION = {
-  NODE_ENV: 'production',
-  HOST: '127.0.0.1',
-  PUBLIC_ORIGIN: 'https://connect.bank.test',
-  CONNECT_HOST_ORIGINS: 'https://app.bank.test',
-  CONNECT_UPSTREAM: 'mock',
-  PARTNER_SECRET: 'p'.repeat(24),
-  SESSION_SECRET: 's'.repeat(40),
-  ACCESS_LOG: '0',
-};
+const PRODUCTION = { ...PRODUCTION_MOCK_ENV, HOST: '127.0.0.1', ACCESS_LOG: '0' };
 
-function appFor(env: Record<string, string>) {
-  const loaded = loadConfig(env);
-  if (!loaded.ok) throw new Error(loaded.error);
-  return buildApp(loaded.config, dist, true);
-}
+const appFor = (env: Record<string, string>) => buildApp(testConfig(env), dist, true);
 
 describe('allow_top_level', () => {
   it('is refused in production: a widget URL cannot be used outside the partner page', async () => {

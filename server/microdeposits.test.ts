@@ -1,8 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { createServerApp } from './app';
-import { loadConfig } from './config';
-import { partnerSession } from './testSupport';
+import { bearer, partnerSession, testApp } from './testSupport';
 import { SANDBOX_ROUTING_NUMBERS } from './upstreams/mock/catalogue';
 import {
   DEPOSITED_AFTER_MS,
@@ -11,17 +9,11 @@ import {
   SANDBOX_CHECK_NUMBERS,
   SANDBOX_VALID_NUMBER,
 } from './upstreams/mock/microdeposits';
-import { createMockUpstream } from './upstreams/mock/upstream';
-
-const loaded = loadConfig({ NODE_ENV: 'test' });
-if (!loaded.ok) throw new Error(loaded.error);
-const config = loaded.config;
 
 async function setUp() {
-  const mock = createMockUpstream({ mode: 'test', controlApi: true });
-  const app = createServerApp({ config, upstream: mock.upstream, sandbox: mock.sandbox });
+  const { app, mock, config } = testApp({}, { controlApi: true });
   const session = await partnerSession(app, config.PARTNER_SECRET);
-  const headers = { authorization: `Bearer ${session.token}`, 'content-type': 'application/json' };
+  const headers = bearer(session.token);
   const call = async (method: string, path: string, body?: unknown) => {
     const res = await app.request(`/api${path}`, {
       method,
@@ -39,7 +31,7 @@ async function setUp() {
         body: JSON.stringify({ advance_ms: ms }),
       }),
     );
-  return { app, mock, session, call, advance };
+  return { app, config, session, call, advance };
 }
 
 const details = (accountNumber = '123456789', routing = SANDBOX_VALID_NUMBER) => ({
@@ -134,12 +126,12 @@ describe('microdeposits through the server', () => {
   });
 
   it('another user cannot read or verify a microdeposit; the account number never reaches the log', async () => {
-    const { app, call, session } = await setUp();
+    const { app, config, call, session } = await setUp();
     const micro = (
       (await call('POST', `/users/${session.user}/micro_deposits`, details('987654321'))).json as unknown as Micro
     ).micro_deposit;
     const other = await partnerSession(app, config.PARTNER_SECRET);
-    const headers = { authorization: `Bearer ${other.token}`, 'content-type': 'application/json' };
+    const headers = bearer(other.token);
     const verify = await app.request(`/api/micro_deposits/${micro.guid}/verify`, {
       method: 'PUT',
       headers,

@@ -1,23 +1,15 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { createServerApp } from './app';
 import { errorJson } from './errors';
-import { loadConfig } from './config';
-import { createMockUpstream } from './upstreams/mock/upstream';
-import type { Upstream } from './upstreams/types';
+import { bearer, partnerUser, TEST_HOST_ORIGIN as HOST, testApp, testConfig, type TestAppOptions } from './testSupport';
+import { MX_BANK } from './upstreams/mock/sandbox';
 import { MAX_OPTION_LENGTH } from '../sdk/src/contract/widgetOptions';
 
-const HOST = 'http://127.0.0.1:4174';
-const configResult = loadConfig({ NODE_ENV: 'test' });
-if (!configResult.ok) throw new Error(configResult.error);
-const config = configResult.config;
-const headers = { authorization: `Bearer ${config.PARTNER_SECRET}`, 'content-type': 'application/json' };
+const config = testConfig();
+const headers = bearer(config.PARTNER_SECRET);
 
 /** The server over the mock; `around` may stand in for the upstream on some calls. */
-function server(around?: (upstream: Upstream) => Upstream) {
-  const mock = createMockUpstream({ mode: 'test' }).upstream;
-  return createServerApp({ config, upstream: around ? around(mock) : mock });
-}
+const server = (around?: TestAppOptions['upstream']) => testApp({}, { upstream: around, sandbox: false }).app;
 
 /** The server whose upstream gives `answer` to the user check before minting (GET /users/{guid}). */
 const failingUserCheck = (answer: () => Promise<Response>) =>
@@ -33,9 +25,7 @@ async function createUser(app: App, user: Record<string, string> = {}) {
   return app.request('/partner/users', { method: 'POST', headers, body: JSON.stringify({ user }) });
 }
 
-async function newUser(app: App): Promise<string> {
-  return ((await (await createUser(app)).json()) as { user: { guid: string } }).user.guid;
-}
+const newUser = (app: App) => partnerUser(app, config.PARTNER_SECRET);
 
 function mint(app: App, user: string, options: Record<string, unknown> = {}) {
   return app.request(`/partner/users/${user}/widget_urls`, {
@@ -134,7 +124,7 @@ describe('the partner API refuses what the widget would refuse', () => {
       disable_consent: true,
       corner_radius: 8,
       ui_message_version: 4,
-      current_institution_code: 'mxbank',
+      current_institution_code: MX_BANK.code,
     });
     expect(res.status).toBe(200);
     const url = new URL(((await res.json()) as { widget_url: { url: string } }).widget_url.url);

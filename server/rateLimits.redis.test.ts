@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startServer, type StartedServer } from './main';
 import { MAX_RECONNECT_DELAY_MS, RETRY_AFTER_FAILURE_MS } from './rateLimitStore';
 import { redisAnswers } from './redisTestSupport';
-import { partnerSession } from './testSupport';
+import { overHttp, partnerSession } from './testSupport';
 
 const REDIS_SERVER = '/usr/bin/redis-server';
 const PARTNER_SECRET = 'redis-test-partner-secret';
@@ -87,7 +87,7 @@ afterAll(async () => {
 
 /** A partner's back end minting a session on instance `at`: the token works on every instance. */
 async function sessionOn(at: StartedServer) {
-  return partnerSession({ request: (path, init) => fetch(`${at.url}${path}`, init) }, PARTNER_SECRET);
+  return partnerSession(overHttp(at.url), PARTNER_SECRET);
 }
 
 describe('two instances sharing one Redis', () => {

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startServer, type StartedServer } from './main';
 import { COMMAND_TIMEOUT_MS, CONNECT_TIMEOUT_MS } from './rateLimitStore';
 import { redisAnswers } from './redisTestSupport';
-import { partnerSession } from './testSupport';
+import { overHttp, partnerSession } from './testSupport';
 
 const REDIS_SERVER = '/usr/bin/redis-server';
 const PARTNER_SECRET = 'silent-redis-test-partner-secret';
@@ -123,10 +123,7 @@ describe('a Redis that stops answering on open connections', () => {
     if (!server || !proxy) throw new Error('set up');
     const url = server.url;
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    const { user, token } = await partnerSession(
-      { request: (path, init) => fetch(`${url}${path}`, init) },
-      PARTNER_SECRET,
-    );
+    const { user, token } = await partnerSession(overHttp(url), PARTNER_SECRET);
     proxy.silence();
     // the first call waits for the store's own timer; the ones after it count in memory at once
     for (let i = 0; i < 10; i += 1) {
@@ -159,10 +156,7 @@ describe('a Redis that stops answering on open connections', () => {
   it("SIGTERM's close is prompt while Redis is silent: nothing waits for replies that will not come", async () => {
     if (!server || !proxy) throw new Error('set up');
     const { url } = server;
-    const { user, token } = await partnerSession(
-      { request: (path, init) => fetch(`${url}${path}`, init) },
-      PARTNER_SECRET,
-    );
+    const { user, token } = await partnerSession(overHttp(url), PARTNER_SECRET);
     vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     proxy.silence();
     expect(

@@ -4,21 +4,14 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { createServerApp } from './app';
-import { loadConfig } from './config';
 import { startServer } from './main';
 import { clientAddress } from './rateLimits';
 import { MAX_RECONNECT_DELAY_MS, reconnectDelay } from './rateLimitStore';
-import { partnerSession } from './testSupport';
-import { createMockUpstream } from './upstreams/mock/upstream';
+import { overHttp, partnerSession, testApp, testConfig } from './testSupport';
 
 const PARTNER_SECRET = 'rate-limit-partner-secret';
 
-function appWith(env: Record<string, string>) {
-  const loaded = loadConfig({ NODE_ENV: 'test', PARTNER_SECRET, TRUST_PROXY: '1', ...env });
-  if (!loaded.ok) throw new Error(loaded.error);
-  return createServerApp({ config: loaded.config, upstream: createMockUpstream({ mode: 'test' }).upstream });
-}
+const appWith = (env: Record<string, string>) => testApp({ PARTNER_SECRET, TRUST_PROXY: '1', ...env }).app;
 
 const from = (address: string, headers: Record<string, string> = {}) => ({
   headers: { 'x-forwarded-for': address, ...headers },
@@ -68,8 +61,7 @@ describe('/partner per client address', () => {
   });
 
   it('defaults to 3,000 a minute', () => {
-    const loaded = loadConfig({ NODE_ENV: 'test' });
-    expect(loaded.ok && loaded.config.RATE_LIMIT_PARTNER_PER_ADDRESS).toBe(3_000);
+    expect(testConfig().RATE_LIMIT_PARTNER_PER_ADDRESS).toBe(3_000);
   });
 });
 
@@ -132,10 +124,7 @@ describe('Redis down at start-up', () => {
       dist,
     );
     try {
-      const { user, token } = await partnerSession(
-        { request: (path, init) => fetch(`${server.url}${path}`, init) },
-        PARTNER_SECRET,
-      );
+      const { user, token } = await partnerSession(overHttp(server.url), PARTNER_SECRET);
       const statuses = [];
       for (let i = 0; i < 4; i += 1) {
         const res = await fetch(`${server.url}/api/users/${user}/members`, {

@@ -1,24 +1,18 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { createServerApp } from './app';
-import { loadConfig } from './config';
 import { pageClaimsOf, verifySessionToken, WEBVIEW_PARENT } from './sessions';
 import { securityHeaders } from './securityHeaders';
-import { createMockUpstream } from './upstreams/mock/upstream';
+import { bearer, partnerUser, testApp, testConfig, type TestApp } from './testSupport';
 
-const loaded = loadConfig({ NODE_ENV: 'test' });
-if (!loaded.ok) throw new Error(loaded.error);
-const config = loaded.config;
-const partner = { authorization: `Bearer ${config.PARTNER_SECRET}`, 'content-type': 'application/json' };
+const config = testConfig();
 
+/** A new user's widget URL minted with these options and no parent_origin (the server's answer). */
 async function mintWebview(widgetUrl: Record<string, unknown>) {
-  const mock = createMockUpstream({ mode: 'test' });
-  const app = createServerApp({ config, upstream: mock.upstream, sandbox: mock.sandbox });
-  const created = await app.request('/partner/users', { method: 'POST', headers: partner, body: '{"user":{}}' });
-  const user = ((await created.json()) as { user: { guid: string } }).user.guid;
+  const { app, mock } = testApp();
+  const user = await partnerUser(app, config.PARTNER_SECRET);
   const minted = await app.request(`/partner/users/${user}/widget_urls`, {
     method: 'POST',
-    headers: partner,
+    headers: bearer(config.PARTNER_SECRET),
     body: JSON.stringify({ widget_url: { widget_type: 'connect_widget', ...widgetUrl } }),
   });
   return { app, mock, user, minted };
@@ -60,7 +54,7 @@ describe('WebView sessions', () => {
 });
 
 /** An OAuth member created as the widget does in APP mode, straight on the mock. */
-function postAppMember(mock: ReturnType<typeof createMockUpstream>, user: string, extra: Record<string, string>) {
+function postAppMember(mock: TestApp['mock'], user: string, extra: Record<string, string>) {
   return mock.backend.fetch(
     new Request(`http://mock.test/api/users/${user}/members`, {
       method: 'POST',

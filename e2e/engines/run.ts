@@ -8,6 +8,7 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { E2E_CLOCK_SPEED } from '../../server/upstreams/mock/sandbox';
 import { waitForHttp, type EngineDriver } from './driver';
 import { launchFirefox } from './firefox';
 import { FLOWS } from './flows';
@@ -57,7 +58,7 @@ const server = spawn('npm', ['run', 'serve'], {
     WIDGET_PORT: String(WIDGET_PORT),
     HOST_PORT: String(HOST_PORT),
     ACCESS_LOG: '0',
-    MOCK_CLOCK_SPEED: '10',
+    MOCK_CLOCK_SPEED: String(E2E_CLOCK_SPEED),
     MOCK_CONTROL_API: '1',
   },
 });

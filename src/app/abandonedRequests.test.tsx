@@ -5,6 +5,7 @@ import {
   connectMxBank,
   hostNavigateBack,
   renderWidget,
+  SANDBOX_TIME,
   submitCredentials,
   untilNextStep,
   type Rendered,
@@ -113,7 +114,7 @@ describe('a request that answers after the user left its screen', () => {
     const server = startMockServer();
     const userGuid = await server.createUser();
     const member = await server.createMember(userGuid, 'challenge');
-    await server.advance(60_000);
+    await server.advance(SANDBOX_TIME.settled);
     const w = await renderWidget({ server, userGuid, params: { current_member_guid: member } });
     await screen.findByRole('heading', { name: 'Verify your identity' });
     await w.user.click(screen.getByRole('button', { name: 'Cancel' }));
@@ -126,7 +127,7 @@ describe('a request that answers after the user left its screen', () => {
     const server = startMockServer();
     const userGuid = await server.createUser();
     const member = await server.createMember(userGuid, 'password');
-    await server.advance(60_000);
+    await server.advance(SANDBOX_TIME.settled);
     await answerLate(server, 'DELETE /users/*/members/*');
     const w = await renderWidget({ server, userGuid });
     await w.user.click(await screen.findByRole('button', { name: 'Disconnect MX Bank' }));

@@ -7,6 +7,7 @@ import {
   connectMxBank,
   hostNavigateBack,
   renderWidget,
+  SANDBOX_TIME,
   untilNextStep,
   type Rendered,
 } from '../test/renderWidget';
@@ -25,7 +26,7 @@ async function connectionsWithMember() {
   const server = startMockServer();
   const userGuid = await server.createUser();
   await server.createMember(userGuid, 'password');
-  await server.advance(60_000);
+  await server.advance(SANDBOX_TIME.settled);
   return renderWidget({ server, userGuid });
 }
 

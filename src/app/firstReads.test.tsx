@@ -2,7 +2,7 @@ import { act, fireEvent, screen } from '@testing-library/react';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FIRST_READ_RETRIES } from '../api/queries';
 import { startMockServer, type MockServer } from '../test/mockServer';
-import { FAST_TIMING, renderWidget, type Rendered } from '../test/renderWidget';
+import { FAST_TIMING, renderWidget, SANDBOX_TIME, type Rendered } from '../test/renderWidget';
 
 /**
  * Every read the first screen waits on, failing the ways an upstream fails: what the user sees,
@@ -194,7 +194,7 @@ async function openNamed(named: (typeof NAMED)[number], rule: Record<string, unk
   const server = startMockServer();
   const user = await server.createUser();
   const member = await server.createMember(user, 'denied');
-  await server.advance(60_000);
+  await server.advance(SANDBOX_TIME.settled);
   await fault(server, { route: named.route, ...rule });
   const params = typeof named.params === 'function' ? named.params(member) : named.params;
   const w = await open(server, user, params);

@@ -48,7 +48,7 @@ const creds = (code: string, password: string, username = 'jane') => {
   );
 };
 
-async function createMember(password: string, code = 'mxbank', username = 'jane'): Promise<string> {
+async function createMember(password: string, code: string = MX_BANK.code, username = 'jane'): Promise<string> {
   const res = await server.request('POST', `/api/users/${user}/members`, {
     member: { institution_code: code, credentials: creds(code, password, username) },
   });
@@ -168,7 +168,7 @@ describe('sandbox passwords reach their documented status', () => {
 
   it('a manual member has a null status and is never aggregated', async () => {
     const res = await server.request('POST', `/api/users/${user}/members`, {
-      member: { institution_code: 'mxbank', is_manual: true },
+      member: { institution_code: MX_BANK.code, is_manual: true },
     });
     expect(res.status).toBe(202);
     const member = memberResponseSchema.parse(res.json).member;
@@ -257,10 +257,10 @@ describe('credentials', () => {
     const member = await createMember('wrong-1');
     await server.advance(SANDBOX_TIME.nextStep);
     expect((await status(member)).connection_status).toBe('DENIED');
-    await server.request('PUT', memberPath(member), { member: { credentials: creds('mxbank', 'wrong-2') } });
+    await server.request('PUT', memberPath(member), { member: { credentials: creds(MX_BANK.code, 'wrong-2') } });
     await server.advance(SANDBOX_TIME.nextStep);
     expect((await status(member)).connection_status).toBe('DENIED');
-    await server.request('PUT', memberPath(member), { member: { credentials: creds('mxbank', 'wrong-3') } });
+    await server.request('PUT', memberPath(member), { member: { credentials: creds(MX_BANK.code, 'wrong-3') } });
     await server.advance(SANDBOX_TIME.nextStep);
     expect((await status(member)).connection_status).toBe('PREVENTED');
   });
@@ -269,7 +269,7 @@ describe('credentials', () => {
     const member = await createMember('denied');
     await server.advance(SANDBOX_TIME.nextStep);
     const res = await server.request('PUT', memberPath(member), {
-      member: { credentials: creds('mxbank', 'password') },
+      member: { credentials: creds(MX_BANK.code, 'password') },
     });
     expect(res.status).toBe(200);
     expect(memberResponseSchema.parse(res.json).member.connection_status).toBe('UPDATED');
@@ -278,9 +278,9 @@ describe('credentials', () => {
   });
 
   it('a second member for the same user, institution and username is 409', async () => {
-    const first = await createMember('password', 'mxbank', 'sam');
+    const first = await createMember('password', MX_BANK.code, 'sam');
     const res = await server.request('POST', `/api/users/${user}/members`, {
-      member: { institution_code: 'mxbank', credentials: creds('mxbank', 'other', 'SAM') },
+      member: { institution_code: MX_BANK.code, credentials: creds(MX_BANK.code, 'other', 'SAM') },
     });
     expect(res.status).toBe(409);
     expect(errorBodySchema.parse(res.json).error).toMatchObject({ status: 409, existing_member_guid: first });
@@ -317,7 +317,7 @@ describe('credentials', () => {
       server.request('GET', memberPath(member)),
       server.request('GET', memberPath(member, '/status')),
       server.request('GET', `/api/users/${user}/members`),
-      server.request('PUT', memberPath(member), { member: { credentials: creds('mxbank', secret) } }),
+      server.request('PUT', memberPath(member), { member: { credentials: creds(MX_BANK.code, secret) } }),
       server.request('GET', '/mock/log'),
     ]);
     for (const res of bodies) expect(res.text).not.toContain(secret);
@@ -348,10 +348,13 @@ describe('errors', () => {
   });
 
   it.each([
-    [{ member: { institution_code: 'mxbank', credentials: 'nope' } }, 'member.credentials'],
+    [{ member: { institution_code: MX_BANK.code, credentials: 'nope' } }, 'member.credentials'],
     [{ member: { institution_code: 42 } }, 'member.institution_code'],
     [{ member: { institution_code: '   ' } }, 'member.institution_code'],
-    [{ member: { institution_code: 'mxbank', credentials: [{ guid: 'x', value: 5 }] } }, 'member.credentials[0].value'],
+    [
+      { member: { institution_code: MX_BANK.code, credentials: [{ guid: 'x', value: 5 }] } },
+      'member.credentials[0].value',
+    ],
     [{}, 'member'],
   ])('400 for a wrong shape, naming the field (%j)', async (body, field) => {
     const res = await server.request('POST', `/api/users/${user}/members`, body);
@@ -361,7 +364,7 @@ describe('errors', () => {
 
   it('413 for a body over 64 KiB', async () => {
     const res = await server.request('POST', `/api/users/${user}/members`, {
-      member: { institution_code: 'mxbank', metadata: 'x'.repeat(70_000) },
+      member: { institution_code: MX_BANK.code, metadata: 'x'.repeat(70_000) },
     });
     expect(res.status).toBe(413);
   });
@@ -415,7 +418,9 @@ describe('errors', () => {
     const res = await server.fetch(`/api/users/${user}/members`, {
       method: 'POST',
       headers: { 'content-type': 'text/plain' },
-      body: JSON.stringify({ member: { institution_code: 'mxbank', credentials: creds('mxbank', 'password') } }),
+      body: JSON.stringify({
+        member: { institution_code: MX_BANK.code, credentials: creds(MX_BANK.code, 'password') },
+      }),
     });
     expect(res.status).toBe(415);
     const control = await server.fetch('/mock/faults', {
@@ -487,7 +492,7 @@ describe('errors', () => {
     const mine = await createMember('expire');
     const theirs = await server.createMember(other, 'expire');
     await server.advance(SANDBOX_TIME.nextStep);
-    await server.request('POST', '/mock/clock', { advance_ms: 65_000, user_guid: user });
+    await server.request('POST', '/mock/clock', { advance_ms: SANDBOX_TIME.pastChallengeExpiry, user_guid: user });
     expect((await status(mine)).connection_status).toBe('EXPIRED');
     const res = await server.request('GET', `/api/users/${other}/members/${theirs}/status`);
     expect(memberStatusResponseSchema.parse(res.json).member.connection_status).toBe('CHALLENGED');
@@ -545,7 +550,7 @@ describe('institutions', () => {
   };
 
   it('routing_number finds the institutions that use it; the sandbox ones have fixed numbers', async () => {
-    expect((await search('routing_number=123456780')).institutions.map((i) => i.code)).toEqual(['mxbank']);
+    expect((await search('routing_number=123456780')).institutions.map((i) => i.code)).toEqual([MX_BANK.code]);
     // every generated institution has its own valid number: the first one after the sandbox
     const generated = (await search(`routing_number=${withCheckDigit(String(10_000_000 + 5))}`)).institutions;
     expect(generated).toHaveLength(1);
@@ -686,7 +691,7 @@ describe('OAuth', () => {
 
   it('OAuth is refused for an institution without it', async () => {
     const res = await server.request('POST', `/api/users/${user}/members`, {
-      member: { institution_code: 'mxbank', is_oauth: true },
+      member: { institution_code: MX_BANK.code, is_oauth: true },
     });
     expect(res.status).toBe(422);
   });
@@ -695,7 +700,7 @@ describe('OAuth', () => {
 describe('widget URLs', () => {
   it('returns a URL on the widget origin carrying the config and parent_origin', async () => {
     const res = await server.request('POST', `/api/users/${user}/widget_urls`, {
-      widget_url: { widget_type: 'connect_widget', color_scheme: 'dark', current_institution_code: 'mxbank' },
+      widget_url: { widget_type: 'connect_widget', color_scheme: 'dark', current_institution_code: MX_BANK.code },
       parent_origin: 'https://partner.example',
     });
     expect(res.status).toBe(200);

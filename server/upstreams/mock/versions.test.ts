@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { startMockServer, TEST_ORIGIN, type MockServer } from '../../../src/test/mockServer';
 import { MAX_MEMBERS_PER_USER } from './memberRules';
 import { negotiateMediaType } from './middleware';
-import { mxBankMember } from './sandbox';
+import { MX_BANK, mxBankMember } from './sandbox';
 
 const VENDOR = 'application/vnd.mx.api.v1+json';
 
@@ -39,9 +39,9 @@ describe('the mock’s media types', () => {
   });
 
   it('answers in the type the Accept header asks for, and 406 when it allows neither', async () => {
-    expect((await get('/institutions/mxbank', { accept: VENDOR })).type).toBe(VENDOR);
-    expect((await get('/institutions/mxbank', { accept: 'application/json' })).type).toBe('application/json');
-    const refused = await get('/institutions/mxbank', { accept: 'text/html' });
+    expect((await get(`/institutions/${MX_BANK.code}`, { accept: VENDOR })).type).toBe(VENDOR);
+    expect((await get(`/institutions/${MX_BANK.code}`, { accept: 'application/json' })).type).toBe('application/json');
+    const refused = await get(`/institutions/${MX_BANK.code}`, { accept: 'text/html' });
     expect(refused.status).toBe(406);
     expect(refused.body).toMatchObject({ error: { status: 406 } });
   });
@@ -56,7 +56,7 @@ describe('Accept-Version: v20250224', () => {
   const v2025 = { accept: 'application/json', 'accept-version': 'v20250224' };
 
   it('institutions carry supported_products instead of the supports_* flags', async () => {
-    const { status, type, body } = await get('/institutions/mxbank', v2025);
+    const { status, type, body } = await get(`/institutions/${MX_BANK.code}`, v2025);
     expect([status, type]).toEqual([200, 'application/json']);
     const institution = (body as { institution: Record<string, unknown> }).institution;
     expect(institution.supported_products).toEqual(
@@ -65,7 +65,9 @@ describe('Accept-Version: v20250224', () => {
     expect(Object.keys(institution).filter((k) => k.startsWith('supports_') && k !== 'supports_oauth')).toEqual([
       'supports_credentials', // the mock's own extension, not one of MX's product flags
     ]);
-    const v1 = (await get('/institutions/mxbank', { accept: VENDOR })).body as { institution: Record<string, unknown> };
+    const v1 = (await get(`/institutions/${MX_BANK.code}`, { accept: VENDOR })).body as {
+      institution: Record<string, unknown>;
+    };
     expect(v1.institution.supports_account_verification).toBe(true);
     expect(v1.institution.supported_products).toBeUndefined();
   });
@@ -83,7 +85,7 @@ describe('Accept-Version: v20250224', () => {
   });
 
   it('any other Accept-Version is a 400', async () => {
-    expect((await get('/institutions/mxbank', { 'accept-version': 'v2099' })).status).toBe(400);
+    expect((await get(`/institutions/${MX_BANK.code}`, { 'accept-version': 'v2099' })).status).toBe(400);
   });
 });
 

@@ -3,10 +3,9 @@ import { createServer, type Server } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMockBackend } from '../mock/app';
+import { MX_BANK } from '../mock/sandbox';
 import { accessLog } from '../../accessLog';
-import { createServerApp } from '../../app';
-import { loadConfig } from '../../config';
-import { mxBankMemberBody, partnerSession } from '../../testSupport';
+import { bearer, mxBankMemberBody, partnerSession, testApp } from '../../testSupport';
 import { matchWidgetRoute } from '../allowList';
 import { createMxUpstream, MAX_UPSTREAM_BODY_BYTES } from './upstream';
 
@@ -52,9 +51,9 @@ const upstream = (overrides: Partial<Parameters<typeof createMxUpstream>[0]> = {
 
 describe('the mx upstream, against a stand-in for MX on another port', () => {
   it('adds HTTP Basic auth and the MX Accept header, and passes MX bodies through', async () => {
-    const response = await upstream()({ method: 'GET', path: '/institutions/mxbank', search: '' });
+    const response = await upstream()({ method: 'GET', path: `/institutions/${MX_BANK.code}`, search: '' });
     expect(response.status).toBe(200);
-    expect(((await response.json()) as { institution: { code: string } }).institution.code).toBe('mxbank');
+    expect(((await response.json()) as { institution: { code: string } }).institution.code).toBe(MX_BANK.code);
     const request = seen.at(-1);
     expect(request?.accept).toBe('application/vnd.mx.api.v1+json, application/json;q=0.9');
     expect(request?.authorization).toBe(`Basic ${Buffer.from(`client-id:${API_KEY}`).toString('base64')}`);
@@ -206,16 +205,13 @@ describe('the whole server in mx mode, against the stand-in', () => {
   });
 
   it('forwards only allow-listed routes, and no response or log line carries the key', async () => {
-    const loaded = loadConfig({ NODE_ENV: 'test' });
-    if (!loaded.ok) throw new Error(loaded.error);
     const lines: string[] = [];
-    const app = createServerApp({
-      config: loaded.config,
-      upstream: upstream(),
-      middleware: [accessLog({ write: (line) => lines.push(line) })],
-    });
-    const { user, token } = await partnerSession(app, loaded.config.PARTNER_SECRET);
-    const auth = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+    const { app, config } = testApp(
+      {},
+      { upstream: () => upstream(), sandbox: false, middleware: [accessLog({ write: (line) => lines.push(line) })] },
+    );
+    const { user, token } = await partnerSession(app, config.PARTNER_SECRET);
+    const auth = bearer(token);
     seen.length = 0;
     const bodies: string[] = [];
     const call = async (method: string, path: string, body?: string) => {
@@ -223,14 +219,14 @@ describe('the whole server in mx mode, against the stand-in', () => {
       bodies.push(`${response.status} ${[...response.headers].join(';')} ${await response.text()}`);
       return response.status;
     };
-    expect(await call('GET', '/api/institutions/mxbank')).toBe(200);
+    expect(await call('GET', `/api/institutions/${MX_BANK.code}`)).toBe(200);
     expect(await call('POST', `/api/users/${user}/members`, mxBankMemberBody('password'))).toBe(202);
     // none of these is a route the widget uses: refused by the server, never sent to MX
     expect(await call('GET', `/api/users/${user}`)).toBe(404);
     expect(await call('DELETE', `/api/users/${user}`)).toBe(404);
     expect(await call('GET', `/api/users/${user}/members/MBR-1/transactions`)).toBe(404);
     expect(await call('POST', '/api/mock/reset')).toBe(404);
-    expect(seen.map((r) => r.path)).toEqual(['/api/institutions/mxbank', `/api/users/${user}/members`]);
+    expect(seen.map((r) => r.path)).toEqual([`/api/institutions/${MX_BANK.code}`, `/api/users/${user}/members`]);
     const key64 = Buffer.from(`client-id:${API_KEY}`).toString('base64');
     for (const text of [...bodies, ...lines]) {
       expect(text).not.toContain(API_KEY);
@@ -241,22 +237,20 @@ describe('the whole server in mx mode, against the stand-in', () => {
 
 describe.each(['v1', 'v20250224'] as const)('the whole server in mx mode with MX_API_VERSION=%s', (version) => {
   it('reads the stand-in in the widget’s one shape: flags, the same verifying favorites, a microdeposit', async () => {
-    const loaded = loadConfig({ NODE_ENV: 'test', MX_API_VERSION: version });
-    if (!loaded.ok) throw new Error(loaded.error);
-    const app = createServerApp({
-      config: loaded.config,
-      upstream: upstream({ version: loaded.config.MX_API_VERSION }),
-    });
-    const { user, token } = await partnerSession(app, loaded.config.PARTNER_SECRET);
-    const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+    const { app, config } = testApp(
+      { MX_API_VERSION: version },
+      { upstream: () => upstream({ version }), sandbox: false },
+    );
+    const { user, token } = await partnerSession(app, config.PARTNER_SECRET);
+    const headers = bearer(token);
     const read = async (path: string, init: RequestInit = {}) => {
       const response = await app.request(path, { headers, ...init });
       return { status: response.status, body: (await response.json()) as Record<string, unknown> };
     };
     seen.length = 0;
 
-    const bank = await read('/api/institutions/mxbank');
-    expect(bank.body.institution).toMatchObject({ code: 'mxbank', supports_account_verification: true });
+    const bank = await read(`/api/institutions/${MX_BANK.code}`);
+    expect(bank.body.institution).toMatchObject({ code: MX_BANK.code, supports_account_verification: true });
     expect(seen.at(-1)?.version).toBe(version === 'v1' ? null : 'v20250224');
 
     const favorites = await read('/api/institutions/favorites?records_per_page=25&supports_account_verification=true');
