@@ -29,7 +29,11 @@ export interface StartedServer {
 export function rateLimitStoresFor(config: ServerConfig): RateLimitStores {
   const prefix =
     config.REDIS_KEY_PREFIX ?? `connect:${config.PUBLIC_ORIGIN ? new URL(config.PUBLIC_ORIGIN).host : 'local'}:`;
-  return createRateLimitStores({ redisUrl: config.REDIS_URL, prefix });
+  return createRateLimitStores({
+    redisUrl: config.REDIS_URL,
+    prefix,
+    commandTimeoutMs: config.REDIS_COMMAND_TIMEOUT_MS,
+  });
 }
 
 export function buildApp(config: ServerConfig, distDir: string, quiet = false, rateLimitStores?: RateLimitStores) {

@@ -16,7 +16,7 @@ describe('outageDetail (what the Redis outage line may say)', () => {
     expect(outageDetail(Object.assign(new Error('connect ECONNREFUSED 10.0.0.1:6379'), { code: 'ECONNREFUSED' }))).toBe(
       'ECONNREFUSED',
     );
-    expect(outageDetail(new RedisNoAnswerError())).toBe('no answer within 500 ms');
+    expect(outageDetail(new RedisNoAnswerError(500))).toBe('no answer within 500 ms');
     expect(outageDetail(new TypeError('redis://:hunter2@cache:6379 is bad'))).toBe('TypeError');
     expect(outageDetail('a string')).toBeNull();
   });

@@ -29,9 +29,10 @@ export interface RateLimitStores {
 }
 
 /**
- * Any Redis command slower than this counts as an outage: a limiter must not hold a request. The
- * server's own timer enforces it (node-redis's command timeout only covers commands not yet written,
- * so a Redis that stops answering on an open connection would hold every request).
+ * Any Redis command slower than this (by default; REDIS_COMMAND_TIMEOUT_MS) counts as an outage: a
+ * limiter must not hold a request. The server's own timer enforces it (node-redis's command timeout
+ * only covers commands not yet written, so a Redis that stops answering on an open connection would
+ * hold every request).
  */
 export const COMMAND_TIMEOUT_MS = 500;
 /** An idle connection is pinged this often (ms), so a silent Redis is noticed without traffic. */
@@ -64,10 +65,10 @@ export function redisStoreClient(client: NodeRedisCommands): RedisClient {
   };
 }
 
-/** A Redis call that did not answer within COMMAND_TIMEOUT_MS. */
+/** A Redis call that did not answer within its bound (COMMAND_TIMEOUT_MS unless configured). */
 export class RedisNoAnswerError extends Error {
-  constructor() {
-    super(`no answer within ${COMMAND_TIMEOUT_MS} ms`);
+  constructor(ms: number) {
+    super(`no answer within ${ms} ms`);
   }
 }
 
@@ -75,7 +76,7 @@ export class RedisNoAnswerError extends Error {
 export function withinTimeout<T>(call: Promise<T>, ms = COMMAND_TIMEOUT_MS): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<never>((_, fail) => {
-    timer = setTimeout(() => fail(new RedisNoAnswerError()), ms);
+    timer = setTimeout(() => fail(new RedisNoAnswerError(ms)), ms);
   });
   return Promise.race([call, timeout]).finally(() => clearTimeout(timer));
 }
@@ -109,6 +110,8 @@ export interface RateLimitStoreOptions {
   /** one line per outage and per recovery */
   warn?: (line: string) => void;
   now?: () => number;
+  /** a command slower than this (ms) counts as an outage; default COMMAND_TIMEOUT_MS */
+  commandTimeoutMs?: number;
 }
 
 /** Memory stores, or Redis stores that fall back to memory while Redis cannot answer (see above). */
@@ -117,7 +120,9 @@ export function createRateLimitStores({
   prefix,
   warn = (line) => console.warn(line),
   now = Date.now,
+  commandTimeoutMs = COMMAND_TIMEOUT_MS,
 }: RateLimitStoreOptions): RateLimitStores {
+  const bounded = <T>(call: Promise<T>) => withinTimeout(call, commandTimeoutMs);
   if (!redisUrl) {
     return {
       storeFor: () => new MemoryStore(),
@@ -130,7 +135,7 @@ export function createRateLimitStores({
     url: redisUrl,
     // a command while disconnected fails at once (and the limiter counts in memory) instead of queueing
     disableOfflineQueue: true,
-    commandOptions: { timeout: COMMAND_TIMEOUT_MS },
+    commandOptions: { timeout: commandTimeoutMs },
     pingInterval: PING_INTERVAL_MS,
     socket: { connectTimeout: CONNECT_TIMEOUT_MS, reconnectStrategy: reconnectDelay, keepAlive: true },
   });
@@ -173,7 +178,7 @@ export function createRateLimitStores({
   };
   // a new connection is used once it answers a PING in time, whatever the last one's failure
   client.on('ready', () => {
-    withinTimeout(client.ping()).then(
+    bounded(client.ping()).then(
       () => {
         retryAt = 0;
         answered();
@@ -195,7 +200,7 @@ export function createRateLimitStores({
       async function either<T>(inRedis: () => Promise<T>, inMemory: () => T): Promise<T> {
         if (!usable()) return inMemory();
         try {
-          const result = await withinTimeout(inRedis());
+          const result = await bounded(inRedis());
           answered();
           return result;
         } catch (error) {
@@ -230,7 +235,7 @@ export function createRateLimitStores({
       client.off('error', failed);
       client.on('error', () => undefined);
       // a Redis that does not answer would hold close() (it waits for the replies) past SIGTERM's bound
-      if (client.isReady && !down) await withinTimeout(client.close()).catch(() => client.destroy());
+      if (client.isReady && !down) await bounded(client.close()).catch(() => client.destroy());
       else client.destroy();
     },
   };
