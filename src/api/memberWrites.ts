@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as v from 'valibot';
 import { memberPath, userPath, type ApiClient } from './client';
 import { memberResponseSchema, nullableString, type AnswerInput } from './schemas';
 
@@ -7,9 +7,9 @@ import { memberResponseSchema, nullableString, type AnswerInput } from './schema
  * window. Only the steps that do so import this module, so it loads with the first of them and
  * the first bundle keeps the reads it starts with (api/client.ts).
  */
-export const oauthWindowResponseSchema = z.object({
+export const oauthWindowResponseSchema = v.object({
   // null is allowed: the OAuth step shows its error screen for a member without a usable URL
-  member: z.object({ guid: nullableString, oauth_window_uri: nullableString }),
+  member: v.object({ guid: nullableString, oauth_window_uri: nullableString }),
 });
 
 /** How the bank returns the user after OAuth (MX's oauth_window_uri parameters). */

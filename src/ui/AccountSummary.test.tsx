@@ -1,5 +1,6 @@
 import { render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import * as v from 'valibot';
 import { accountSchema } from '../api/schemas';
 import { en } from '../i18n/en';
 import { es } from '../i18n/es';
@@ -7,7 +8,7 @@ import { createTranslator, LocaleContext, TranslateContext, type Catalog } from 
 import { AccountSummary } from './AccountSummary';
 
 function show(locale: string, catalog: Catalog, fields: { name: string; type: string; number: string }) {
-  const account = accountSchema.parse({
+  const account = v.parse(accountSchema, {
     guid: 'ACT-1',
     name: fields.name,
     type: fields.type,

@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as v from 'valibot';
 import type { ManualAccountType } from '../../../sdk/src/contract/manualAccounts';
 import { userPath, type ApiClient } from '../../api/client';
 import { accountSchema } from '../../api/schemas';
@@ -16,7 +16,7 @@ export interface ManualAccountInput {
   day_payment_is_due?: number;
 }
 
-const accountResponseSchema = z.object({ account: accountSchema });
+const accountResponseSchema = v.object({ account: accountSchema });
 
 /**
  * MX's "create manual account" (`POST /users/{guid}/accounts`): it lands under the user's manual
