@@ -12,6 +12,14 @@ import * as v from 'valibot';
  * than failing the whole list; a single object the widget cannot use is a SchemaError naming the
  * field, which the step shows as an error.
  */
+const isJsonObject = (input: unknown) => typeof input === 'object' && input !== null && !Array.isArray(input);
+/**
+ * A JSON object with these fields (others are dropped). An array is refused: valibot's object alone
+ * would read one as an object without fields, and an API object that arrives as a list is not one.
+ */
+export const jsonObject = <const E extends v.ObjectEntries>(entries: E) =>
+  v.pipe(v.custom<Record<string, unknown>>(isJsonObject, 'is not an object'), v.object(entries));
+
 export const nullableString = v.nullish(v.string());
 const nullableBoolean = v.nullish(v.boolean());
 const nullableNumber = v.nullish(v.number());
@@ -66,7 +74,7 @@ const clampInt = (value: number | null | undefined, min: number, max: number, fa
  * page 1..total_pages. A missing one is a single page of what came.
  */
 export const paginationSchema = v.pipe(
-  v.object({
+  jsonObject({
     current_page: nullableNumber,
     per_page: nullableNumber,
     total_entries: nullableNumber,
@@ -83,7 +91,7 @@ export const paginationSchema = v.pipe(
   }),
 );
 
-const institutionFields = v.object({
+const institutionFields = jsonObject({
   code: nonEmpty,
   guid: nullableString,
   name: nullableString,
@@ -123,11 +131,11 @@ export type Institution = v.InferOutput<typeof institutionSchema>;
 
 /** An answer choice: without a value there is nothing to send, without a label nothing to show. */
 const optionSchema = v.pipe(
-  v.object({ guid: nullableString, label: nonEmpty, value: nonEmpty }),
+  jsonObject({ guid: nullableString, label: nonEmpty, value: nonEmpty }),
   v.transform((option) => ({ ...option, guid: option.guid || option.value })),
 );
 const imageOptionSchema = v.pipe(
-  v.object({ guid: nullableString, label: nullableString, value: nonEmpty, data_uri: nonEmpty }),
+  jsonObject({ guid: nullableString, label: nullableString, value: nonEmpty, data_uri: nonEmpty }),
   v.transform((option) => ({ ...option, guid: option.guid || option.value, label: option.label || option.value })),
 );
 
@@ -145,7 +153,7 @@ type CredentialType = (typeof CREDENTIAL_TYPES)[number];
 const isCredentialType = oneOf(CREDENTIAL_TYPES);
 
 export const credentialSchema = v.pipe(
-  v.object({
+  jsonObject({
     ...promptFields,
     display_order: nullableNumber,
     field_type: nullableString,
@@ -172,7 +180,7 @@ type ChallengeType = (typeof CHALLENGE_TYPES)[number];
 const isChallengeType = oneOf(CHALLENGE_TYPES);
 
 export const challengeSchema = v.pipe(
-  v.object({
+  jsonObject({
     ...promptFields,
     image_data: nullableString,
     image_options: v.nullish(usableItems(imageOptionSchema)),
@@ -205,7 +213,7 @@ export type Challenge = v.InferOutput<typeof challengeSchema>;
 /** A status name we do not know is kept as a string: the widget shows a generic screen for it. */
 const connectionStatus = v.nullable(v.string());
 
-export const memberSchema = v.object({
+export const memberSchema = jsonObject({
   guid: nonEmpty,
   is_managed_by_user: nullableBoolean,
   connection_status: connectionStatus,
@@ -222,7 +230,7 @@ export const memberSchema = v.object({
 });
 export type Member = v.InferOutput<typeof memberSchema>;
 
-export const memberStatusSchema = v.object({
+export const memberStatusSchema = jsonObject({
   guid: nullableString,
   connection_status: connectionStatus,
   is_authenticated: nullableBoolean,
@@ -235,7 +243,7 @@ export const memberStatusSchema = v.object({
 });
 export type MemberStatus = v.InferOutput<typeof memberStatusSchema>;
 
-const accountFields = v.object({
+const accountFields = jsonObject({
   guid: nonEmpty,
   member_guid: nullableString,
   name: nullableString,
@@ -257,29 +265,29 @@ export const accountSchema = v.pipe(
 );
 export type Account = v.InferOutput<typeof accountSchema>;
 
-export const institutionListSchema = v.object({
+export const institutionListSchema = jsonObject({
   institutions: usableItems(institutionSchema),
   pagination: paginationSchema,
 });
-export const institutionResponseSchema = v.object({ institution: institutionSchema });
-export const credentialListSchema = v.object({
+export const institutionResponseSchema = jsonObject({ institution: institutionSchema });
+export const credentialListSchema = jsonObject({
   credentials: usableItems(credentialSchema),
   pagination: v.nullish(paginationSchema),
 });
-export const memberResponseSchema = v.object({ member: memberSchema });
-export const memberListSchema = v.object({
+export const memberResponseSchema = jsonObject({ member: memberSchema });
+export const memberListSchema = jsonObject({
   members: usableItems(memberSchema),
   pagination: v.nullish(paginationSchema),
 });
-export const memberStatusResponseSchema = v.object({ member: memberStatusSchema });
-export const accountListSchema = v.object({
+export const memberStatusResponseSchema = jsonObject({ member: memberStatusSchema });
+export const accountListSchema = jsonObject({
   accounts: usableItems(accountSchema),
   pagination: v.nullish(paginationSchema),
 });
-export const challengeListSchema = v.object({ challenges: usableItems(challengeSchema) });
+export const challengeListSchema = jsonObject({ challenges: usableItems(challengeSchema) });
 
-export const errorBodySchema = v.object({
-  error: v.object({
+export const errorBodySchema = jsonObject({
+  error: jsonObject({
     message: v.string(),
     status: v.optional(v.number()),
     existing_member_guid: v.optional(v.string()),
@@ -290,8 +298,8 @@ export const errorBodySchema = v.object({
 export type InstitutionPage = v.InferOutput<typeof institutionListSchema>;
 
 /** Our server's GET /capabilities (not MX's): which institution searches the upstream can do. */
-export const capabilitiesResponseSchema = v.object({
-  capabilities: v.object({ institution_search: v.object({ routing_number: flag }) }),
+export const capabilitiesResponseSchema = jsonObject({
+  capabilities: jsonObject({ institution_search: jsonObject({ routing_number: flag }) }),
 });
 export type Capabilities = v.InferOutput<typeof capabilitiesResponseSchema>['capabilities'];
 export type AnswerInput = { guid: string; value: string };

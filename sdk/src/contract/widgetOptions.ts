@@ -13,14 +13,9 @@ export const WIDGET_LOCALES = ['en', 'es', 'fr-CA'] as const;
 /** A string option's value, without the spaces around it (what every check below reads). */
 const trimmed = v.pipe(v.string(), v.trim());
 
-/**
- * The length limits' messages, in the words partners have had in 422 refusals since the options
- * were first checked (zod's), so a partner matching on them sees no change.
- */
-const minLength = (min: number) =>
-  v.minLength<string, number, string>(min, `Too small: expected string to have >=${min} characters`);
-const maxLength = (max: number) =>
-  v.maxLength<string, number, string>(max, `Too big: expected string to have <=${max} characters`);
+/** A limit on a (trimmed) value's length, named in its message. */
+const maxLength = (max: number) => v.maxLength<string, number, string>(max, `must be at most ${max} characters`);
+const notEmpty = v.minLength<string, number, string>(1, 'must not be empty');
 
 /** An enum whose message lists what it takes, e.g. "must be one of light, dark". */
 const oneOf = <const T extends readonly [string, ...string[]]>(values: T) =>
@@ -98,7 +93,7 @@ const cornerRadiusMessage = 'must be a whole number of pixels from 0 to 24';
 export const widgetOptionsShape = {
   mode: v.optional(oneOf(['aggregation', 'verification']), 'aggregation'),
   color_scheme: v.optional(oneOf(['light', 'dark']), 'light'),
-  current_institution_code: v.optional(v.pipe(trimmed, minLength(1), maxLength(200))),
+  current_institution_code: v.optional(v.pipe(trimmed, notEmpty, maxLength(200))),
   current_member_guid: v.optional(guid('MBR')),
   /** verification mode: resume this microdeposit at the step its status calls for */
   current_microdeposit_guid: v.optional(guid('MIC')),
@@ -121,7 +116,7 @@ export const widgetOptionsShape = {
   /** the consent screen comes first unless the partner collects consent itself */
   disable_consent: flag('false'),
   /** the partner's app, as the consent screen names it */
-  client_name: v.optional(v.pipe(trimmed, minLength(1), maxLength(80))),
+  client_name: v.optional(v.pipe(trimmed, notEmpty, maxLength(80))),
   privacy_policy_url: v.optional(
     v.pipe(trimmed, maxLength(MAX_OPTION_LENGTH), v.check(isHttpsUrl, 'must be an https URL')),
   ),

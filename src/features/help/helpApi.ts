@@ -5,17 +5,17 @@ import type { HelpTopic } from '../../../sdk/src/contract/help';
 import { useApi } from '../../api/ApiProvider';
 import { userPath, type ApiClient } from '../../api/client';
 import { queryKeys } from '../../api/queryKeys';
-import { flag, nullableString } from '../../api/schemas';
+import { flag, jsonObject, nullableString } from '../../api/schemas';
 
 /**
  * "Get help" (our server's `/api/users/{guid}/help`, not MX's). It lives in the help feature, so it
  * loads with the help screens and not in the first bundle.
  */
-const helpOptionsSchema = v.object({
-  help: v.object({ available: flag, email_on_file: flag }),
+const helpOptionsSchema = jsonObject({
+  help: jsonObject({ available: flag, email_on_file: flag }),
 });
 export type HelpOptions = v.InferOutput<typeof helpOptionsSchema>['help'];
-const helpSentSchema = v.object({ help_request: v.object({ guid: nullableString }) });
+const helpSentSchema = jsonObject({ help_request: jsonObject({ guid: nullableString }) });
 
 export interface HelpRequestInput {
   topic: HelpTopic;

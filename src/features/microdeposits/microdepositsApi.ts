@@ -5,14 +5,14 @@ import { ROUTING_CHECKS, type RoutingCheck } from '../../../sdk/src/contract/mic
 import { userPath, type ApiClient } from '../../api/client';
 import { polledRead } from '../../api/queries';
 import { queryKeys } from '../../api/queryKeys';
-import { nonEmpty, nullableString, nullishThen } from '../../api/schemas';
+import { jsonObject, nonEmpty, nullableString, nullishThen } from '../../api/schemas';
 
 /**
  * Microdeposits (MX's `/users/{guid}/micro_deposits`, `PUT /micro_deposits/{guid}/verify`) and the
  * server's routing-number check. Only the microdeposit screens import this module, so it loads
  * with them and not in the first bundle.
  */
-export const microdepositSchema = v.object({
+export const microdepositSchema = jsonObject({
   guid: nonEmpty,
   /** kept a plain string: an unknown status gets the table's fallback screen, not a parse error */
   status: nullableString,
@@ -33,21 +33,21 @@ export type Microdeposit = v.InferOutput<typeof microdepositSchema>;
 /**
  * MX's spec (MicrodepositResponseBody) sends the microdeposit as a one-element array under
  * `micro_deposit`; the mock and MX's docs send the object. Either is read as the object; an
- * empty or longer array is a SchemaError, never a guess at which one is meant. (A transform and
- * the object's schema rather than a union with a tuple: valibot's functions used here land in the
- * first bundle with the rest of the library, and these two already are there.)
+ * empty or longer array is a SchemaError (not an object), never a guess at which one is meant.
+ * (A transform rather than a union with a tuple: the valibot functions a lazy chunk uses land in
+ * the first bundle with the rest of the library, and these are there already.)
  */
-const microdepositResponseSchema = v.object({
+const microdepositResponseSchema = jsonObject({
   micro_deposit: v.pipe(
     v.unknown(),
-    v.transform((value) => (Array.isArray(value) ? (value.length === 1 ? (value[0] as unknown) : null) : value)),
+    v.transform((value) => (Array.isArray(value) && value.length === 1 ? (value[0] as unknown) : value)),
     microdepositSchema,
   ),
 });
 
 const isRoutingCheck = (value: unknown): value is RoutingCheck => ROUTING_CHECKS.some((c) => c === value);
-const routingCheckSchema = v.object({
-  routing_number: v.object({
+const routingCheckSchema = jsonObject({
+  routing_number: jsonObject({
     routing_number: nonEmpty,
     // an answer this widget does not know is treated as INVALID: never send deposits on a guess
     check: nullishThen(v.string(), (c): RoutingCheck => (isRoutingCheck(c) ? c : 'INVALID')),
