@@ -48,7 +48,7 @@ export const nullishThen = <TIn, TOut>(value: v.GenericSchema<TIn>, then: (input
 export const issueKeys = (issue: v.BaseIssue<unknown>): PropertyKey[] =>
   (issue.path ?? []).map(({ key }) => (typeof key === 'number' || typeof key === 'symbol' ? key : String(key)));
 
-/** An issue raised by a transform: `message` at `key` of the object it read. */
+/** An issue a rawTransform raises: `message` at `key` of the object it read. */
 const issueAt = (input: Record<string, unknown>, key: string, message: string) => ({
   message,
   path: [{ type: 'object', origin: 'value', input, key, value: input[key] }] as [v.ObjectPathItem],

@@ -34,8 +34,8 @@ export type Microdeposit = v.InferOutput<typeof microdepositSchema>;
  * MX's spec (MicrodepositResponseBody) sends the microdeposit as a one-element array under
  * `micro_deposit`; the mock and MX's docs send the object. Either is read as the object; an
  * empty or longer array is a SchemaError (not an object), never a guess at which one is meant.
- * (A transform rather than a union with a tuple: the valibot functions a lazy chunk uses land in
- * the first bundle with the rest of the library, and these are there already.)
+ * (Unwrapped before the schema rather than a union with a tuple: the valibot functions a lazy
+ * chunk uses land in the first bundle with the rest of the library, and these are there already.)
  */
 const microdepositResponseSchema = jsonObject({
   micro_deposit: v.pipe(
