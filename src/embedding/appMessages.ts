@@ -1,10 +1,11 @@
 import * as v from 'valibot';
+import { jsonObject } from '../api/schemas';
 
 /** What the app may inject into the page (window.postMessage from its own JavaScript). */
 const appMessageSchema = v.variant('type', [
   v.object({
     type: v.picklist(['oauthComplete/success', 'oauthComplete/error']),
-    metadata: v.object({ member_guid: v.pipe(v.string(), v.maxLength(128)), error_reason: v.optional(v.string()) }),
+    metadata: jsonObject({ member_guid: v.pipe(v.string(), v.maxLength(128)), error_reason: v.optional(v.string()) }),
   }),
   v.object({ type: v.literal('mx/navigation') }),
 ]);

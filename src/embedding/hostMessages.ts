@@ -1,11 +1,12 @@
 import * as v from 'valibot';
+import { jsonObject } from '../api/schemas';
 
 const hostMessageSchema = v.variant('type', [
-  v.object({ type: v.literal('mx/navigation'), payload: v.object({ action: v.literal('back') }) }),
+  v.object({ type: v.literal('mx/navigation'), payload: jsonObject({ action: v.literal('back') }) }),
   v.object({ type: v.literal('ping') }),
   v.object({
     type: v.literal('mx/sdk/info'),
-    metadata: v.optional(v.partial(v.object({ sdk: v.string(), version: v.string() }))),
+    metadata: v.optional(jsonObject({ sdk: v.optional(v.string()), version: v.optional(v.string()) })),
   }),
 ]);
 export type HostMessage = v.InferOutput<typeof hostMessageSchema>;

@@ -1,11 +1,12 @@
 import { useEffect } from 'react';
 import * as v from 'valibot';
+import { jsonObject } from '../../api/schemas';
 import { useAppMessages } from '../../embedding/appChannel';
 
-const oauthCompleteSchema = v.object({
+const oauthCompleteSchema = jsonObject({
   mx: v.literal(true),
   type: v.literal('oauthComplete'),
-  metadata: v.object({
+  metadata: jsonObject({
     member_guid: v.string(),
     status: v.picklist(['success', 'error']),
     error_reason: v.optional(v.string()),
