@@ -11,6 +11,9 @@ import { gzipSync } from 'node:zlib';
 // the screens' work in flight; the floor (React alone) is 66 KB. Issue #25 then added 4.9 KB to the
 // first screen (focus policy, one back function, the bank window's owner, plural rules, the bounded
 // popular list): 107.1 KB. #27's target (floor + 20 KB) is not reached; this budget only stops growth.
+// #27, schemas from zod/mini to valibot: 107.2 KB before, 101.1 KB after (109,755 -> 103,571 B; -6.0 KB:
+// the valibot functions the widget uses, bundled alone, are 2.7 KB, so zod's share was about 8.7 KB;
+// the entry carries every valibot function any chunk uses, since the library is one module).
 const BUDGETS = { widgetJs: 107.5 * 1024, widgetCss: 15 * 1024, sdk: 5 * 1024 };
 const gz = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;

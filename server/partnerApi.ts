@@ -7,13 +7,7 @@ import { mintSessionToken, WEBVIEW_PARENT } from './sessions';
 import { errorJson } from './errors';
 import type { Upstream } from './upstreams/types';
 import { looseObject, object, validate } from './validation';
-import {
-  checkWidgetOptions,
-  isWidgetOption,
-  userGuidOption,
-  widgetOptionsSchema,
-  type OptionsCheck,
-} from '../sdk/src/contract/widgetOptions';
+import { checkWidgetOptions, isUserGuid, isWidgetOption, type OptionsCheck } from '../sdk/src/contract/widgetOptions';
 
 const digest = (value: string) => createHash('sha256').update(value).digest();
 
@@ -97,7 +91,7 @@ function widgetOptionsOf(widgetUrl: Record<string, unknown>): OptionsCheck<Recor
     }
     options[key] = String(value).trim();
   }
-  const checked = checkWidgetOptions(widgetOptionsSchema, options);
+  const checked = checkWidgetOptions(options);
   return checked.ok ? { ok: true, options } : checked;
 }
 
@@ -178,9 +172,8 @@ export function partnerApi(options: PartnerApiOptions) {
 
   partner.post('/users/:user_guid/widget_urls', async (c) => {
     const userGuid = c.req.param('user_guid');
-    const guid = userGuidOption.safeParse(userGuid);
     // the widget trims the guid it reads from its URL: one with spaces around it names no user the session could act for
-    if (!guid.success || guid.data !== userGuid) return refuse('user_guid', 'must look like USR-…');
+    if (!isUserGuid(userGuid)) return refuse('user_guid', 'must look like USR-…');
     const body = await readJson(c.req.raw, widgetUrlBody);
     if (body instanceof Response) return body;
     const checked = widgetOptionsOf(body.widget_url);

@@ -1,7 +1,8 @@
-import type { z } from 'zod/mini';
+import * as v from 'valibot';
 import { ApiError, NetworkError, retryAfterMs, SchemaError } from './errors';
 import {
   accountListSchema,
+  issueKeys,
   capabilitiesResponseSchema,
   credentialListSchema,
   errorBodySchema,
@@ -67,12 +68,12 @@ export function createApiClient(options: ApiClientOptions = {}) {
   const doFetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
 
-  async function request<S extends z.ZodMiniType>(
+  async function request<S extends v.GenericSchema>(
     method: string,
     path: string,
     schema: S | null,
     { query, body, signal, timeoutMs: callTimeoutMs }: RequestOptions = {},
-  ): Promise<z.infer<S>> {
+  ): Promise<v.InferOutput<S>> {
     const params = new URLSearchParams();
     for (const [key, value] of Object.entries(query ?? {})) {
       if (value !== undefined && value !== '') params.set(key, String(value));
@@ -108,13 +109,13 @@ export function createApiClient(options: ApiClientOptions = {}) {
       let message = `${endpoint} failed with HTTP ${response.status}`;
       let details: ApiError['details'] = { retryAfterMs: retryAfterMs(response.headers.get('retry-after')) };
       try {
-        const parsed = errorBodySchema.safeParse(JSON.parse(text));
+        const parsed = v.safeParse(errorBodySchema, JSON.parse(text));
         if (parsed.success) {
-          message = parsed.data.error.message;
+          message = parsed.output.error.message;
           details = {
             ...details,
-            existingMemberGuid: parsed.data.error.existing_member_guid,
-            field: parsed.data.error.field,
+            existingMemberGuid: parsed.output.error.existing_member_guid,
+            field: parsed.output.error.field,
           };
         }
       } catch {
@@ -122,7 +123,7 @@ export function createApiClient(options: ApiClientOptions = {}) {
       }
       throw new ApiError(response.status, message, details);
     }
-    if (schema === null) return undefined as z.infer<S>;
+    if (schema === null) return undefined as v.InferOutput<S>;
     if (response.status === 204 || text === '') throw new SchemaError(endpoint, 'body', 'is empty');
     let json: unknown;
     try {
@@ -130,12 +131,12 @@ export function createApiClient(options: ApiClientOptions = {}) {
     } catch {
       throw new SchemaError(endpoint, 'body', 'is not valid JSON');
     }
-    const parsed = schema.safeParse(json);
+    const parsed = v.safeParse(schema, json);
     if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      throw new SchemaError(endpoint, issue ? fieldPath(issue.path) : 'body', issue?.message ?? 'has the wrong shape');
+      const [issue] = parsed.issues;
+      throw new SchemaError(endpoint, fieldPath(issueKeys(issue)), issue.message);
     }
-    return parsed.data;
+    return parsed.output;
   }
 
   return {

@@ -1,15 +1,14 @@
-import { z } from 'zod/mini';
 import { memberPath, userPath, type ApiClient } from './client';
-import { memberResponseSchema, nullableString, type AnswerInput } from './schemas';
+import { jsonObject, memberResponseSchema, nullableString, type AnswerInput } from './schemas';
 
 /**
  * What changes a member: create, update credentials, answer MFA, aggregate, delete, the OAuth
  * window. Only the steps that do so import this module, so it loads with the first of them and
  * the first bundle keeps the reads it starts with (api/client.ts).
  */
-export const oauthWindowResponseSchema = z.object({
+export const oauthWindowResponseSchema = jsonObject({
   // null is allowed: the OAuth step shows its error screen for a member without a usable URL
-  member: z.object({ guid: nullableString, oauth_window_uri: nullableString }),
+  member: jsonObject({ guid: nullableString, oauth_window_uri: nullableString }),
 });
 
 /** How the bank returns the user after OAuth (MX's oauth_window_uri parameters). */

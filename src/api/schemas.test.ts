@@ -1,3 +1,4 @@
+import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import {
   accountSchema,
@@ -11,12 +12,12 @@ import {
 describe('pagination as the API may send it', () => {
   it('is clamped: no negative or astronomical count, the current page inside the pages', () => {
     expect(
-      paginationSchema.parse({ current_page: -3, per_page: 25, total_entries: -86363903, total_pages: -1 }),
+      v.parse(paginationSchema, { current_page: -3, per_page: 25, total_entries: -86363903, total_pages: -1 }),
     ).toEqual({ current_page: 1, per_page: 25, total_entries: 0, total_pages: 0 });
     expect(
-      paginationSchema.parse({ current_page: 1e12, per_page: 1e9, total_entries: 9e15, total_pages: 1e12 }),
+      v.parse(paginationSchema, { current_page: 1e12, per_page: 1e9, total_entries: 9e15, total_pages: 1e12 }),
     ).toEqual({ current_page: MAX_PAGES, per_page: 1_000, total_entries: MAX_ENTRIES, total_pages: MAX_PAGES });
-    expect(paginationSchema.parse({ current_page: 7, per_page: 25, total_entries: 3.7, total_pages: 2 })).toEqual({
+    expect(v.parse(paginationSchema, { current_page: 7, per_page: 25, total_entries: 3.7, total_pages: 2 })).toEqual({
       current_page: 2,
       per_page: 25,
       total_entries: 3,
@@ -25,7 +26,7 @@ describe('pagination as the API may send it', () => {
   });
 
   it('a missing or null number is one page of what came, not a failed list', () => {
-    const list = institutionListSchema.parse({ institutions: [{ code: 'x' }], pagination: { total_entries: null } });
+    const list = v.parse(institutionListSchema, { institutions: [{ code: 'x' }], pagination: { total_entries: null } });
     expect(list.pagination).toEqual({ current_page: 1, per_page: 0, total_entries: 0, total_pages: 1 });
   });
 });
@@ -33,20 +34,21 @@ describe('pagination as the API may send it', () => {
 describe('the server’s capabilities', () => {
   it('read a missing or odd flag as "cannot"', () => {
     const read = (routing_number: unknown) =>
-      capabilitiesResponseSchema.parse({ capabilities: { institution_search: { routing_number } } }).capabilities
+      v.parse(capabilitiesResponseSchema, { capabilities: { institution_search: { routing_number } } }).capabilities
         .institution_search.routing_number;
     expect(read(true)).toBe(true);
     expect(read(null)).toBe(false);
     expect(read(undefined)).toBe(false);
     expect(
-      capabilitiesResponseSchema.safeParse({ capabilities: { institution_search: { routing_number: 'yes' } } }).success,
+      v.safeParse(capabilitiesResponseSchema, { capabilities: { institution_search: { routing_number: 'yes' } } })
+        .success,
     ).toBe(false);
   });
 });
 
 describe('accounts', () => {
   it('are masked to the last four digits of their number', () => {
-    const parse = (account_number: string | null) => accountSchema.parse({ guid: 'ACT-1', account_number });
+    const parse = (account_number: string | null) => v.parse(accountSchema, { guid: 'ACT-1', account_number });
     expect(parse('3331261').account_number).toBe('****1261');
     expect(parse('****3284').account_number).toBe('****3284');
     expect(parse('5366').account_number).toBe('5366');

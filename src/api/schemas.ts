@@ -1,7 +1,7 @@
-import { z } from 'zod/mini';
+import * as v from 'valibot';
 
 /**
- * (zod/mini keeps the widget's initial bundle small: same schemas, functional API.)
+ * (valibot keeps the widget's initial bundle small: only the functions used here are bundled.)
  *
  * Schemas for every object of the MX-shaped API (docs/api.md). Types are inferred from them;
  * nothing here is hand-typed twice.
@@ -12,22 +12,47 @@ import { z } from 'zod/mini';
  * than failing the whole list; a single object the widget cannot use is a SchemaError naming the
  * field, which the step shows as an error.
  */
-export const nullableString = z.nullish(z.string());
-const nullableBoolean = z.nullish(z.boolean());
-const nullableNumber = z.nullish(z.number());
-export const nonEmpty = z.string().check(z.minLength(1));
+const isJsonObject = (input: unknown) => typeof input === 'object' && input !== null && !Array.isArray(input);
+/**
+ * A JSON object with these fields (others are dropped). An array is refused: valibot's object alone
+ * would read one as an object without fields, and an API object that arrives as a list is not one.
+ */
+export const jsonObject = <const E extends v.ObjectEntries>(entries: E) =>
+  v.pipe(v.custom<Record<string, unknown>>(isJsonObject, 'is not an object'), v.object(entries));
+
+export const nullableString = v.nullish(v.string());
+const nullableBoolean = v.nullish(v.boolean());
+const nullableNumber = v.nullish(v.number());
+export const nonEmpty = v.pipe(v.string(), v.minLength(1));
 /** The items of a list that parse; the rest are left out (a bad item never fails its list). */
-function usableItems<T extends z.ZodMiniType>(item: T) {
-  return z.pipe(
-    z.array(z.unknown()),
-    z.transform((items) =>
-      items.flatMap((raw): z.infer<T>[] => {
-        const parsed = item.safeParse(raw);
-        return parsed.success ? [parsed.data] : [];
+function usableItems<T extends v.GenericSchema>(item: T) {
+  return v.pipe(
+    v.array(v.unknown()),
+    v.transform((items) =>
+      items.flatMap((raw): v.InferOutput<T>[] => {
+        const parsed = v.safeParse(item, raw);
+        return parsed.success ? [parsed.output] : [];
       }),
     ),
   );
 }
+
+/**
+ * `value` read as `nullish`, then `then`; a missing key reads as null, so `then` runs for it too
+ * (valibot leaves a missing key's pipe unrun unless its schema has a default).
+ */
+export const nullishThen = <TIn, TOut>(value: v.GenericSchema<TIn>, then: (input: TIn | null) => TOut) =>
+  v.pipe(v.nullish(value, null), v.transform(then));
+
+/** An issue's path as keys (`['institution', 'code']`, `['members', 0]`), for fieldPath. */
+export const issueKeys = (issue: v.BaseIssue<unknown>): PropertyKey[] =>
+  (issue.path ?? []).map(({ key }) => (typeof key === 'number' || typeof key === 'symbol' ? key : String(key)));
+
+/** An issue a rawTransform raises: `message` at `key` of the object it read. */
+const issueAt = (input: Record<string, unknown>, key: string, message: string) => ({
+  message,
+  path: [{ type: 'object', origin: 'value', input, key, value: input[key] }] as [v.ObjectPathItem],
+});
 
 /** A type guard for one of a fixed list of names. */
 const oneOf =
@@ -36,10 +61,7 @@ const oneOf =
     names.some((name) => name === value);
 
 /** a missing or null boolean counts as false */
-export const flag = z.pipe(
-  nullableBoolean,
-  z.transform((v) => v === true),
-);
+export const flag = nullishThen(v.boolean(), (value) => value === true);
 
 /** Past these a count or a page number is not a real catalogue's (MX lists some tens of thousands). */
 export const MAX_ENTRIES = 100_000;
@@ -51,14 +73,14 @@ const clampInt = (value: number | null | undefined, min: number, max: number, fa
  * MX's pagination, each number clamped: entries 0..MAX_ENTRIES, pages 0..MAX_PAGES, the current
  * page 1..total_pages. A missing one is a single page of what came.
  */
-export const paginationSchema = z.pipe(
-  z.object({
+export const paginationSchema = v.pipe(
+  jsonObject({
     current_page: nullableNumber,
     per_page: nullableNumber,
     total_entries: nullableNumber,
     total_pages: nullableNumber,
   }),
-  z.transform((p) => {
+  v.transform((p) => {
     const total_pages = clampInt(p.total_pages, 0, MAX_PAGES, 1);
     return {
       current_page: clampInt(p.current_page, 1, Math.max(1, total_pages), 1),
@@ -69,7 +91,7 @@ export const paginationSchema = z.pipe(
   }),
 );
 
-const institutionFields = z.object({
+const institutionFields = jsonObject({
   code: nonEmpty,
   guid: nullableString,
   name: nullableString,
@@ -84,7 +106,7 @@ const institutionFields = z.object({
   trouble_signing_in_url: nullableString,
   /** HTML fragments: shown as text only (features/credentials/instructions.ts) */
   instructional_text: nullableString,
-  instructional_text_steps: z.nullish(usableItems(z.string())),
+  instructional_text_steps: v.nullish(usableItems(v.string())),
   iso_country_code: nullableString,
   supports_account_identification: nullableBoolean,
   supports_account_verification: nullableBoolean,
@@ -95,9 +117,9 @@ const institutionFields = z.object({
 });
 const OPERATIONAL_STATUSES = ['operational', 'maintenance', 'degraded', 'unavailable'] as const;
 export type OperationalStatus = (typeof OPERATIONAL_STATUSES)[number];
-export const institutionSchema = z.pipe(
+export const institutionSchema = v.pipe(
   institutionFields,
-  z.transform((institution) => ({
+  v.transform((institution) => ({
     ...institution,
     name: institution.name || institution.code,
     operational_status: oneOf(OPERATIONAL_STATUSES)(institution.operational_status)
@@ -105,16 +127,16 @@ export const institutionSchema = z.pipe(
       : ('operational' as OperationalStatus),
   })),
 );
-export type Institution = z.infer<typeof institutionSchema>;
+export type Institution = v.InferOutput<typeof institutionSchema>;
 
 /** An answer choice: without a value there is nothing to send, without a label nothing to show. */
-const optionSchema = z.pipe(
-  z.object({ guid: nullableString, label: nonEmpty, value: nonEmpty }),
-  z.transform((option) => ({ ...option, guid: option.guid || option.value })),
+const optionSchema = v.pipe(
+  jsonObject({ guid: nullableString, label: nonEmpty, value: nonEmpty }),
+  v.transform((option) => ({ ...option, guid: option.guid || option.value })),
 );
-const imageOptionSchema = z.pipe(
-  z.object({ guid: nullableString, label: nullableString, value: nonEmpty, data_uri: nonEmpty }),
-  z.transform((option) => ({ ...option, guid: option.guid || option.value, label: option.label || option.value })),
+const imageOptionSchema = v.pipe(
+  jsonObject({ guid: nullableString, label: nullableString, value: nonEmpty, data_uri: nonEmpty }),
+  v.transform((option) => ({ ...option, guid: option.guid || option.value, label: option.label || option.value })),
 );
 
 /** What a credential field and an MFA challenge both carry: something to ask, and what to call it. */
@@ -123,24 +145,24 @@ const promptFields = {
   field_name: nullableString,
   label: nullableString,
   type: nullableString,
-  options: z.nullish(usableItems(optionSchema)),
+  options: v.nullish(usableItems(optionSchema)),
 };
 
 const CREDENTIAL_TYPES = ['LOGIN', 'PASSWORD', 'TEXT', 'OPTIONS'] as const;
 type CredentialType = (typeof CREDENTIAL_TYPES)[number];
 const isCredentialType = oneOf(CREDENTIAL_TYPES);
 
-export const credentialSchema = z.pipe(
-  z.object({
+export const credentialSchema = v.pipe(
+  jsonObject({
     ...promptFields,
     display_order: nullableNumber,
     field_type: nullableString,
   }),
-  z.transform((credential, ctx) => {
+  v.rawTransform(({ dataset: { value: credential }, addIssue, NEVER }) => {
     const label = credential.label || credential.field_name;
     if (!label) {
-      ctx.issues.push({ code: 'custom', message: 'has no label', input: credential, path: ['label'] });
-      return z.NEVER;
+      addIssue(issueAt(credential, 'label', 'has no label'));
+      return NEVER;
     }
     // a type we do not know is masked: the user can still reveal it, and a secret is never shown by mistake
     const type: CredentialType = isCredentialType(credential.type)
@@ -151,19 +173,19 @@ export const credentialSchema = z.pipe(
     return { ...credential, label, type };
   }),
 );
-export type Credential = z.infer<typeof credentialSchema>;
+export type Credential = v.InferOutput<typeof credentialSchema>;
 
 const CHALLENGE_TYPES = ['TEXT', 'OPTIONS', 'TOKEN', 'IMAGE_DATA', 'IMAGE_OPTIONS'] as const;
 type ChallengeType = (typeof CHALLENGE_TYPES)[number];
 const isChallengeType = oneOf(CHALLENGE_TYPES);
 
-export const challengeSchema = z.pipe(
-  z.object({
+export const challengeSchema = v.pipe(
+  jsonObject({
     ...promptFields,
     image_data: nullableString,
-    image_options: z.nullish(usableItems(imageOptionSchema)),
+    image_options: v.nullish(usableItems(imageOptionSchema)),
   }),
-  z.transform((challenge, ctx) => {
+  v.rawTransform(({ dataset: { value: challenge }, addIssue, NEVER }) => {
     const label = challenge.label || challenge.field_name;
     const options = challenge.options ?? [];
     const imageOptions = challenge.image_options ?? [];
@@ -180,18 +202,18 @@ export const challengeSchema = z.pipe(
     const unanswerable =
       !label || (type === 'OPTIONS' && options.length === 0) || (type === 'IMAGE_OPTIONS' && imageOptions.length === 0);
     if (unanswerable) {
-      ctx.issues.push({ code: 'custom', message: 'cannot be answered', input: challenge, path: ['options'] });
-      return z.NEVER;
+      addIssue(issueAt(challenge, 'options', 'cannot be answered'));
+      return NEVER;
     }
     return { ...challenge, label, type, options, image_options: imageOptions };
   }),
 );
-export type Challenge = z.infer<typeof challengeSchema>;
+export type Challenge = v.InferOutput<typeof challengeSchema>;
 
 /** A status name we do not know is kept as a string: the widget shows a generic screen for it. */
-const connectionStatus = z.nullable(z.string());
+const connectionStatus = v.nullable(v.string());
 
-export const memberSchema = z.object({
+export const memberSchema = jsonObject({
   guid: nonEmpty,
   is_managed_by_user: nullableBoolean,
   connection_status: connectionStatus,
@@ -206,9 +228,9 @@ export const memberSchema = z.object({
   user_guid: nullableString,
   needs_updated_credentials: nullableBoolean,
 });
-export type Member = z.infer<typeof memberSchema>;
+export type Member = v.InferOutput<typeof memberSchema>;
 
-export const memberStatusSchema = z.object({
+export const memberStatusSchema = jsonObject({
   guid: nullableString,
   connection_status: connectionStatus,
   is_authenticated: nullableBoolean,
@@ -217,11 +239,11 @@ export const memberStatusSchema = z.object({
   successfully_aggregated_at: nullableString,
   has_processed_accounts: nullableBoolean,
   has_processed_transactions: nullableBoolean,
-  challenges: z.nullish(usableItems(challengeSchema)),
+  challenges: v.nullish(usableItems(challengeSchema)),
 });
-export type MemberStatus = z.infer<typeof memberStatusSchema>;
+export type MemberStatus = v.InferOutput<typeof memberStatusSchema>;
 
-const accountFields = z.object({
+const accountFields = jsonObject({
   guid: nonEmpty,
   member_guid: nullableString,
   name: nullableString,
@@ -232,52 +254,52 @@ const accountFields = z.object({
   available_balance: nullableNumber,
   currency_code: nullableString,
   // masked to its last four at the boundary: a full number MX may send is shown and kept nowhere
-  account_number: z.pipe(
+  account_number: v.pipe(
     nullableString,
-    z.transform((number) => (number && number.length > 4 ? `****${number.slice(-4)}` : number)),
+    v.transform((number) => (number && number.length > 4 ? `****${number.slice(-4)}` : number)),
   ),
 });
-export const accountSchema = z.pipe(
+export const accountSchema = v.pipe(
   accountFields,
-  z.transform((account) => ({ ...account, name: account.nickname || account.name || account.account_number || '' })),
+  v.transform((account) => ({ ...account, name: account.nickname || account.name || account.account_number || '' })),
 );
-export type Account = z.infer<typeof accountSchema>;
+export type Account = v.InferOutput<typeof accountSchema>;
 
-export const institutionListSchema = z.object({
+export const institutionListSchema = jsonObject({
   institutions: usableItems(institutionSchema),
   pagination: paginationSchema,
 });
-export const institutionResponseSchema = z.object({ institution: institutionSchema });
-export const credentialListSchema = z.object({
+export const institutionResponseSchema = jsonObject({ institution: institutionSchema });
+export const credentialListSchema = jsonObject({
   credentials: usableItems(credentialSchema),
-  pagination: z.nullish(paginationSchema),
+  pagination: v.nullish(paginationSchema),
 });
-export const memberResponseSchema = z.object({ member: memberSchema });
-export const memberListSchema = z.object({
+export const memberResponseSchema = jsonObject({ member: memberSchema });
+export const memberListSchema = jsonObject({
   members: usableItems(memberSchema),
-  pagination: z.nullish(paginationSchema),
+  pagination: v.nullish(paginationSchema),
 });
-export const memberStatusResponseSchema = z.object({ member: memberStatusSchema });
-export const accountListSchema = z.object({
+export const memberStatusResponseSchema = jsonObject({ member: memberStatusSchema });
+export const accountListSchema = jsonObject({
   accounts: usableItems(accountSchema),
-  pagination: z.nullish(paginationSchema),
+  pagination: v.nullish(paginationSchema),
 });
-export const challengeListSchema = z.object({ challenges: usableItems(challengeSchema) });
+export const challengeListSchema = jsonObject({ challenges: usableItems(challengeSchema) });
 
-export const errorBodySchema = z.object({
-  error: z.object({
-    message: z.string(),
-    status: z.optional(z.number()),
-    existing_member_guid: z.optional(z.string()),
-    field: z.optional(z.string()),
+export const errorBodySchema = jsonObject({
+  error: jsonObject({
+    message: v.string(),
+    status: v.optional(v.number()),
+    existing_member_guid: v.optional(v.string()),
+    field: v.optional(v.string()),
   }),
 });
 
-export type InstitutionPage = z.infer<typeof institutionListSchema>;
+export type InstitutionPage = v.InferOutput<typeof institutionListSchema>;
 
 /** Our server's GET /capabilities (not MX's): which institution searches the upstream can do. */
-export const capabilitiesResponseSchema = z.object({
-  capabilities: z.object({ institution_search: z.object({ routing_number: flag }) }),
+export const capabilitiesResponseSchema = jsonObject({
+  capabilities: jsonObject({ institution_search: jsonObject({ routing_number: flag }) }),
 });
-export type Capabilities = z.infer<typeof capabilitiesResponseSchema>['capabilities'];
+export type Capabilities = v.InferOutput<typeof capabilitiesResponseSchema>['capabilities'];
 export type AnswerInput = { guid: string; value: string };

@@ -1,3 +1,4 @@
+import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { institutionSchema, memberSchema, type Institution, type Member } from '../api/schemas';
 import { parseConfig, type WidgetConfig } from '../config/config';
@@ -10,9 +11,9 @@ function config(query = ''): WidgetConfig {
   return parsed.config;
 }
 const member = (fields: Partial<Member>): Member =>
-  memberSchema.parse({ guid: 'MBR-1', institution_code: 'mxbank', connection_status: 'CONNECTED', ...fields });
+  v.parse(memberSchema, { guid: 'MBR-1', institution_code: 'mxbank', connection_status: 'CONNECTED', ...fields });
 const institution = (fields: Record<string, unknown>): Institution =>
-  institutionSchema.parse({ code: 'mxbank', name: 'MX Bank', supports_oauth: false, ...fields });
+  v.parse(institutionSchema, { code: 'mxbank', name: 'MX Bank', supports_oauth: false, ...fields });
 
 describe('resolveInitialStep: where the widget opens', () => {
   it('a fresh start opens on consent, which leads to search', () => {

@@ -1,7 +1,8 @@
-import { z } from 'zod/mini';
+import * as v from 'valibot';
 import {
-  checkWidgetOptions,
+  flagOption,
   originOption,
+  parseWidgetOptions,
   sessionGuidOption,
   userGuidOption,
   widgetOptionsShape,
@@ -9,18 +10,18 @@ import {
 
 /**
  * The widget URL's query string, validated once at start-up: the options a partner sets (the
- * contract's widgetOptionsSchema, which the partner API checks with too) and what the server adds.
+ * contract's widgetOptionsShape, which the partner API checks with too) and what the server adds.
  */
-export const configSchema = z.object({
+export const configSchema = v.object({
   ...widgetOptionsShape,
-  parent_origin: z.optional(originOption),
+  parent_origin: v.optional(originOption),
   user_guid: userGuidOption,
-  session_guid: z.optional(sessionGuidOption),
+  session_guid: v.optional(sessionGuidOption),
   /** demo only: run unframed (opened directly in a tab) */
-  allow_top_level: z._default(widgetOptionsShape.disable_consent, false),
+  allow_top_level: flagOption,
 });
 
-export type WidgetConfig = z.infer<typeof configSchema> & { session_guid: string };
+export type WidgetConfig = v.InferOutput<typeof configSchema> & { session_guid: string };
 
 /** What the widget can still use of a URL it refuses: the options that were valid, defaults for the rest. */
 export type FallbackConfig = Omit<WidgetConfig, 'user_guid'> & { user_guid?: string };
@@ -44,11 +45,11 @@ export function newSessionGuid(): string {
 export function parseConfig(search: string): ConfigResult {
   const params = new URLSearchParams(search);
   const raw: Record<string, string> = {};
-  for (const key of Object.keys(configSchema.shape)) {
+  for (const key of Object.keys(configSchema.entries)) {
     const value = params.get(key);
     if (value !== null && value !== '') raw[key] = value;
   }
-  const checked = checkWidgetOptions(configSchema, raw);
+  const checked = parseWidgetOptions(configSchema, raw);
   if (!checked.ok) return { ok: false, param: checked.option, message: checked.message, raw };
   return {
     ok: true,

@@ -1,14 +1,15 @@
-import { z } from 'zod/mini';
+import * as v from 'valibot';
+import { jsonObject } from '../api/schemas';
 
-const hostMessageSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('mx/navigation'), payload: z.object({ action: z.literal('back') }) }),
-  z.object({ type: z.literal('ping') }),
-  z.object({
-    type: z.literal('mx/sdk/info'),
-    metadata: z.optional(z.partial(z.object({ sdk: z.string(), version: z.string() }))),
+const hostMessageSchema = v.variant('type', [
+  v.object({ type: v.literal('mx/navigation'), payload: jsonObject({ action: v.literal('back') }) }),
+  v.object({ type: v.literal('ping') }),
+  v.object({
+    type: v.literal('mx/sdk/info'),
+    metadata: v.optional(jsonObject({ sdk: v.optional(v.string()), version: v.optional(v.string()) })),
   }),
 ]);
-export type HostMessage = z.infer<typeof hostMessageSchema>;
+export type HostMessage = v.InferOutput<typeof hostMessageSchema>;
 
 /** MX's SDK sends JSON strings, ours sends objects: accept both, reject anything else. */
 export function decodeHostMessage(data: unknown): HostMessage | null {
@@ -20,8 +21,8 @@ export function decodeHostMessage(data: unknown): HostMessage | null {
       return null;
     }
   }
-  const parsed = hostMessageSchema.safeParse(value);
-  return parsed.success ? parsed.data : null;
+  const parsed = v.safeParse(hostMessageSchema, value);
+  return parsed.success ? parsed.output : null;
 }
 
 export interface HostListenerOptions {

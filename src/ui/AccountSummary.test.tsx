@@ -1,12 +1,13 @@
 import { render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import * as v from 'valibot';
 import { accountSchema } from '../api/schemas';
 import { LOCALES } from '../i18n/allLocales';
 import { createTranslator, LocaleContext, TranslateContext, type Catalog } from '../i18n/translate';
 import { AccountSummary } from './AccountSummary';
 
 function show(locale: string, catalog: Catalog, fields: { name: string; type: string; number: string }) {
-  const account = accountSchema.parse({
+  const account = v.parse(accountSchema, {
     guid: 'ACT-1',
     name: fields.name,
     type: fields.type,

@@ -53,13 +53,13 @@ async function createMember(password: string, code: string = MX_BANK.code, usern
     member: { institution_code: code, credentials: creds(code, password, username) },
   });
   expect(res.status).toBe(202);
-  return memberResponseSchema.parse(res.json).member.guid;
+  return v.parse(memberResponseSchema, res.json).member.guid;
 }
 
 async function status(member: string): Promise<MemberStatus> {
   const res = await server.request('GET', `/api/users/${user}/members/${member}/status`);
   expect(res.status).toBe(200);
-  return memberStatusResponseSchema.parse(res.json).member;
+  return v.parse(memberStatusResponseSchema, res.json).member;
 }
 
 /** The member's open challenges (a test that expects some fails here if there are none). */
@@ -107,7 +107,7 @@ describe('sandbox passwords reach their documented status', () => {
       has_processed_accounts: true,
     });
     const accounts = await server.request('GET', memberPath(member, '/accounts'));
-    const { accounts: found } = accountListSchema.parse(accounts.json);
+    const { accounts: found } = v.parse(accountListSchema, accounts.json);
     expect(found.length).toBeGreaterThan(0);
     expect(found[0]?.account_number).toMatch(/^\*{4}\d{4}$/);
   });
@@ -128,7 +128,7 @@ describe('sandbox passwords reach their documented status', () => {
     expect(s.connection_status).toBe('CHALLENGED');
     expect(s.challenges?.map((c) => c.type)).toEqual(types);
     const listed = await server.request('GET', memberPath(member, '/challenges'));
-    expect(challengeListSchema.parse(listed.json).challenges).toHaveLength(types.length);
+    expect(v.parse(challengeListSchema, listed.json).challenges).toHaveLength(types.length);
   });
 
   it('expire: an unanswered challenge becomes EXPIRED after 60 virtual seconds', async () => {
@@ -171,7 +171,7 @@ describe('sandbox passwords reach their documented status', () => {
       member: { institution_code: MX_BANK.code, is_manual: true },
     });
     expect(res.status).toBe(202);
-    const member = memberResponseSchema.parse(res.json).member;
+    const member = v.parse(memberResponseSchema, res.json).member;
     expect(member.connection_status).toBeNull();
     await server.advance(5 * STEP_MS);
     expect((await status(member.guid)).connection_status).toBeNull();
@@ -195,7 +195,7 @@ describe('MFA answers', () => {
       member: { challenges: [{ guid: challenge.guid, value: answer(challenge) }] },
     });
     expect(res.status).toBe(202);
-    expect(memberResponseSchema.parse(res.json).member.connection_status).toBe('RESUMED');
+    expect(v.parse(memberResponseSchema, res.json).member.connection_status).toBe('RESUMED');
     await server.advance(SANDBOX_TIME.settled);
     expect((await status(member)).connection_status).toBe('CONNECTED');
   });
@@ -248,7 +248,7 @@ describe('MFA answers', () => {
       member: { challenges: [{ guid: 'CHL-nope', value: 'x' }] },
     });
     expect(res.status).toBe(422);
-    expect(errorBodySchema.parse(res.json).error.message).toContain('CHL-nope');
+    expect(v.parse(errorBodySchema, res.json).error.message).toContain('CHL-nope');
   });
 });
 
@@ -272,7 +272,7 @@ describe('credentials', () => {
       member: { credentials: creds(MX_BANK.code, 'password') },
     });
     expect(res.status).toBe(200);
-    expect(memberResponseSchema.parse(res.json).member.connection_status).toBe('UPDATED');
+    expect(v.parse(memberResponseSchema, res.json).member.connection_status).toBe('UPDATED');
     await server.advance(SANDBOX_TIME.settled);
     expect((await status(member)).connection_status).toBe('CONNECTED');
   });
@@ -283,12 +283,12 @@ describe('credentials', () => {
       member: { institution_code: MX_BANK.code, credentials: creds(MX_BANK.code, 'other', 'SAM') },
     });
     expect(res.status).toBe(409);
-    expect(errorBodySchema.parse(res.json).error).toMatchObject({ status: 409, existing_member_guid: first });
+    expect(v.parse(errorBodySchema, res.json).error).toMatchObject({ status: 409, existing_member_guid: first });
   });
 
   it('the credit union’s four fields are all required and in display order', async () => {
     const res = await server.request('GET', '/api/institutions/mxcu_fields/credentials');
-    const fields = credentialListSchema.parse(res.json).credentials;
+    const fields = v.parse(credentialListSchema, res.json).credentials;
     expect(fields.map((f) => [f.label, f.type]).sort()).toEqual(
       [
         ['Account type', 'OPTIONS'],
@@ -306,7 +306,7 @@ describe('credentials', () => {
       member: { institution_code: MX_BANK.code, credentials: [{ guid: MX_BANK.loginGuid, value: 'jane' }] },
     });
     expect(res.status).toBe(422);
-    expect(errorBodySchema.parse(res.json).error.message).toBe('Missing required credential: Password');
+    expect(v.parse(errorBodySchema, res.json).error.message).toBe('Missing required credential: Password');
   });
 
   it('no response anywhere contains a submitted password', async () => {
@@ -344,7 +344,7 @@ describe('errors', () => {
   it('400 for malformed JSON', async () => {
     const res = await server.request('POST', `/api/users/${user}/members`, '{"member": ');
     expect(res.status).toBe(400);
-    expect(errorBodySchema.parse(res.json).error.message).toMatch(/Malformed JSON/);
+    expect(v.parse(errorBodySchema, res.json).error.message).toMatch(/Malformed JSON/);
   });
 
   it.each([
@@ -359,7 +359,7 @@ describe('errors', () => {
   ])('400 for a wrong shape, naming the field (%j)', async (body, field) => {
     const res = await server.request('POST', `/api/users/${user}/members`, body);
     expect(res.status).toBe(400);
-    expect(errorBodySchema.parse(res.json).error.message).toContain(`"${field}"`);
+    expect(v.parse(errorBodySchema, res.json).error.message).toContain(`"${field}"`);
   });
 
   it('413 for a body over 64 KiB', async () => {
@@ -495,7 +495,7 @@ describe('errors', () => {
     await server.request('POST', '/mock/clock', { advance_ms: SANDBOX_TIME.pastChallengeExpiry, user_guid: user });
     expect((await status(mine)).connection_status).toBe('EXPIRED');
     const res = await server.request('GET', `/api/users/${other}/members/${theirs}/status`);
-    expect(memberStatusResponseSchema.parse(res.json).member.connection_status).toBe('CHALLENGED');
+    expect(v.parse(memberStatusResponseSchema, res.json).member.connection_status).toBe('CHALLENGED');
   });
 
   it('the control API is off unless asked for', async () => {
@@ -546,7 +546,7 @@ describe('institutions', () => {
   const search = async (query: string) => {
     const res = await server.request('GET', `/api/institutions?${query}`);
     expect(res.status).toBe(200);
-    return institutionListSchema.parse(res.json);
+    return v.parse(institutionListSchema, res.json);
   };
 
   it('routing_number finds the institutions that use it; the sandbox ones have fixed numbers', async () => {
@@ -557,7 +557,7 @@ describe('institutions', () => {
     expect((await search('routing_number=000000000')).institutions).toEqual([]);
     const invalid = await server.request('GET', '/api/institutions?routing_number=123456789');
     expect(invalid.status).toBe(400);
-    expect(errorBodySchema.parse(invalid.json).error.field).toBe('routing_number');
+    expect(v.parse(errorBodySchema, invalid.json).error.field).toBe('routing_number');
   });
 
   it('pagination: page 0 is page 1, past the end is empty, 1000 per page is clamped to 100', async () => {
@@ -596,7 +596,7 @@ describe('institutions', () => {
 
   it('favorites start with the five sandbox institutions', async () => {
     const res = await server.request('GET', '/api/institutions/favorites');
-    const favorites = institutionListSchema.parse(res.json);
+    const favorites = v.parse(institutionListSchema, res.json);
     const codes = favorites.institutions.map((i) => i.code);
     expect(codes.slice(0, 5)).toEqual(['mxbank', 'mxbank_oauth', 'mxbank_hybrid', 'mxcu_fields', 'mxbank_gone']);
     expect(favorites.pagination.total_entries).toBeGreaterThanOrEqual(30);
@@ -606,7 +606,8 @@ describe('institutions', () => {
     const all = await search('records_per_page=100&page=3');
     expect(all.pagination.total_entries).toBe(GENERATED_COUNT + SANDBOX_COUNT);
     const again = startMockServer();
-    const second = institutionListSchema.parse(
+    const second = v.parse(
+      institutionListSchema,
       (await again.request('GET', '/api/institutions?records_per_page=100&page=3')).json,
     );
     expect(second.institutions).toEqual(all.institutions);
@@ -623,7 +624,7 @@ describe('OAuth', () => {
       member: { institution_code: code, is_oauth: true },
     });
     expect(res.status).toBe(202);
-    return memberResponseSchema.parse(res.json).member;
+    return v.parse(memberResponseSchema, res.json).member;
   }
 
   it('creates a PENDING member with a provider URL served by the mock', async () => {
@@ -634,7 +635,7 @@ describe('OAuth', () => {
     expect(page.text).toContain('MX Bank (OAuth)');
     for (const label of ['Authorize', 'Deny', 'Fail']) expect(page.text).toContain(`>${label}</button>`);
     const fresh = await server.request('GET', memberPath(member.guid, '/oauth_window_uri'));
-    expect(oauthWindowResponseSchema.parse(fresh.json).member.oauth_window_uri).toBe(member.oauth_window_uri);
+    expect(v.parse(oauthWindowResponseSchema, fresh.json).member.oauth_window_uri).toBe(member.oauth_window_uri);
   });
 
   const decide = (member: Member, decision: string, token?: string) =>
@@ -718,7 +719,7 @@ describe('widget URLs', () => {
     const { guid } = v.parse(v.object({ user: userSchema }), first.json).user;
     const again = await server.request('POST', '/api/users', { user: { id: 'partner-1' } });
     expect(again.status).toBe(409);
-    expect(errorBodySchema.parse(again.json).error.status).toBe(409);
+    expect(v.parse(errorBodySchema, again.json).error.status).toBe(409);
     const listed = await server.request('GET', '/api/users?id=partner-1');
     expect(v.parse(v.object({ users: v.array(userSchema) }), listed.json).users).toEqual([{ guid, id: 'partner-1' }]);
   });
@@ -738,17 +739,19 @@ describe('Connect parity in the mock', () => {
     const a = v.parse(accountSchema, first.json).account;
     const b = v.parse(accountSchema, second.json).account;
     expect(b.member_guid).toBe(a.member_guid);
-    const member = memberResponseSchema.parse(
+    const member = v.parse(
+      memberResponseSchema,
       (await server.request('GET', `/api/users/${user}/members/${a.member_guid}`)).json,
     ).member;
     expect(member).toMatchObject({ is_manual: true, connection_status: null, institution_code: 'manual_accounts' });
-    const accounts = accountListSchema.parse(
+    const accounts = v.parse(
+      accountListSchema,
       (await server.request('GET', `/api/users/${user}/members/${a.member_guid}/accounts`)).json,
     ).accounts;
     expect(accounts.map((x) => x.name)).toEqual(['Wallet', 'Car loan']);
     // the manual institution is readable by code but never searched
     expect((await server.request('GET', '/api/institutions/manual_accounts')).status).toBe(200);
-    const found = institutionListSchema.parse((await server.request('GET', '/api/institutions?name=Manual')).json);
+    const found = v.parse(institutionListSchema, (await server.request('GET', '/api/institutions?name=Manual')).json);
     expect(found.institutions.map((i) => i.code)).not.toContain('manual_accounts');
   });
 
@@ -780,16 +783,18 @@ describe('Connect parity in the mock', () => {
     const created = await server.request('POST', `/api/users/${user}/members`, {
       member: { institution_code: 'mxbank_oauth', is_oauth: true },
     });
-    const member = memberResponseSchema.parse(created.json).member;
+    const member = v.parse(memberResponseSchema, created.json).member;
     await decideOauth(server, member.oauth_window_uri ?? '', 'deny');
     await server.advance(SANDBOX_TIME.settled);
-    const denied = memberStatusResponseSchema.parse(
+    const denied = v.parse(
+      memberStatusResponseSchema,
       (await server.request('GET', `/api/users/${user}/members/${member.guid}/status`)).json,
     ).member;
     expect(denied.connection_status).toBe('DENIED');
     const again = await server.request('GET', `/api/users/${user}/members/${member.guid}/oauth_window_uri`);
-    expect(oauthWindowResponseSchema.parse(again.json).member.oauth_window_uri).toContain('/oauth/authorize/');
-    const pending = memberStatusResponseSchema.parse(
+    expect(v.parse(oauthWindowResponseSchema, again.json).member.oauth_window_uri).toContain('/oauth/authorize/');
+    const pending = v.parse(
+      memberStatusResponseSchema,
       (await server.request('GET', `/api/users/${user}/members/${member.guid}/status`)).json,
     ).member;
     expect(pending.connection_status).toBe('PENDING');

@@ -1,21 +1,21 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { z } from 'zod/mini';
+import * as v from 'valibot';
 import { useConfig } from '../../config/ConfigProvider';
 import type { HelpTopic } from '../../../sdk/src/contract/help';
 import { useApi } from '../../api/ApiProvider';
 import { userPath, type ApiClient } from '../../api/client';
 import { queryKeys } from '../../api/queryKeys';
-import { flag, nullableString } from '../../api/schemas';
+import { flag, jsonObject, nullableString } from '../../api/schemas';
 
 /**
  * "Get help" (our server's `/api/users/{guid}/help`, not MX's). It lives in the help feature, so it
  * loads with the help screens and not in the first bundle.
  */
-const helpOptionsSchema = z.object({
-  help: z.object({ available: flag, email_on_file: flag }),
+const helpOptionsSchema = jsonObject({
+  help: jsonObject({ available: flag, email_on_file: flag }),
 });
-export type HelpOptions = z.infer<typeof helpOptionsSchema>['help'];
-const helpSentSchema = z.object({ help_request: z.object({ guid: nullableString }) });
+export type HelpOptions = v.InferOutput<typeof helpOptionsSchema>['help'];
+const helpSentSchema = jsonObject({ help_request: jsonObject({ guid: nullableString }) });
 
 export interface HelpRequestInput {
   topic: HelpTopic;

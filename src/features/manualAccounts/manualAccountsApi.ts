@@ -1,7 +1,6 @@
-import { z } from 'zod/mini';
 import type { ManualAccountType } from '../../../sdk/src/contract/manualAccounts';
 import { userPath, type ApiClient } from '../../api/client';
-import { accountSchema } from '../../api/schemas';
+import { accountSchema, jsonObject } from '../../api/schemas';
 
 /** A manual account as MX's create request names its fields; type-dependent ones only when asked. */
 export interface ManualAccountInput {
@@ -16,7 +15,7 @@ export interface ManualAccountInput {
   day_payment_is_due?: number;
 }
 
-const accountResponseSchema = z.object({ account: accountSchema });
+const accountResponseSchema = jsonObject({ account: accountSchema });
 
 /**
  * MX's "create manual account" (`POST /users/{guid}/accounts`): it lands under the user's manual

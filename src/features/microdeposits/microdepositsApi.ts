@@ -1,18 +1,18 @@
 import { queryOptions, skipToken } from '@tanstack/react-query';
-import { z } from 'zod/mini';
+import * as v from 'valibot';
 import type { Timing } from '../../config/timing';
 import { ROUTING_CHECKS, type RoutingCheck } from '../../../sdk/src/contract/microdeposits';
 import { userPath, type ApiClient } from '../../api/client';
 import { polledRead } from '../../api/queries';
 import { queryKeys } from '../../api/queryKeys';
-import { nonEmpty, nullableString } from '../../api/schemas';
+import { jsonObject, nonEmpty, nullableString, nullishThen } from '../../api/schemas';
 
 /**
  * Microdeposits (MX's `/users/{guid}/micro_deposits`, `PUT /micro_deposits/{guid}/verify`) and the
  * server's routing-number check. Only the microdeposit screens import this module, so it loads
  * with them and not in the first bundle.
  */
-export const microdepositSchema = z.object({
+export const microdepositSchema = jsonObject({
   guid: nonEmpty,
   /** kept a plain string: an unknown status gets the table's fallback screen, not a parse error */
   status: nullableString,
@@ -20,10 +20,7 @@ export const microdepositSchema = z.object({
    * The last four digits only. MX sends the number whole; the widget keeps no more than it shows,
    * so the rest is dropped here, at the boundary, before anything caches it.
    */
-  account_number: z.pipe(
-    nullableString,
-    z.transform((n) => (n ? n.replace(/\D/g, '').slice(-4) : null)),
-  ),
+  account_number: nullishThen(v.string(), (n) => (n ? n.replace(/\D/g, '').slice(-4) : null)),
   account_type: nullableString,
   routing_number: nullableString,
   first_name: nullableString,
@@ -32,32 +29,32 @@ export const microdepositSchema = z.object({
   institution_name: nullableString,
   updated_at: nullableString,
 });
-export type Microdeposit = z.infer<typeof microdepositSchema>;
+export type Microdeposit = v.InferOutput<typeof microdepositSchema>;
 /**
  * MX's spec (MicrodepositResponseBody) sends the microdeposit as a one-element array under
  * `micro_deposit`; the mock and MX's docs send the object. Either is read as the object; an
- * empty or longer array is a SchemaError, never a guess at which one is meant.
+ * empty or longer array is a SchemaError (not an object), never a guess at which one is meant.
+ * (Unwrapped before the schema rather than a union with a tuple: the valibot functions a lazy
+ * chunk uses land in the first bundle with the rest of the library, and these are there already.)
  */
-const microdepositResponseSchema = z.object({
-  micro_deposit: z.pipe(
-    z.union([microdepositSchema, z.tuple([microdepositSchema])]),
-    z.transform((value): Microdeposit => (Array.isArray(value) ? value[0] : value)),
+const microdepositResponseSchema = jsonObject({
+  micro_deposit: v.pipe(
+    v.unknown(),
+    v.transform((value) => (Array.isArray(value) && value.length === 1 ? (value[0] as unknown) : value)),
+    microdepositSchema,
   ),
 });
 
 const isRoutingCheck = (value: unknown): value is RoutingCheck => ROUTING_CHECKS.some((c) => c === value);
-const routingCheckSchema = z.object({
-  routing_number: z.object({
+const routingCheckSchema = jsonObject({
+  routing_number: jsonObject({
     routing_number: nonEmpty,
     // an answer this widget does not know is treated as INVALID: never send deposits on a guess
-    check: z.pipe(
-      nullableString,
-      z.transform((c): RoutingCheck => (isRoutingCheck(c) ? c : 'INVALID')),
-    ),
-    institution_codes: z.optional(z.array(z.string())),
+    check: nullishThen(v.string(), (c): RoutingCheck => (isRoutingCheck(c) ? c : 'INVALID')),
+    institution_codes: v.optional(v.array(v.string())),
   }),
 });
-export type RoutingNumberCheck = z.infer<typeof routingCheckSchema>['routing_number'];
+export type RoutingNumberCheck = v.InferOutput<typeof routingCheckSchema>['routing_number'];
 
 /** What the user typed, in MX's field names; sent once, in the create request's body only. */
 export interface MicrodepositInput {

@@ -1,14 +1,15 @@
 import { useEffect } from 'react';
-import { z } from 'zod/mini';
+import * as v from 'valibot';
+import { jsonObject } from '../../api/schemas';
 import { useAppMessages } from '../../embedding/appChannel';
 
-const oauthCompleteSchema = z.object({
-  mx: z.literal(true),
-  type: z.literal('oauthComplete'),
-  metadata: z.object({
-    member_guid: z.string(),
-    status: z.enum(['success', 'error']),
-    error_reason: z.optional(z.string()),
+const oauthCompleteSchema = jsonObject({
+  mx: v.literal(true),
+  type: v.literal('oauthComplete'),
+  metadata: jsonObject({
+    member_guid: v.string(),
+    status: v.picklist(['success', 'error']),
+    error_reason: v.optional(v.string()),
   }),
 });
 
@@ -29,8 +30,8 @@ export function useOauthCompleteMessage(memberGuid: string | null, onComplete: (
     if (!memberGuid) return undefined;
     const handler = (event: MessageEvent) => {
       if (event.origin !== window.location.origin) return;
-      const parsed = oauthCompleteSchema.safeParse(event.data);
-      if (parsed.success && parsed.data.metadata.member_guid === memberGuid) onComplete();
+      const parsed = v.safeParse(oauthCompleteSchema, event.data);
+      if (parsed.success && parsed.output.metadata.member_guid === memberGuid) onComplete();
     };
     window.addEventListener('message', handler);
     return () => window.removeEventListener('message', handler);
