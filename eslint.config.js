@@ -7,13 +7,18 @@ import tseslint from 'typescript-eslint';
 /** Layering (README "Architecture"): lower layers never import features or the app; widget, server and SDK meet only in the contract. */
 const widgetCode = ['src/**/*.{ts,tsx}'];
 /** What no widget file may import, whatever layer it sits in (ESLint keeps one option list per rule, so every layer repeats these). */
+/** One schema library for the project (issue #27 chose valibot: it costs the first bundle a fraction of zod's bytes). */
+const oneSchemaLibrary = { group: ['zod', 'zod/*', 'zod-validation-error'], message: 'Schemas use valibot.' };
+
 const widgetBoundaries = [
+  oneSchemaLibrary,
   { group: ['**/server/**', '**/server'], message: 'Widget code never imports server code.' },
   { regex: '(^|/)sdk/(?!src/contract/)', message: 'Widget code imports only the contract from the SDK.' },
 ];
 
 /** What no server file may import. */
 const serverBoundaries = [
+  oneSchemaLibrary,
   { regex: '^(\\.\\./)+src/', message: 'Server code never imports widget code.' },
   { regex: '(^|/)sdk/(?!src/contract/)', message: 'Server code imports only the contract from the SDK.' },
 ];
@@ -82,6 +87,7 @@ export default tseslint.config(
           patterns: [
             { regex: '^(\\.\\./)+src/', message: 'The SDK never imports widget code.' },
             { group: ['**/server/**'], message: 'The SDK never imports server code.' },
+            oneSchemaLibrary,
           ],
         },
       ],
