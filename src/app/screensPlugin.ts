@@ -39,6 +39,32 @@ export function lazyModules(): LazyModule[] {
 const exportName = (screen: ScreenPath) => screen.slice(screen.indexOf('/') + 1);
 
 /**
+ * The source of one of the screens' modules (see screensPlugin): `name` is `virtual:screens` or
+ * `virtual:screens/<group>`; `features` is the directory the screen paths are under
+ * (`<root>/src/features`). Throws for a group no screen is in.
+ */
+export function screensModuleSource(name: string, features: string): string {
+  const modules = lazyModules();
+  const source = (screen: ScreenPath) => JSON.stringify(`${features}/${screen}`);
+  if (name === SCREENS_MODULE) {
+    const loaders = modules.map(({ screen, chunk }) => {
+      const from = chunk === 'own' ? source(screen) : JSON.stringify(GROUP_MODULE + chunk);
+      return `  ${JSON.stringify(screen)}: () => import(${from}).then((m) => m.${exportName(screen)}),`;
+    });
+    return [
+      `const LOADERS = {\n${loaders.join('\n')}\n};`,
+      'export function loadScreen(screen) {',
+      '  return Object.hasOwn(LOADERS, screen) ? LOADERS[screen]() : Promise.reject(new Error(`No screen ${screen}`));',
+      '}',
+    ].join('\n');
+  }
+  const group = name.slice(GROUP_MODULE.length);
+  const members = modules.filter(({ chunk }) => chunk !== 'own' && chunk === group);
+  if (members.length === 0) throw new Error(`No screens in the chunk group ${group}`);
+  return members.map(({ screen }) => `export { ${exportName(screen)} } from ${source(screen)};`).join('\n');
+}
+
+/**
  * The screens' modules, written from the step table (src/flow/steps.ts, its chunk column) and
  * the screen column (src/app/screens.ts), so a step's chunk is one word in its row:
  *
@@ -50,7 +76,6 @@ const exportName = (screen: ScreenPath) => screen.slice(screen.indexOf('/') + 1)
  */
 export function screensPlugin(): Plugin {
   let features = '/src/features';
-  const source = (screen: ScreenPath) => JSON.stringify(`${features}/${screen}`);
   return {
     name: 'connect-screens',
     configResolved(config) {
@@ -60,25 +85,9 @@ export function screensPlugin(): Plugin {
       return id === SCREENS_MODULE || id.startsWith(GROUP_MODULE) ? RESOLVED + id : undefined;
     },
     load(id) {
-      if (!id.startsWith(RESOLVED + SCREENS_MODULE)) return undefined;
-      const modules = lazyModules();
-      const name = id.slice(RESOLVED.length);
-      if (name === SCREENS_MODULE) {
-        const loaders = modules.map(({ screen, chunk }) => {
-          const from = chunk === 'own' ? source(screen) : JSON.stringify(GROUP_MODULE + chunk);
-          return `  ${JSON.stringify(screen)}: () => import(${from}).then((m) => m.${exportName(screen)}),`;
-        });
-        return [
-          `const LOADERS = {\n${loaders.join('\n')}\n};`,
-          'export function loadScreen(screen) {',
-          '  return Object.hasOwn(LOADERS, screen) ? LOADERS[screen]() : Promise.reject(new Error(`No screen ${screen}`));',
-          '}',
-        ].join('\n');
-      }
-      const group = name.slice(GROUP_MODULE.length);
-      const members = modules.filter(({ chunk }) => chunk !== 'own' && chunk === group);
-      if (members.length === 0) throw new Error(`No screens in the chunk group ${group}`);
-      return members.map(({ screen }) => `export { ${exportName(screen)} } from ${source(screen)};`).join('\n');
+      return id.startsWith(RESOLVED + SCREENS_MODULE)
+        ? screensModuleSource(id.slice(RESOLVED.length), features)
+        : undefined;
     },
   };
 }
