@@ -15,7 +15,7 @@ import { PART_COLUMN, SCREEN_COLUMN, type ScreenPath } from './screens';
 
 // Only the first bundle's screens (the step table's chunk `first`) are imported here. Every other
 // screen loads through one module (virtual:screens, written by screensPlugin.ts from the step table),
-// so the first bundle holds one dynamic import and its one-line preload list, not one per screen.
+// so the first bundle holds one dynamic import (with nothing to preload), not one per screen.
 // The connect path's later steps load while the user is busy on the first screen
 // (usePreloadConnectPath), every other screen the first time it shows.
 const FIRST_SCREENS: Record<FirstStep, ComponentType> = { search: SearchStep, error: ErrorStep };
@@ -97,8 +97,9 @@ function CrashFallback({ reset }: { reset: () => void }) {
 }
 
 /**
- * "Get help" below the screen. Its chunk loads apart from the screen's, and one that cannot load
- * (the network is down) leaves the screen as it is: the error screen, above all, still shows.
+ * "Get help" below the screen: it shows with the screen or after it, never holding it back, and a
+ * help chunk that cannot load (the network is down) leaves the screen as it is: the error screen,
+ * above all, still shows.
  */
 function HelpOffer() {
   return (
@@ -135,8 +136,8 @@ export function StepRouter() {
       >
         <Suspense fallback={<Spinner label={t('common.loading')} />}>
           <StepComponent />
+          {offerHelp ? <HelpOffer /> : null}
         </Suspense>
-        {offerHelp ? <HelpOffer /> : null}
       </ErrorBoundary>
     </>
   );
