@@ -126,8 +126,8 @@ export default tseslint.config(
   {
     // one rule for every feature folder, present and future: a feature reaches only down a level
     // (`../../flow`, `../../ui`, …) or into itself, never a sibling feature (`../<other>/…`) or the app.
-    // The app's screen map (src/app/StepRouter.tsx) loads features with dynamic import(), which this
-    // rule does not check: the app may depend on features, never the other way.
+    // The app's lazy screens (virtual:screens, written by src/app/screensPlugin.ts) load features with
+    // dynamic import(), which this rule does not check: the app may depend on features, never the other way.
     files: ['src/features/*/**/*.{ts,tsx}'],
     ignores: ['src/**/*.test.{ts,tsx}'],
     rules: {

@@ -1,6 +1,7 @@
 import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { screensPlugin } from './src/app/screensPlugin';
 import { securityHeadersPlugin } from './server/securityHeaders';
 import { mockBackendPlugin } from './server/upstreams/mock/vitePlugin';
 
@@ -15,6 +16,8 @@ export default defineConfig(({ command }) => ({
   plugins: [
     react(),
     tailwindcss(),
+    // the lazy screens' modules, from the step table's chunk column (src/app/screensPlugin.ts)
+    screensPlugin(),
     securityHeadersPlugin({ frameAncestors: hostOrigins, devNonce: DEV_NONCE }),
     mockBackendPlugin({
       mode: 'development',

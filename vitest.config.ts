@@ -1,10 +1,11 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
+import { screensPlugin } from './src/app/screensPlugin';
 
 const shared = { testTimeout: 20_000, restoreMocks: true };
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), screensPlugin()],
   test: {
     // one worker per core: the default leaves one core idle, and on two cores that is half the machine
     maxWorkers: '100%',

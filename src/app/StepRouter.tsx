@@ -1,6 +1,6 @@
 import { Suspense, useEffect, type ComponentType } from 'react';
 import { SearchStep } from '../features/search/SearchStep';
-import { offersHelp, POLLING_STEPS, type Step } from '../flow/steps';
+import { offersHelp, POLLING_STEPS, type FirstStep, type LaterStep, type Step } from '../flow/steps';
 import { useFlow } from '../flow/store';
 import { useBackToSearch } from '../flow/useBackToSearch';
 import { useT } from '../i18n/translate';
@@ -8,85 +8,61 @@ import { Button } from '../ui/Button';
 import { Spinner } from '../ui/Spinner';
 import { StepHeading } from '../ui/StepHeading';
 import { ErrorBoundary } from './ErrorBoundary';
-import { lazyScreen as screen, type LazyScreen } from './lazyScreen';
 // error screens must show even when the network that would load a lazy chunk is down
 import { ErrorStep } from './ErrorStep';
+import { lazyScreen, type LazyScreen } from './lazyScreen';
+import { PART_COLUMN, SCREEN_COLUMN, type ScreenPath } from './screens';
 
-// Only search is in the first bundle; the connect path's later steps load while the user is busy
-// on the first screen (usePreloadConnectPath), every other screen the first time it shows.
-// the status watcher (and its status table) is needed once there is a member to poll, not before
-const MemberStatusWatcher = screen(() => import('../features/connecting/MemberStatusWatcher'), 'MemberStatusWatcher');
-const ConsentStep = screen(() => import('../features/consent/ConsentStep'), 'ConsentStep');
-const InstitutionUnavailableStep = screen(
-  () => import('../features/institutionUnavailable/InstitutionUnavailableStep'),
-  'InstitutionUnavailableStep',
-);
-const ChooseMethodStep = screen(() => import('../features/method/ChooseMethodStep'), 'ChooseMethodStep');
-const CredentialsStep = screen(() => import('../features/credentials/CredentialsStep'), 'CredentialsStep');
-const OAuthStep = screen(() => import('../features/oauth/OAuthStep'), 'OAuthStep');
-const ConnectingStep = screen(() => import('../features/connecting/ConnectingStep'), 'ConnectingStep');
-const MfaStep = screen(() => import('../features/mfa/MfaStep'), 'MfaStep');
-const ConnectedStep = screen(() => import('../features/connected/ConnectedStep'), 'ConnectedStep');
-const StatusStep = screen(() => import('../features/connecting/StatusStep'), 'StatusStep');
-// The account screens (connections, disconnect, manual accounts, help) and the microdeposit flow
-// are one lazy chunk each, through one grouping module each: rolldown's chunk groups (tried as
-// vite.config.ts codeSplitting/manualChunks) also pull the first screen's shared modules in, or
-// split a facade chunk per screen, so the grouping stays in code.
-const accountScreen = (name: keyof typeof import('./accountScreens')) => screen(() => import('./accountScreens'), name);
-const ConnectionsStep = accountScreen('ConnectionsStep');
-const DisconnectStep = accountScreen('DisconnectStep');
-const DisconnectedStep = accountScreen('DisconnectedStep');
-const ManualAccountStep = accountScreen('ManualAccountStep');
-const ManualAccountAddedStep = accountScreen('ManualAccountAddedStep');
-const HelpStep = accountScreen('HelpStep');
-const GetHelpButton = accountScreen('GetHelpButton');
-// the microdeposit details form is one component for all its screens
-const microdepositScreen = (name: keyof typeof import('./microdepositScreens')) =>
-  screen(() => import('./microdepositScreens'), name);
-const MicrodepositForm = microdepositScreen('MicrodepositForm');
-const MicrodepositStatusStep = microdepositScreen('MicrodepositStatusStep');
+// Only the first bundle's screens (the step table's chunk `first`) are imported here. Every other
+// screen loads through one module (virtual:screens, written by screensPlugin.ts from the step table),
+// so the first bundle holds one dynamic import (with nothing to preload), not one per screen.
+// The connect path's later steps load while the user is busy on the first screen
+// (usePreloadConnectPath), every other screen the first time it shows.
+const FIRST_SCREENS: Record<FirstStep, ComponentType> = { search: SearchStep, error: ErrorStep };
 
-/**
- * The step table's screen column (src/flow/steps.ts has the rest of each row). It lives here because
- * flow/ may not import features (README "Architecture"); `Record<Step, …>` makes a step without a
- * screen a compile error.
- */
-const STEPS: Record<Step, ComponentType> = {
-  consent: ConsentStep,
-  connections: ConnectionsStep,
-  disconnect: DisconnectStep,
-  disconnected: DisconnectedStep,
-  search: SearchStep,
-  manualAccount: ManualAccountStep,
-  manualAccountAdded: ManualAccountAddedStep,
-  help: HelpStep,
-  microdepositRouting: MicrodepositForm,
-  microdepositHowItWorks: MicrodepositForm,
-  microdepositAccount: MicrodepositForm,
-  microdepositPersonal: MicrodepositForm,
-  microdepositReview: MicrodepositForm,
-  microdepositStatus: MicrodepositStatusStep,
-  institutionUnavailable: InstitutionUnavailableStep,
-  chooseMethod: ChooseMethodStep,
-  enterCreds: CredentialsStep,
-  oauth: OAuthStep,
-  connecting: ConnectingStep,
-  mfa: MfaStep,
-  connected: ConnectedStep,
-  loginError: StatusStep,
-  error: ErrorStep,
-};
+let screensModule: Promise<typeof import('virtual:screens')> | null = null;
+/** The later screens' module, imported once for them all; one that failed is tried again when next needed. */
+function laterScreensModule() {
+  screensModule ??= import('virtual:screens').catch((error: unknown) => {
+    screensModule = null;
+    throw error;
+  });
+  return screensModule;
+}
+
+// Asked for as the entry runs, while the catalog and the first reads load: a widget that opens on a
+// later screen (consent, connections) then needs one more request for that screen, as before the map
+// (1.3 KB) existed, not two in a row. A failure here is forgotten, and tried again when next needed.
+void laterScreensModule().catch(() => undefined);
+
+const laterScreens = new Map<ScreenPath, LazyScreen>();
+/** One lazy screen per screen path: steps one component shows (the microdeposit form's) share it. */
+function laterScreen(path: ScreenPath): LazyScreen {
+  const known = laterScreens.get(path);
+  if (known) return known;
+  const loaded = lazyScreen(() => laterScreensModule().then(({ loadScreen }) => loadScreen(path)));
+  laterScreens.set(path, loaded);
+  return loaded;
+}
+const LATER_SCREENS = Object.fromEntries(
+  Object.entries(SCREEN_COLUMN).map(([step, path]) => [step, laterScreen(path)]),
+) as Record<LaterStep, LazyScreen>;
+const GetHelpButton = laterScreen(PART_COLUMN.GetHelpButton.screen);
+const MemberStatusWatcher = laterScreen(PART_COLUMN.MemberStatusWatcher.screen);
+
+/** The step table's screen column: a screen for every step (`Record<Step, …>` fails to compile without one). */
+const STEPS: Record<Step, ComponentType> = { ...FIRST_SCREENS, ...LATER_SCREENS };
 
 /** What a connection needs after search, in the order it is needed. */
 const CONNECT_PATH: readonly LazyScreen[] = [
-  ChooseMethodStep,
-  CredentialsStep,
-  OAuthStep,
-  ConnectingStep,
+  LATER_SCREENS.chooseMethod,
+  LATER_SCREENS.enterCreds,
+  LATER_SCREENS.oauth,
+  LATER_SCREENS.connecting,
   MemberStatusWatcher,
-  MfaStep,
-  ConnectedStep,
-  StatusStep,
+  LATER_SCREENS.mfa,
+  LATER_SCREENS.connected,
+  LATER_SCREENS.loginError,
 ];
 
 /** Loads the connect path's screens once the first screen is up and has sent its own requests. */
@@ -125,6 +101,21 @@ function CrashFallback({ reset }: { reset: () => void }) {
   );
 }
 
+/**
+ * "Get help" below the screen: it shows with the screen or after it, never holding it back, and a
+ * help chunk that cannot load (the network is down) leaves the screen as it is: the error screen,
+ * above all, still shows.
+ */
+function HelpOffer() {
+  return (
+    <ErrorBoundary fallback={() => null}>
+      <Suspense fallback={null}>
+        <GetHelpButton />
+      </Suspense>
+    </ErrorBoundary>
+  );
+}
+
 export function StepRouter() {
   const t = useT();
   usePreloadConnectPath();
@@ -150,7 +141,7 @@ export function StepRouter() {
       >
         <Suspense fallback={<Spinner label={t('common.loading')} />}>
           <StepComponent />
-          {offerHelp ? <GetHelpButton /> : null}
+          {offerHelp ? <HelpOffer /> : null}
         </Suspense>
       </ErrorBoundary>
     </>

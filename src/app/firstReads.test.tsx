@@ -21,7 +21,8 @@ beforeAll(async () => {
     import('../features/connecting/StatusStep'),
     import('../features/connecting/ConnectingStep'),
     import('../features/connecting/MemberStatusWatcher'),
-    import('./accountScreens'),
+    // the account screens' group chunk, through the module the router loads it by
+    import('virtual:screens').then(({ loadScreen }) => loadScreen('connections/ConnectionsStep')),
   ]);
 });
 

@@ -3,7 +3,9 @@ import { Suspense, type ReactNode } from 'react';
 import { describe, expect, it } from 'vitest';
 import { lazyScreen } from './lazyScreen';
 
-const module = { Greeting: () => <h1>Hello</h1> };
+const Greeting = () => <h1>Hello</h1>;
+/** The screen's module arriving: what a chunk that loads resolves to. */
+const arrives = () => Promise.resolve(Greeting);
 
 function show(Screen: () => ReactNode) {
   return render(
@@ -15,28 +17,28 @@ function show(Screen: () => ReactNode) {
 
 describe('lazyScreen', () => {
   it('shows the fallback while a screen that was never loaded loads, then the screen', async () => {
-    const Greeting = lazyScreen(() => Promise.resolve(module), 'Greeting');
-    show(Greeting);
+    const Screen = lazyScreen(arrives);
+    show(Screen);
     expect(screen.getByText('Loading…')).toBeInTheDocument();
     expect(await screen.findByRole('heading', { name: 'Hello' })).toBeInTheDocument();
   });
 
   it('shows a preloaded screen in the first render, with no fallback', async () => {
-    const Greeting = lazyScreen(() => Promise.resolve(module), 'Greeting');
-    await act(() => Greeting.preload());
-    show(Greeting);
+    const Screen = lazyScreen(arrives);
+    await act(() => Screen.preload());
+    show(Screen);
     expect(screen.getByRole('heading', { name: 'Hello' })).toBeInTheDocument();
     expect(screen.queryByText('Loading…')).not.toBeInTheDocument();
   });
 
   it('loads again on show after a failed preload', async () => {
     let calls = 0;
-    const Greeting = lazyScreen(() => {
+    const Screen = lazyScreen(() => {
       calls += 1;
-      return calls === 1 ? Promise.reject(new Error('offline')) : Promise.resolve(module);
-    }, 'Greeting');
-    await expect(Greeting.preload()).rejects.toThrow('offline');
-    show(Greeting);
+      return calls === 1 ? Promise.reject(new Error('offline')) : arrives();
+    });
+    await expect(Screen.preload()).rejects.toThrow('offline');
+    show(Screen);
     expect(await screen.findByRole('heading', { name: 'Hello' })).toBeInTheDocument();
   });
 });

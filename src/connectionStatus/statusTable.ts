@@ -143,3 +143,54 @@ export function keepsPolling(name: string | null | undefined, isBeingAggregated:
   const cls = statusClassOf(name);
   return cls === 'transient' || cls === 'reconnected' || (cls === 'success' && isBeingAggregated);
 }
+
+/** The steps a member's status can move the flow to (the `statusReached` event's). */
+export type StatusStep = 'connecting' | 'mfa' | 'connected' | 'loginError';
+
+/**
+ * What a newly seen status does: the step it moves the flow to (null: the flow stays where it is)
+ * and the one side effect it asks for. `reconnect`: ask the bank to aggregate again (once per
+ * member); `connected`: the member connected (`mx/connect/memberConnected`); `failed`: the
+ * connection failed (`mx/connect/oauthError` for an OAuth member, once).
+ */
+export interface StatusMove {
+  to: StatusStep | null;
+  effect: 'reconnect' | 'connected' | 'failed' | null;
+}
+
+/** Where the status was seen: the step on screen and whether the member is still aggregating. */
+export interface StatusSeenAt {
+  step: string;
+  isBeingAggregated: boolean | null | undefined;
+}
+
+/** To connecting, unless the flow is there already. */
+const toConnecting = ({ step }: StatusSeenAt): StatusStep | null => (step === 'connecting' ? null : 'connecting');
+
+const FAILED: StatusMove = { to: 'loginError', effect: 'failed' };
+
+/** What each class of status does, one rule per class (the status table's class column). */
+const MOVES: Record<StatusClass, (name: string | null, at: StatusSeenAt) => StatusMove> = {
+  // the OAuth step waits for its bank through PENDING: it stays until the bank answers
+  transient: (name, at) => ({ to: at.step === 'oauth' && name === 'PENDING' ? null : toConnecting(at), effect: null }),
+  reconnected: (_, at) => ({ to: toConnecting(at), effect: 'reconnect' }),
+  challenged: () => ({ to: 'mfa', effect: null }),
+  // CONNECTED while still aggregating: the accounts are not there yet
+  success: (_, at) =>
+    at.isBeingAggregated ? { to: toConnecting(at), effect: null } : { to: 'connected', effect: 'connected' },
+  manual: () => ({ to: 'connected', effect: null }),
+  fixCredentials: () => FAILED,
+  mfaProblem: () => FAILED,
+  actAtBank: () => FAILED,
+  temporary: () => FAILED,
+  gone: () => FAILED,
+  unknown: () => FAILED,
+};
+/**
+ * The status → next-step decision (MemberStatusWatcher acts on it): what a member's status, newly
+ * seen on a polling step, does to the flow. `name`: MX's `connection_status` (null for a manual
+ * member; a name MX may add later is `unknown`).
+ */
+export function statusMove(name: string | null | undefined, at: StatusSeenAt): StatusMove {
+  return MOVES[statusClassOf(name)](name ?? null, at);
+}

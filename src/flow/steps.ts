@@ -51,6 +51,13 @@ export interface StepRow {
     'search' | 'consent' | 'connections' | 'enterCreds' | 'mfa' | 'connected' | 'loginError' | 'microdeposits';
   /** the multi-screen form the step is a screen of: one component shows the form's steps, in table order */
   form: 'microdeposit' | null;
+  /**
+   * where the step's screen loads from: `first`, the first bundle (search, and the error screen,
+   * which must show when the network that would load a chunk is down); `own`, a lazy chunk of its
+   * own; a group's name, one lazy chunk for the group's screens, those that show together
+   * (src/app/screensPlugin.ts writes the group's module from this column)
+   */
+  chunk: 'first' | 'own' | 'accounts' | 'microdeposits';
 }
 
 /**
@@ -68,6 +75,7 @@ export const STEP_TABLE = {
     polls: false,
     loadedName: 'consent',
     form: null,
+    chunk: 'own',
   },
   connections: {
     path: '/connections',
@@ -76,6 +84,7 @@ export const STEP_TABLE = {
     polls: false,
     loadedName: 'connections',
     form: null,
+    chunk: 'accounts',
   },
   disconnect: {
     path: '/disconnect',
@@ -84,6 +93,7 @@ export const STEP_TABLE = {
     polls: false,
     loadedName: 'enterCreds',
     form: null,
+    chunk: 'accounts',
   },
   disconnected: {
     path: '/disconnected',
@@ -92,6 +102,7 @@ export const STEP_TABLE = {
     polls: false,
     loadedName: 'enterCreds',
     form: null,
+    chunk: 'accounts',
   },
   search: {
     path: '/search',
@@ -100,6 +111,7 @@ export const STEP_TABLE = {
     polls: false,
     loadedName: 'search',
     form: null,
+    chunk: 'first',
   },
   manualAccount: {
     path: '/manual-account',
@@ -108,6 +120,7 @@ export const STEP_TABLE = {
     polls: false,
     loadedName: 'enterCreds',
     form: null,
+    chunk: 'accounts',
   },
   manualAccountAdded: {
     path: '/manual-account/added',
@@ -116,6 +129,7 @@ export const STEP_TABLE = {
     polls: false,
     loadedName: 'enterCreds',
     form: null,
+    chunk: 'accounts',
   },
   help: {
     path: '/help',
@@ -124,6 +138,7 @@ export const STEP_TABLE = {
     polls: false,
     loadedName: 'enterCreds',
     form: null,
+    chunk: 'accounts',
   },
   microdepositRouting: {
     path: '/microdeposits/routing',
@@ -132,6 +147,7 @@ export const STEP_TABLE = {
     polls: false,
     loadedName: 'enterCreds',
     form: 'microdeposit',
+    chunk: 'microdeposits',
   },
   microdepositHowItWorks: {
     path: '/microdeposits/how-it-works',
@@ -140,6 +156,7 @@ export const STEP_TABLE = {
     polls: false,
     loadedName: 'enterCreds',
     form: 'microdeposit',
+    chunk: 'microdeposits',
   },
   microdepositAccount: {
     path: '/microdeposits/account',
@@ -148,6 +165,7 @@ export const STEP_TABLE = {
     polls: false,
     loadedName: 'enterCreds',
     form: 'microdeposit',
+    chunk: 'microdeposits',
   },
   microdepositPersonal: {
     path: '/microdeposits/personal',
@@ -156,6 +174,7 @@ export const STEP_TABLE = {
     polls: false,
     loadedName: 'enterCreds',
     form: 'microdeposit',
+    chunk: 'microdeposits',
   },
   microdepositReview: {
     path: '/microdeposits/review',
@@ -164,6 +183,7 @@ export const STEP_TABLE = {
     polls: false,
     loadedName: 'enterCreds',
     form: 'microdeposit',
+    chunk: 'microdeposits',
   },
   microdepositStatus: {
     path: '/microdeposits/status',
@@ -172,6 +192,7 @@ export const STEP_TABLE = {
     polls: false,
     loadedName: 'microdeposits',
     form: null,
+    chunk: 'microdeposits',
   },
   institutionUnavailable: {
     path: '/institution-unavailable',
@@ -180,6 +201,7 @@ export const STEP_TABLE = {
     polls: false,
     loadedName: 'search',
     form: null,
+    chunk: 'own',
   },
   chooseMethod: {
     path: '/choose-method',
@@ -188,6 +210,7 @@ export const STEP_TABLE = {
     polls: false,
     loadedName: 'enterCreds',
     form: null,
+    chunk: 'own',
   },
   enterCreds: {
     path: ({ credentialsMode }) => (credentialsMode === 'update' ? '/credentials/update' : '/credentials'),
@@ -196,6 +219,7 @@ export const STEP_TABLE = {
     polls: false,
     loadedName: 'enterCreds',
     form: null,
+    chunk: 'own',
   },
   oauth: {
     path: '/oauth',
@@ -204,6 +228,7 @@ export const STEP_TABLE = {
     polls: true,
     loadedName: 'enterCreds',
     form: null,
+    chunk: 'own',
   },
   // the widget opening on a challenge reports it as mfa: connecting shows the challenge
   connecting: {
@@ -216,6 +241,7 @@ export const STEP_TABLE = {
     polls: true,
     loadedName: 'mfa',
     form: null,
+    chunk: 'own',
   },
   mfa: {
     path: '/mfa',
@@ -224,6 +250,7 @@ export const STEP_TABLE = {
     polls: false,
     loadedName: 'mfa',
     form: null,
+    chunk: 'own',
   },
   connected: {
     path: '/connected',
@@ -232,6 +259,7 @@ export const STEP_TABLE = {
     polls: false,
     loadedName: 'connected',
     form: null,
+    chunk: 'own',
   },
   loginError: {
     path: (_, statusName) => `/status/${(statusName ?? 'unknown').toLowerCase()}`,
@@ -240,6 +268,7 @@ export const STEP_TABLE = {
     polls: false,
     loadedName: 'loginError',
     form: null,
+    chunk: 'own',
   },
   error: {
     path: ({ errorKind }) => `/error/${errorKind ?? 'server'}`,
@@ -248,11 +277,21 @@ export const STEP_TABLE = {
     polls: false,
     loadedName: 'loginError',
     form: null,
+    chunk: 'first',
   },
 } as const satisfies Record<string, StepRow>;
 
 /** Step names: also the `stepChange` values the host receives (docs/events.md, `mx/connect/stepChange`). */
 export type Step = keyof typeof STEP_TABLE;
+
+/** The steps whose `column` holds `value`, as a type. */
+type StepsWhere<C extends keyof StepRow, V> = { [K in Step]: (typeof STEP_TABLE)[K][C] extends V ? K : never }[Step];
+
+/** The steps whose screens are in the first bundle (chunk `first`), and those that load lazily. */
+export type FirstStep = StepsWhere<'chunk', 'first'>;
+export type LaterStep = Exclude<Step, FirstStep>;
+/** The lazy chunks screens are grouped in (the chunk column's names). */
+export type ScreenGroup = Exclude<StepRow['chunk'], 'first' | 'own'>;
 
 /** The table's steps, in its order. */
 export const STEPS: readonly Step[] = Object.keys(STEP_TABLE) as Step[];
@@ -261,9 +300,7 @@ export const STEPS: readonly Step[] = Object.keys(STEP_TABLE) as Step[];
  * The screens of the microdeposit details form, in order. One form component shows them all, so
  * what the user typed lives only as long as the form (never in the flow store).
  */
-export type MicrodepositFormStep = {
-  [K in Step]: (typeof STEP_TABLE)[K]['form'] extends 'microdeposit' ? K : never;
-}[Step];
+export type MicrodepositFormStep = StepsWhere<'form', 'microdeposit'>;
 export const MICRODEPOSIT_FORM_STEPS: readonly MicrodepositFormStep[] = STEPS.filter(
   (step): step is MicrodepositFormStep => STEP_TABLE[step].form === 'microdeposit',
 );

@@ -4,13 +4,13 @@ import { useBankName } from '../../api/queries';
 import { useEmit } from '../../embedding/emitter';
 import { useFlow, useFlowStoreApi } from '../../flow/store';
 import { useT } from '../../i18n/translate';
-import { statusRowOf, statusWords } from '../../connectionStatus/statusTable';
+import { statusMove, statusRowOf, statusWords } from '../../connectionStatus/statusTable';
 import { useAggregate } from '../../connectionStatus/useAggregate';
 import { usePollMemberStatus } from '../../connectionStatus/usePollMemberStatus';
 
 /**
  * Polls the member while a polling step is on screen and moves the flow on each status
- * change, following the class column of the status table. Renders nothing.
+ * change as the status table decides (statusMove). Renders nothing.
  */
 export function MemberStatusWatcher() {
   const t = useT();
@@ -37,8 +37,6 @@ export function MemberStatusWatcher() {
     seen.current = { name, aggregating };
     const row = statusRowOf(name);
     const { send, step, isOauth, announce } = store.getState();
-    const reach = (next: 'connecting' | 'mfa' | 'connected' | 'loginError') =>
-      send({ type: 'statusReached', step: next });
     // the polling budget ran out in this very render: the error screen stays
     if (step === 'error') return;
 
@@ -48,37 +46,16 @@ export function MemberStatusWatcher() {
       announce(t(statusWords(row, isOauth).message, { bank }));
     }
 
-    switch (row.statusClass) {
-      case 'transient':
-        if (!(step === 'oauth' && name === 'PENDING') && step !== 'connecting') reach('connecting');
-        return;
-      case 'reconnected':
-        if (step !== 'connecting') reach('connecting');
-        if (!reconnectRequested.current) {
-          reconnectRequested.current = true;
-          aggregate.mutate(memberGuid);
-        }
-        return;
-      case 'challenged':
-        reach('mfa');
-        return;
-      case 'success':
-        if (aggregating) {
-          if (step !== 'connecting') reach('connecting');
-          return;
-        }
-        emit('mx/connect/memberConnected', { member_guid: memberGuid });
-        reach('connected');
-        return;
-      case 'manual':
-        reach('connected');
-        return;
-      default:
-        if (isOauth && !oauthErrorSent.current) {
-          oauthErrorSent.current = true;
-          emit('mx/connect/oauthError', { member_guid: memberGuid });
-        }
-        reach('loginError');
+    const move = statusMove(name, { step, isBeingAggregated: aggregating });
+    if (move.effect === 'connected') emit('mx/connect/memberConnected', { member_guid: memberGuid });
+    if (move.effect === 'failed' && isOauth && !oauthErrorSent.current) {
+      oauthErrorSent.current = true;
+      emit('mx/connect/oauthError', { member_guid: memberGuid });
+    }
+    if (move.to) send({ type: 'statusReached', step: move.to });
+    if (move.effect === 'reconnect' && !reconnectRequested.current) {
+      reconnectRequested.current = true;
+      aggregate.mutate(memberGuid);
     }
     // the effect reacts to status changes only; everything else is read fresh from the store
     // eslint-disable-next-line react-hooks/exhaustive-deps
