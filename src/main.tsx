@@ -12,9 +12,6 @@ import { Widget } from './app/Widget';
 import { applyOptionsTheme, hostChannel } from './app/hostChannel';
 import './styles.css';
 
-/** The longest the first render waits for the first reads (ms) before it shows the loading spinner. */
-const FIRST_READS_WAIT_MS = 400;
-
 async function start() {
   const sessionToken = takeSessionToken();
   const container = document.getElementById('root');
@@ -38,14 +35,10 @@ async function start() {
   if (!host) return (await blocked()).showWrongHost(root, await catalogLoad);
   const api = createApiClient({ sessionToken, fetch: withEarlyReads((input, init) => globalThis.fetch(input, init)) });
   const queryClient = createQueryClient();
-  const firstReads = prefetchFirstReads(queryClient, api, config);
+  prefetchFirstReads(queryClient, api, config);
   const emitter = createEmitter(host.post, { user_guid: config.user_guid, session_guid: config.session_guid });
   emitter.emit('mx/load', {});
   const [catalog] = await Promise.all([catalogLoad, themed]);
-  // React's first render finds the first screen's reads answered when they are about to be, and
-  // renders that screen once: one that found them in flight rendered the spinner, then everything
-  // again (issue #27's profile). Slow reads get the spinner after FIRST_READS_WAIT_MS.
-  await Promise.race([firstReads, new Promise((resolve) => setTimeout(resolve, FIRST_READS_WAIT_MS))]);
   root.render(
     <Widget
       config={config}
