@@ -13,9 +13,15 @@
  * one run only.
  *
  * Options: --runs N (default 5), --build (rebuild dist/ even when it exists), --port P (base of
- * three ports, default 5800: widget server, floor server, partner page).
+ * three ports, default 5800: widget server, floor server, partner page), --profile (record a CPU
+ * profile of each widget run and print, for the median run, the self time by source module and by
+ * function, mapped through source maps, from the last JS file's end to the usable box; the main
+ * thread's trace events there and an outline of the long ones; the whole profile in
+ * .reports/first-screen.cpuprofile. It rebuilds dist/ with hidden source maps, removed at the end;
+ * profiling slows the widget, so compare its times only with other --profile runs).
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { SourceMap } from 'node:module';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -32,6 +38,7 @@ const { values: args } = parseArgs({
     runs: { type: 'string', default: '5' },
     build: { type: 'boolean', default: false },
     port: { type: 'string', default: '5800' },
+    profile: { type: 'boolean', default: false },
   },
 });
 const RUNS = Math.max(1, Number(args.runs));
@@ -117,6 +124,29 @@ interface Request {
 interface Run {
   ms: number;
   requests: Request[];
+  /** with --profile: the CPU profile from the iframe's src to the usable box */
+  profile?: CpuProfile;
+  /** with --profile: the renderer main thread's complete trace events (ms from the iframe's src) */
+  trace?: TraceEvent[];
+}
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  tid: number;
+  pid: number;
+}
+
+/** The parts of DevTools' Profiler.Profile the summary reads */
+interface CpuProfile {
+  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number } }[];
+  samples?: number[];
+  /** µs on the monotonic clock; rewritten by the bench to ms from the iframe's src */
+  startTime: number;
+  /** µs between samples */
+  timeDeltas?: number[];
 }
 
 /** Records every request of the page and its frames (site isolation off: one renderer, one session). */
@@ -146,19 +176,28 @@ function recordNetwork(cdp: CDPSession) {
     request.end = e.timestamp * 1000 + request.wallOffset;
     request.bytes = e.encodedDataLength;
   });
-  return (t0: number): Request[] =>
+  const list = (t0: number): Request[] =>
     [...requests.values()].map(({ wallOffset: _, ...r }) => ({
       ...r,
       start: r.start - t0,
       firstByte: r.firstByte === undefined ? undefined : r.firstByte - t0,
       end: r.end === undefined ? undefined : r.end - t0,
     }));
+  /** ms to add to a monotonic timestamp (CDP's and the trace's clock, in ms) to get wall time */
+  const wallOffset = () => [...requests.values()][0]?.wallOffset ?? 0;
+  return { list, wallOffset };
 }
 
 async function main() {
-  if (args.build || !existsSync(join(ROOT, 'dist/index.html'))) {
+  if (args.build || args.profile || !existsSync(join(ROOT, 'dist/index.html'))) {
     console.info('Building the widget (dist/)…');
-    await build({ configFile: join(ROOT, 'vite.config.ts'), root: ROOT, logLevel: 'warn' });
+    await build({
+      configFile: join(ROOT, 'vite.config.ts'),
+      root: ROOT,
+      logLevel: 'warn',
+      // maps without the comment: the served JS stays byte for byte what a build without them serves
+      ...(args.profile ? { build: { sourcemap: 'hidden' } } : {}),
+    });
   }
   const floorDir = mkdtempSync(join(tmpdir(), 'bench-floor-'));
   console.info('Building the floor app…');
@@ -207,7 +246,7 @@ async function main() {
     args: ['--no-sandbox', '--disable-gpu', '--disable-site-isolation-trials', '--disable-features=site-per-process'],
   });
 
-  async function once(url: string): Promise<Run> {
+  async function once(url: string, profile = false): Promise<Run> {
     const context = await browser.newContext();
     const page = await context.newPage();
     let usable: (at: number) => void = () => {};
@@ -221,19 +260,50 @@ async function main() {
     await cdp.send('Network.emulateNetworkConditions', NETWORK);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
     const requests = recordNetwork(cdp);
+    const traced: TraceEvent[] = [];
+    if (profile) {
+      cdp.on('Tracing.dataCollected', (e) => traced.push(...(e.value as unknown as TraceEvent[])));
+      await cdp.send('Tracing.start', {
+        categories:
+          'toplevel,devtools.timeline,disabled-by-default-devtools.timeline,v8,v8.execute,blink,loading,__metadata',
+        transferMode: 'ReportEvents',
+      });
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+      await cdp.send('Profiler.start');
+    }
     const t0 = await page.evaluate((src) => (window as unknown as { start(u: string): number }).start(src), url);
     const at = await Promise.race([
       usableAt,
       new Promise<never>((_, fail) => setTimeout(() => fail(new Error(`no usable search box: ${url}`)), 60_000)),
     ]);
+    const recorded = profile ? ((await cdp.send('Profiler.stop')).profile as CpuProfile) : undefined;
+    if (recorded) recorded.startTime = recorded.startTime / 1000 + requests.wallOffset() - t0;
+    if (profile) {
+      const complete = new Promise((done) => cdp.once('Tracing.tracingComplete', done));
+      await cdp.send('Tracing.end');
+      await complete;
+    }
     await context.close();
-    return { ms: at - t0, requests: requests(t0).filter((r) => r.start <= at - t0) };
+    return {
+      ms: at - t0,
+      requests: requests.list(t0).filter((r) => r.start <= at - t0),
+      profile: recorded,
+      // the trace's µs on the run's clock: ms from the iframe's src
+      trace: profile
+        ? mainThreadOf(traced).map((e) => ({
+            ...e,
+            ts: e.ts / 1000 + requests.wallOffset() - t0,
+            dur: (e.dur ?? 0) / 1000,
+          }))
+        : undefined,
+    };
   }
 
   const runs = { widget: [] as Run[], floor: [] as Run[] };
   try {
     for (let i = 0; i < RUNS; i += 1) {
-      runs.widget.push(await once(await mint()));
+      runs.widget.push(await once(await mint(), args.profile));
       runs.floor.push(await once(`${FLOOR_ORIGIN}/`));
       console.info(`run ${i + 1}/${RUNS}: widget ${fmt(runs.widget[i]?.ms)}  floor ${fmt(runs.floor[i]?.ms)}`);
     }
@@ -251,6 +321,17 @@ async function main() {
   printWaterfall(widgetMedian);
   console.info(`\nwaterfall of the floor's median run:`);
   printWaterfall(floorMedian);
+  if (widgetMedian.profile) {
+    printProfile(widgetMedian.profile, join(ROOT, 'dist'), widgetMedian);
+    if (widgetMedian.trace) printTrace(widgetMedian.trace, widgetMedian);
+    // for DevTools' Performance panel (load the file there)
+    mkdirSync(join(ROOT, '.reports'), { recursive: true });
+    writeFileSync(join(ROOT, '.reports/first-screen.cpuprofile'), JSON.stringify(widgetMedian.profile));
+    console.info('\nthe whole profile: .reports/first-screen.cpuprofile');
+    // dist/ as a build without maps left it (the server and `npm run size` read it)
+    for (const file of readdirSync(join(ROOT, 'dist'), { recursive: true, encoding: 'utf8' }))
+      if (file.endsWith('.js.map')) rmSync(join(ROOT, 'dist', file));
+  }
   rmSync(floorDir, { recursive: true, force: true });
 }
 
@@ -284,3 +365,133 @@ function printWaterfall(run: Run) {
 }
 
 await main();
+
+/**
+ * The widget's CPU time by self time (ms of the emulated, slowed CPU): per source module (node_modules
+ * packages as one) and the top functions, each position mapped through dist/'s hidden source maps.
+ */
+function printProfile(profile: CpuProfile, dist: string, run: Run) {
+  const maps = new Map<string, SourceMap | null>();
+  const mapOf = (url: string) => {
+    if (!maps.has(url)) {
+      const file = join(dist, `${new URL(url).pathname}.map`);
+      maps.set(url, existsSync(file) ? new SourceMap(JSON.parse(readFileSync(file, 'utf8')) as never) : null);
+    }
+    return maps.get(url) ?? null;
+  };
+  const selfUs = new Map<number, number>();
+  const samples = profile.samples ?? [];
+  // only what ran once the last JS file had arrived (before, the main thread mostly waits on the network)
+  const from = lastScriptEnd(run);
+  // sample i was taken at startTime + timeDeltas[0..i] and stands for the time until the next one
+  let clock = profile.startTime * 1000;
+  samples.forEach((id, i) => {
+    clock += profile.timeDeltas?.[i] ?? 0;
+    const us = profile.timeDeltas?.[i + 1] ?? 0;
+    if (clock >= from * 1000 && clock <= run.ms * 1000) selfUs.set(id, (selfUs.get(id) ?? 0) + us);
+  });
+  const byModule = new Map<string, number>();
+  const byFunction = new Map<string, number>();
+  const moduleOf = new Map<number, string>();
+  const add = (table: Map<string, number>, key: string, us: number) => table.set(key, (table.get(key) ?? 0) + us);
+  for (const node of profile.nodes) {
+    const us = selfUs.get(node.id) ?? 0;
+    if (us === 0) continue;
+    const { functionName, url, lineNumber, columnNumber } = node.callFrame;
+    let where = url ? new URL(url).pathname : functionName || '(anonymous)';
+    if (url.startsWith('http')) {
+      const entry = mapOf(url)?.findEntry(lineNumber, columnNumber);
+      const source = entry && 'originalSource' in entry ? (entry.originalSource as string | undefined) : undefined;
+      if (source) where = source.replace(/^.*?(node_modules|src|sdk)\//, '$1/');
+    }
+    const module = where.startsWith('node_modules/')
+      ? where
+          .split('/')
+          .slice(0, where.startsWith('node_modules/@') ? 3 : 2)
+          .join('/')
+      : where;
+    add(byModule, module, us);
+    moduleOf.set(node.id, module);
+    add(byFunction, `${functionName || '(anonymous)'}  ${where}`, us);
+  }
+  const total = [...selfUs.values()].reduce((sum, us) => sum + us, 0);
+  const top = (title: string, table: Map<string, number>, n: number) => {
+    console.info(`\n${title}`);
+    for (const [key, us] of [...table].sort((a, b) => b[1] - a[1]).slice(0, n))
+      console.info(`  ${(us / 1000).toFixed(1).padStart(7)} ms  ${key}`);
+  };
+  console.info(
+    `\nCPU profile of the widget's median run, ${Math.round(from)}–${Math.round(run.ms)} ms: ${(total / 1000).toFixed(0)} ms sampled`,
+  );
+  top('self time by module:', byModule, 25);
+  top('self time by function:', byFunction, 30);
+  // when it ran: each 100 ms (from the profile's start, about the iframe's src) and its busiest modules
+  console.info('\nby 100 ms (busy ms: top modules):');
+  const buckets = new Map<number, Map<string, number>>();
+  let at = profile.startTime * 1000;
+  samples.forEach((id, i) => {
+    at += profile.timeDeltas?.[i] ?? 0;
+    const us = profile.timeDeltas?.[i + 1] ?? 0;
+    const module = moduleOf.get(id) ?? '';
+    if (module !== '(idle)' && module !== '' && at >= from * 1000) {
+      const bucket = Math.floor(at / 100_000);
+      add(buckets.get(bucket) ?? buckets.set(bucket, new Map()).get(bucket) ?? new Map(), module, us);
+    }
+  });
+  for (const [bucket, table] of [...buckets].sort((a, b) => a[0] - b[0])) {
+    const busy = [...table.values()].reduce((sum, us) => sum + us, 0);
+    if (busy < 5_000) continue;
+    const names = [...table].sort((a, b) => b[1] - a[1]).slice(0, 4);
+    console.info(
+      `  ${String(bucket * 100).padStart(5)} ${(busy / 1000).toFixed(0).padStart(4)}  ` +
+        names.map(([name, us]) => `${name.replace(/^node_modules\//, '')} ${(us / 1000).toFixed(0)}`).join(', '),
+    );
+  }
+}
+
+/** The renderer main thread's complete events (site isolation off: page and frame share it). */
+function mainThreadOf(events: TraceEvent[]): TraceEvent[] {
+  const main = events.find(
+    (e) => e.ph === 'M' && e.name === 'thread_name' && JSON.stringify(e).includes('CrRendererMain'),
+  );
+  return events.filter((e) => e.ph === 'X' && main !== undefined && e.tid === main.tid && e.pid === main.pid);
+}
+
+/**
+ * The main thread's work between the last JS file's end and the usable box, by trace event name
+ * (inclusive ms: a Layout forced by a script is inside its FunctionCall too), and how many.
+ */
+function printTrace(events: TraceEvent[], run: Run) {
+  const from = lastScriptEnd(run);
+  const table = new Map<string, { ms: number; count: number }>();
+  for (const e of events) {
+    if (e.ts < from || e.ts > run.ms || !e.dur) continue;
+    const row = table.get(e.name) ?? { ms: 0, count: 0 };
+    row.ms += e.dur;
+    row.count += 1;
+    table.set(e.name, row);
+  }
+  console.info(
+    `\nmain thread from the last script's end (${Math.round(from)} ms) to the usable box, by event (inclusive):`,
+  );
+  for (const [name, row] of [...table].sort((a, b) => b[1].ms - a[1].ms).slice(0, 25))
+    console.info(`  ${row.ms.toFixed(1).padStart(7)} ms  ${String(row.count).padStart(4)}×  ${name}`);
+  // the outline: every event of 8 ms or more, indented under the one it ran inside
+  console.info('\noutline (start ms, ms, event; nested events indented):');
+  const shown = events
+    .filter((e) => e.ts + (e.dur ?? 0) >= from && e.ts <= run.ms && (e.dur ?? 0) >= 8)
+    .sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
+  const open: TraceEvent[] = [];
+  for (const e of shown) {
+    while (open.length > 0 && (open.at(-1)?.ts ?? 0) + (open.at(-1)?.dur ?? 0) <= e.ts) open.pop();
+    console.info(
+      `  ${Math.round(e.ts).toString().padStart(5)} ${(e.dur ?? 0).toFixed(0).padStart(4)}  ${'  '.repeat(open.length)}${e.name}`,
+    );
+    open.push(e);
+  }
+}
+
+/** ms from the iframe's src to the end of the last JS file the run fetched */
+function lastScriptEnd(run: Run): number {
+  return Math.max(...run.requests.filter((r) => r.url.endsWith('.js')).map((r) => r.end ?? 0));
+}
