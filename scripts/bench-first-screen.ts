@@ -12,8 +12,10 @@
  * median run. A benchmark, not a test: the machine's load moves the times, so compare ratios from
  * one run only.
  *
+ * Beside them runs the stack floor (scripts/bench/stack/: the floor plus the least of TanStack Query,
+ * zustand and valibot the stack requires), for what the widget weighs above its libraries.
  * Options: --runs N (default 5), --build (rebuild dist/ even when it exists), --port P (base of
- * three ports, default 5800: widget server, floor server, partner page), --profile (record a CPU
+ * four ports, default 5800: widget server, floor server, partner page, stack floor server), --profile (record a CPU
  * profile of each widget run and print, for the median run, the self time by source module and by
  * function, mapped through source maps, from the last JS file's end to the usable box; the main
  * thread's trace events there and an outline of the long ones; the whole profile in
@@ -47,6 +49,7 @@ const ROOT = resolve(import.meta.dirname, '..');
 const WIDGET_ORIGIN = `http://localhost:${BASE_PORT}`;
 const FLOOR_ORIGIN = `http://localhost:${BASE_PORT + 1}`;
 const PARTNER_ORIGIN = `http://127.0.0.1:${BASE_PORT + 2}`;
+const STACK_ORIGIN = `http://localhost:${BASE_PORT + 3}`;
 
 /** DevTools' network and CPU emulation, as issue #27 measured */
 const NETWORK = { offline: false, latency: 150, downloadThroughput: (1.6e6 / 8) * 1, uploadThroughput: 750e3 / 8 };
@@ -200,11 +203,17 @@ async function main() {
     });
   }
   const floorDir = mkdtempSync(join(tmpdir(), 'bench-floor-'));
-  console.info('Building the floor app…');
-  await build({
-    configFile: join(ROOT, 'scripts/bench/floor/vite.config.ts'),
-    build: { outDir: floorDir, emptyOutDir: true },
-  });
+  const stackDir = mkdtempSync(join(tmpdir(), 'bench-stack-'));
+  console.info('Building the floor and stack floor apps…');
+  for (const [fixture, outDir] of [
+    ['floor', floorDir],
+    ['stack', stackDir],
+  ] as const) {
+    await build({
+      configFile: join(ROOT, `scripts/bench/${fixture}/vite.config.ts`),
+      build: { outDir, emptyOutDir: true },
+    });
+  }
 
   const widget = await startServer(
     {
@@ -217,6 +226,7 @@ async function main() {
     join(ROOT, 'dist'),
   );
   const floor = await serveStatic(floorDir, BASE_PORT + 1);
+  const stack = await serveStatic(stackDir, BASE_PORT + 3);
   const partner = await servePartner(BASE_PORT + 2);
 
   const partnerHeaders = { authorization: `Bearer ${DEMO_PARTNER_SECRET}`, 'content-type': 'application/json' };
@@ -300,23 +310,29 @@ async function main() {
     };
   }
 
-  const runs = { widget: [] as Run[], floor: [] as Run[] };
+  const runs = { widget: [] as Run[], floor: [] as Run[], stack: [] as Run[] };
   try {
     for (let i = 0; i < RUNS; i += 1) {
       runs.widget.push(await once(await mint(), args.profile));
       runs.floor.push(await once(`${FLOOR_ORIGIN}/`));
-      console.info(`run ${i + 1}/${RUNS}: widget ${fmt(runs.widget[i]?.ms)}  floor ${fmt(runs.floor[i]?.ms)}`);
+      runs.stack.push(await once(`${STACK_ORIGIN}/`));
+      console.info(
+        `run ${i + 1}/${RUNS}: widget ${fmt(runs.widget[i]?.ms)}  floor ${fmt(runs.floor[i]?.ms)}  stack floor ${fmt(runs.stack[i]?.ms)}`,
+      );
     }
   } finally {
     await browser.close();
     await widget.close();
     floor.close();
+    stack.close();
     partner.close();
   }
 
   const widgetMedian = report('widget', runs.widget, join(ROOT, 'dist'));
   const floorMedian = report('floor', runs.floor, floorDir);
+  const stackMedian = report('stack', runs.stack, stackDir);
   console.info(`ratio (widget median / floor median): ${(widgetMedian.ms / floorMedian.ms).toFixed(2)}`);
+  console.info(`ratio (stack floor median / floor median): ${(stackMedian.ms / floorMedian.ms).toFixed(2)}`);
   console.info(`\nwaterfall of the widget's median run (ms from the iframe's src; start → first byte → end):`);
   printWaterfall(widgetMedian);
   console.info(`\nwaterfall of the floor's median run:`);
@@ -333,6 +349,7 @@ async function main() {
       if (file.endsWith('.js.map')) rmSync(join(ROOT, 'dist', file));
   }
   rmSync(floorDir, { recursive: true, force: true });
+  rmSync(stackDir, { recursive: true, force: true });
 }
 
 const fmt = (ms: number | undefined) => (ms === undefined ? '?' : `${(ms / 1000).toFixed(2)} s`);
