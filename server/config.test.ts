@@ -183,6 +183,15 @@ describe('REDIS_URL', () => {
     expect(error).not.toContain('s3cret');
   });
 
+  it.each(['49', '2001', 'Infinity', '1.5', '500ms'])(
+    'REDIS_COMMAND_TIMEOUT_MS=%s is refused (50..2000 ms)',
+    (value) => {
+      expect(refusal({ NODE_ENV: 'test', REDIS_COMMAND_TIMEOUT_MS: value })).toMatch(
+        /^Invalid configuration: REDIS_COMMAND_TIMEOUT_MS /,
+      );
+    },
+  );
+
   it('REDIS_KEY_PREFIX: letters, digits and : . _ - only', () => {
     expect(refusal({ NODE_ENV: 'test', REDIS_KEY_PREFIX: 'a b' })).toBe(
       'Invalid configuration: REDIS_KEY_PREFIX must be 1 to 64 letters, digits or : . _ -',

@@ -207,8 +207,12 @@ const variables = v.object({
   REDIS_KEY_PREFIX: v.optional(
     v.pipe(v.string(), v.regex(/^[A-Za-z0-9:._-]{1,64}$/, 'must be 1 to 64 letters, digits or : . _ -')),
   ),
-  /** a Redis command slower than this (ms) counts as an outage and the limits count in memory */
-  REDIS_COMMAND_TIMEOUT_MS: v.optional(envNumber(wholeNumber, 50, 10_000), 500),
+  /**
+   * a Redis command slower than this (ms) counts as an outage and the limits count in memory; at most
+   * 2 s (the reconnect bound, half the widget's 4 s wait for its first read): a request that waits
+   * longer on its limiter has been given up by the widget
+   */
+  REDIS_COMMAND_TIMEOUT_MS: v.optional(envNumber(wholeNumber, 50, 2_000), 500),
   /** behind a load balancer: take the client address from X-Forwarded-For (its last hop) */
   TRUST_PROXY: v.optional(flag, 'false'),
   MOCK_CLOCK_SPEED: v.optional(envNumber(finiteNumber, 0, 10_000), 1),

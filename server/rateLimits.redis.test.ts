@@ -76,7 +76,7 @@ beforeAll(async () => {
     // these tests are about counts shared through Redis and about Redis going away; on a busy
     // machine a live Redis can take over the default 500 ms, and the limits would count in memory
     // meanwhile (as designed). The slow-Redis path has its own test (rateLimits.silentRedis.test.ts).
-    REDIS_COMMAND_TIMEOUT_MS: '5000',
+    REDIS_COMMAND_TIMEOUT_MS: '2000',
   };
   servers.push(await startServer(env, dist), await startServer(env, dist));
   for (const server of servers) await storeBecomes(server, 'redis', 5_000);
