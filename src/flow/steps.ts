@@ -64,8 +64,9 @@ export interface StepRow {
  * The step table: a row per step, and the one place a step is declared. Every per-step list (polling
  * steps, host Back, help, pageview paths, `initial_step` names, the microdeposit form's screens) is
  * read from it. The screens are the one column that lives elsewhere: `flow/` may not import features
- * (README "Architecture"), so src/app/StepRouter.tsx holds them in a map typed `Record<Step, …>`,
- * which fails to compile when a row here has no screen there.
+ * (README "Architecture"), so src/app/screens.ts holds the lazy steps' screens (`SCREEN_COLUMN`,
+ * typed `Record<LaterStep, …>`: a lazy row here without a screen there fails to compile), and
+ * src/app/StepRouter.tsx maps the `first` chunk's screens itself (`FIRST_SCREENS`, `Record<FirstStep, …>`).
  */
 export const STEP_TABLE = {
   consent: {
