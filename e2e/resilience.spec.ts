@@ -6,6 +6,7 @@ import {
   hostEvents,
   openAtBank,
   openHost,
+  pickInstitution,
   partnerSession,
   signIn,
   test,
@@ -161,4 +162,39 @@ test('the words cannot load (not even English): a plain line and Try again, whic
   await widget.getByRole('button', { name: 'Try again' }).click();
   await expect(widget.getByRole('combobox', { name: 'Search for your bank or credit union' })).toBeVisible();
   expect(await loadedEvents(page)).toHaveLength(1);
+});
+
+const SCREEN_UNAVAILABLE = 'This step could not be loaded. Check your connection and try again.';
+
+test('a screen whose chunk could not load: Try again asks for it anew once the network is back', async ({ page }) => {
+  let refuse = true;
+  let asked = 0;
+  await page.route(/\/assets\/CredentialsStep-[\w-]+\.js$/, (route) => {
+    asked += 1;
+    return refuse ? route.abort() : route.continue();
+  });
+  const widget = await openHost(page);
+  await pickInstitution(widget, 'MX Bank', 'MX Bank');
+  await expect(widget.getByText(SCREEN_UNAVAILABLE)).toBeVisible();
+  await expect(widget.getByRole('heading', { name: 'Something went wrong' })).toBeFocused();
+  const failedAsks = asked;
+  refuse = false;
+  await widget.getByRole('button', { name: 'Try again' }).click();
+  await expect(widget.getByRole('heading', { name: /credentials/ })).toBeVisible();
+  expect(asked).toBeGreaterThan(failedAsks);
+});
+
+test('the later messages could not load: back to search and MX Bank again shows its screen once they can', async ({
+  page,
+}) => {
+  let refuse = true;
+  await page.route('**/enLater-*.js', (route) => (refuse ? route.abort() : route.continue()));
+  const widget = await openHost(page);
+  await pickInstitution(widget, 'MX Bank', 'MX Bank');
+  await expect(widget.getByText(SCREEN_UNAVAILABLE)).toBeVisible();
+  refuse = false;
+  await widget.getByRole('button', { name: 'Back to search' }).click();
+  await pickInstitution(widget, 'MX Bank', 'MX Bank');
+  await expect(widget.getByRole('heading', { name: /credentials/ })).toBeVisible();
+  await expect(widget.getByText(SCREEN_UNAVAILABLE)).toBeHidden();
 });

@@ -1,19 +1,33 @@
 import { Component, type ReactNode } from 'react';
+import { isScreenLoadError } from './lazyScreen';
 
 interface Props {
-  fallback: (reset: () => void) => ReactNode;
+  /** What shows instead of the children: `reset` mounts them anew, `error` is what they threw. */
+  fallback: (reset: () => void, error: unknown) => ReactNode;
   children: ReactNode;
 }
 
-/** Keeps a crash in one step from blanking the whole iframe. */
-export class ErrorBoundary extends Component<Props, { failed: boolean }> {
-  override state = { failed: false };
+interface State {
+  failed: boolean;
+  error: unknown;
+}
 
-  static getDerivedStateFromError() {
-    return { failed: true };
+/** Keeps a crash in one step from blanking the whole iframe. */
+export class ErrorBoundary extends Component<Props, State> {
+  override state: State = { failed: false, error: undefined };
+
+  static getDerivedStateFromError(error: unknown): State {
+    return { failed: true, error };
+  }
+
+  override componentDidCatch(error: unknown) {
+    // the failure is on screen: whatever mounts the screen next (Try again, choosing it again) loads it anew
+    if (isScreenLoadError(error)) error.shown();
   }
 
   override render() {
-    return this.state.failed ? this.props.fallback(() => this.setState({ failed: false })) : this.props.children;
+    return this.state.failed
+      ? this.props.fallback(() => this.setState({ failed: false, error: undefined }), this.state.error)
+      : this.props.children;
   }
 }

@@ -10,7 +10,7 @@ import { StepHeading } from '../ui/StepHeading';
 import { ErrorBoundary } from './ErrorBoundary';
 // error screens must show even when the network that would load a lazy chunk is down
 import { ErrorStep } from './ErrorStep';
-import { lazyScreen, type LazyScreen } from './lazyScreen';
+import { isScreenLoadError, lazyScreen, type LazyScreen } from './lazyScreen';
 import { PART_COLUMN, SCREEN_COLUMN, type ScreenPath } from './screens';
 
 // Only the first bundle's screens (the step table's chunk `first`) are imported here. Every other
@@ -82,21 +82,31 @@ const SCREEN_KEYS = new Map<ComponentType, number>(
   [...new Set(Object.values(STEPS))].map((component, i) => [component, i]),
 );
 
-function CrashFallback({ reset }: { reset: () => void }) {
+/**
+ * What shows when the screen throws: a screen whose code or messages could not be loaded (the
+ * network, a deploy) can be tried again, here; any other crash offers only the way back to search.
+ */
+function CrashFallback({ reset, error }: { reset: () => void; error: unknown }) {
   const t = useT();
   const backToSearch = useBackToSearch();
+  const unloaded = isScreenLoadError(error);
   return (
     <section>
       <StepHeading>{t('error.heading')}</StepHeading>
-      <p className="mb-4">{t('error.crash')}</p>
-      <Button
-        onClick={() => {
-          backToSearch('error');
-          reset();
-        }}
-      >
-        {t('common.backToSearch')}
-      </Button>
+      <p className="mb-4">{t(unloaded ? 'error.screenUnavailable' : 'error.crash')}</p>
+      <div className="flex flex-col gap-3">
+        {/* a new mount of the same screen: it asks the network again */}
+        {unloaded ? <Button onClick={reset}>{t('common.tryAgain')}</Button> : null}
+        <Button
+          variant={unloaded ? 'secondary' : undefined}
+          onClick={() => {
+            backToSearch('error');
+            reset();
+          }}
+        >
+          {t('common.backToSearch')}
+        </Button>
+      </div>
     </section>
   );
 }
@@ -137,7 +147,7 @@ export function StepRouter() {
       {/* a fresh start re-enters even the screen it is on (OAuth, pinned institution) from scratch */}
       <ErrorBoundary
         key={`${attempt}:${SCREEN_KEYS.get(StepComponent) ?? step}`}
-        fallback={(reset) => <CrashFallback reset={reset} />}
+        fallback={(reset, error) => <CrashFallback reset={reset} error={error} />}
       >
         <Suspense fallback={<Spinner label={t('common.loading')} />}>
           <StepComponent />

@@ -53,6 +53,7 @@ export const en = {
   'error.sessionRefused.heading': 'This session can’t be used',
   'error.sessionRefused': 'This was opened for a different account, so it can’t continue. Start again from the app.',
   'error.crash': 'This step stopped working. You can go back and try again.',
+  'error.screenUnavailable': 'This step could not be loaded. Check your connection and try again.',
   'error.invalidOption':
     'This window was opened with settings it can’t use, so it can’t continue. Close it and try again from the app.',
   'error.invalidOption.close': 'Close',

@@ -50,6 +50,7 @@ export const es: FirstScreenCatalog = {
   'error.sessionRefused':
     'Esto se abrió para otra cuenta, así que no puede continuar. Vuelva a empezar desde la aplicación.',
   'error.crash': 'Este paso dejó de funcionar. Puede volver e intentarlo de nuevo.',
+  'error.screenUnavailable': 'No se pudo cargar este paso. Revise su conexión e inténtelo de nuevo.',
   'error.invalidOption':
     'Esta ventana se abrió con una configuración que no puede usar, así que no puede continuar. Ciérrela e inténtelo de nuevo desde la aplicación.',
   'error.invalidOption.close': 'Cerrar',

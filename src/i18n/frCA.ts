@@ -51,6 +51,7 @@ export const frCA: FirstScreenCatalog = {
   'error.sessionRefused':
     'Ceci a été ouvert pour un autre compte et ne peut pas continuer. Recommencez à partir de l’application.',
   'error.crash': 'Cette étape a cessé de fonctionner. Vous pouvez revenir en arrière et réessayer.',
+  'error.screenUnavailable': 'Cette étape n’a pas pu être chargée. Vérifiez votre connexion et réessayez.',
   'error.invalidOption':
     'Cette fenêtre a été ouverte avec des réglages qu’elle ne peut pas utiliser, elle ne peut donc pas continuer. Fermez-la et réessayez à partir de l’application.',
   'error.invalidOption.close': 'Fermer',
