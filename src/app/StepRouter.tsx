@@ -140,9 +140,13 @@ export function StepRouter() {
   return (
     <>
       {polling ? (
-        <Suspense fallback={null}>
-          <MemberStatusWatcher key={memberGuid} />
-        </Suspense>
+        // its own boundary: a watcher whose chunk could not load says so, with Try again, above the
+        // screen it watches for (which stays), instead of crashing the whole widget
+        <ErrorBoundary key={memberGuid} fallback={(reset, error) => <CrashFallback reset={reset} error={error} />}>
+          <Suspense fallback={null}>
+            <MemberStatusWatcher />
+          </Suspense>
+        </ErrorBoundary>
       ) : null}
       {/* a fresh start re-enters even the screen it is on (OAuth, pinned institution) from scratch */}
       <ErrorBoundary
