@@ -1,9 +1,15 @@
 import * as v from 'valibot';
 import { finiteNumber, object, wholeNumber } from '../../validation';
 
+/**
+ * The longest stretch of virtual time any control body may name (ten years, in ms): past it a
+ * virtual date soon leaves what Date can hold, and every answer that prints one would fail.
+ */
+export const MAX_VIRTUAL_MS = 10 * 365.25 * 24 * 3_600_000;
+
 export const faultRuleSchema = object({
   /** "/users/* /members/* /status" style glob over the path below the API base; "METHOD path" also works */
-  route: v.pipe(v.string(), v.trim(), v.minLength(1)),
+  route: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(500)),
   /** slow: waits, then handles the request; late: handles it at once, then waits to answer */
   kind: v.picklist(['status', 'timeout', 'slow', 'late', 'malformed']),
   status: v.optional(v.pipe(wholeNumber, v.minValue(400), v.maxValue(599))),
@@ -11,12 +17,13 @@ export const faultRuleSchema = object({
   rate: v.optional(v.pipe(finiteNumber, v.minValue(0), v.maxValue(1)), 1),
   delay_ms: v.optional(v.pipe(wholeNumber, v.minValue(0), v.maxValue(120_000))),
   /** virtual milliseconds the rule stays active, from when it was set */
-  duration_ms: v.optional(v.pipe(wholeNumber, v.minValue(0))),
+  duration_ms: v.optional(v.pipe(wholeNumber, v.minValue(0), v.maxValue(MAX_VIRTUAL_MS))),
   /** the rule is spent after this many faulted responses (time-independent, for tests) */
-  count: v.optional(v.pipe(wholeNumber, v.minValue(1))),
+  count: v.optional(v.pipe(wholeNumber, v.minValue(1), v.maxValue(1_000_000))),
   /** raw body for "malformed" (e.g. valid JSON of the wrong shape) */
   body: v.optional(v.string()),
-  retry_after_s: v.optional(v.pipe(wholeNumber, v.minValue(0))),
+  /** at most a day, as a real upstream's Retry-After would be */
+  retry_after_s: v.optional(v.pipe(wholeNumber, v.minValue(0), v.maxValue(86_400))),
 });
 export type FaultRule = v.InferOutput<typeof faultRuleSchema>;
 
