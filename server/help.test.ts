@@ -76,6 +76,23 @@ describe('Get help through the server', () => {
     expect((await post(`/api/users/${user}/help`, badEmail)).status).toBe(400);
   });
 
+  it('refuses an email made to make the pattern backtrack, without pinning the server', async () => {
+    const { app, config } = mockApp();
+    const { user, token } = await partnerSession(app, config.PARTNER_SECRET);
+    // 60 KB of dots fits the body limit; the former pattern took seconds of one core to refuse it
+    const hostile = { help_request: { ...HELP.help_request, email: `a@${'.'.repeat(60_000)}@` } };
+    const started = performance.now();
+    const answer = await app.request(`/api/users/${user}/help`, {
+      method: 'POST',
+      headers: bearer(token),
+      body: JSON.stringify(hostile),
+    });
+    // one request, timed only as a guard against catastrophic backtracking (seconds before the fix)
+    expect(performance.now() - started).toBeLessThan(500);
+    expect(answer.status).toBe(400);
+    expect(await answer.json()).toMatchObject({ error: { field: 'help_request.email' } });
+  });
+
   it('with a webhook posts the request there, with the email on file', async () => {
     const hook = await startWebhook(204);
     const { app, config } = mockApp({ HELP_WEBHOOK_URL: hook.url });

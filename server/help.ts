@@ -1,7 +1,6 @@
 import * as v from 'valibot';
-import { object } from './validation';
-import { HELP_TOPICS, MAX_EMAIL, MAX_HELP_DETAILS, type HelpTopic } from '../sdk/src/contract/help';
-import { EMAIL_PATTERN } from '../sdk/src/contract/email';
+import { emailAddress, object } from './validation';
+import { HELP_TOPICS, MAX_HELP_DETAILS, type HelpTopic } from '../sdk/src/contract/help';
 
 /**
  * "Get help" requests: what the widget may send, checked the same way by the server (before a
@@ -15,9 +14,7 @@ const code = v.optional(v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,128}$/)));
 
 export const helpRequestBodySchema = object({
   help_request: object({
-    email: v.optional(
-      v.pipe(v.string(), v.trim(), v.maxLength(MAX_EMAIL), v.regex(EMAIL_PATTERN, 'must be an email address')),
-    ),
+    email: v.optional(emailAddress),
     topic: v.picklist(HELP_TOPICS),
     details: v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'), v.maxLength(MAX_HELP_DETAILS)),
     member_guid: code,

@@ -63,6 +63,21 @@ describe('the partner API refuses what the widget would refuse', () => {
     expect(body.error.message).toContain(message);
   });
 
+  it.each(['constructor', '__proto__', 'prototype', 'toString'])(
+    '422 for %s, a name every object has, as for any option the widget lacks',
+    async (name) => {
+      const app = server();
+      const user = await newUser(app);
+      // raw JSON: an object literal's __proto__ would set the prototype, not send the key
+      const body = `{"widget_url":{"widget_type":"connect_widget","${name}":"x"},"parent_origin":${JSON.stringify(HOST)}}`;
+      const res = await app.request(`/partner/users/${user}/widget_urls`, { method: 'POST', headers, body });
+      expect(res.status).toBe(422);
+      expect(await res.json()).toMatchObject({
+        error: { field: `widget_url.${name}`, message: `widget_url.${name} is not an option of this widget` },
+      });
+    },
+  );
+
   it('never echoes a value it refuses', async () => {
     const app = server();
     const res = await mint(app, await newUser(app), { brand_color: 'sk_live_do_not_echo' });

@@ -6,7 +6,7 @@ import * as v from 'valibot';
 import { mintSessionToken, WEBVIEW_PARENT } from './sessions';
 import { errorJson } from './errors';
 import type { Upstream } from './upstreams/types';
-import { looseObject, object, validate } from './validation';
+import { isRecord, looseObject, object, validate } from './validation';
 import { checkWidgetOptions, isUserGuid, isWidgetOption, type OptionsCheck } from '../sdk/src/contract/widgetOptions';
 
 const digest = (value: string) => createHash('sha256').update(value).digest();
@@ -136,7 +136,14 @@ async function userWithId(upstream: Upstream, id: string): Promise<MxUser | null
   }
 }
 
-async function readJson<T extends v.GenericSchema>(request: Request, schema: T): Promise<v.InferOutput<T> | Response> {
+/**
+ * The request's JSON body checked with `schema`: its output, and the body as it was parsed (whose
+ * own keys include those the schema drops, `__proto__` and `constructor` among them); or a 400.
+ */
+async function readJson<T extends v.GenericSchema>(
+  request: Request,
+  schema: T,
+): Promise<{ body: v.InferOutput<T>; raw: unknown } | Response> {
   let raw: unknown;
   try {
     raw = JSON.parse((await request.text()) || '{}');
@@ -144,7 +151,7 @@ async function readJson<T extends v.GenericSchema>(request: Request, schema: T):
     return errorJson(400, 'Malformed JSON in request body.');
   }
   const parsed = validate(schema, raw);
-  if (parsed.ok) return parsed.value;
+  if (parsed.ok) return { body: parsed.value, raw };
   return errorJson(400, `Invalid field "${fieldPath(parsed.refusals[0].path)}".`);
 }
 
@@ -155,8 +162,9 @@ export function partnerApi(options: PartnerApiOptions) {
   partner.use('*', bodyLimit({ maxSize: 16 * 1024, onError: () => errorJson(413, 'Request body is too large.') }));
 
   partner.post('/users', async (c) => {
-    const body = await readJson(c.req.raw, userBody);
-    if (body instanceof Response) return body;
+    const read = await readJson(c.req.raw, userBody);
+    if (read instanceof Response) return read;
+    const { body } = read;
     const created = await options.upstream({ method: 'POST', path: '/users', search: '', body: JSON.stringify(body) });
     if (created.status !== 409 || body.user.id === undefined) return created;
     // MX's 409 says only that the id is taken: name the user it belongs to, so the partner can go on with it
@@ -174,9 +182,13 @@ export function partnerApi(options: PartnerApiOptions) {
     const userGuid = c.req.param('user_guid');
     // the widget trims the guid it reads from its URL: one with spaces around it names no user the session could act for
     if (!isUserGuid(userGuid)) return refuse('user_guid', 'must look like USR-…');
-    const body = await readJson(c.req.raw, widgetUrlBody);
-    if (body instanceof Response) return body;
-    const checked = widgetOptionsOf(body.widget_url);
+    const read = await readJson(c.req.raw, widgetUrlBody);
+    if (read instanceof Response) return read;
+    const { body, raw } = read;
+    // the options as sent: valibot's looseObject drops keys such as `constructor` and `__proto__`,
+    // which must be refused as unknown options like any other
+    const sent = isRecord(raw) && isRecord(raw.widget_url) ? raw.widget_url : body.widget_url;
+    const checked = widgetOptionsOf(sent);
     if (!checked.ok) return refuse(`widget_url.${checked.option}`, checked.message);
     const widgetOptions = checked.options;
     // a native app's WebView has no parent page: its session is bound to no origin (nothing may frame it)

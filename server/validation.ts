@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { isEmail, MAX_EMAIL } from '../sdk/src/contract/email';
 
 /**
  * The server's one way to check input with valibot and to word a refusal. Messages a schema does
@@ -81,6 +82,17 @@ export const isRecord = (value: unknown): value is Record<string, unknown> =>
  */
 const notArray = (expected: 'object' | 'record') =>
   v.custom<Record<string, unknown>>((input) => isRecord(input) && !Array.isArray(input), wrongType(expected));
+
+/**
+ * An email address (sdk/src/contract/email.ts), trimmed. `isEmail` checks the length before its
+ * pattern: this pipe runs every step even after maxLength refuses (abortPipeEarly is off below).
+ */
+export const emailAddress = v.pipe(
+  v.string(),
+  v.trim(),
+  v.maxLength(MAX_EMAIL),
+  v.check(isEmail, 'must be an email address'),
+);
 
 /** v.object (unknown keys dropped) that refuses an array. */
 export const object = <E extends v.ObjectEntries>(entries: E) => v.pipe(notArray('object'), v.object(entries));

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   accountSchema,
   capabilitiesResponseSchema,
+  errorBodySchema,
   institutionListSchema,
   MAX_ENTRIES,
   MAX_PAGES,
@@ -53,5 +54,22 @@ describe('accounts', () => {
     expect(parse('****3284').account_number).toBe('****3284');
     expect(parse('5366').account_number).toBe('5366');
     expect(parse(null).account_number).toBeNull();
+  });
+});
+
+describe('numbers', () => {
+  // JSON.parse reads 1e309 as Infinity: no MX number is infinite, so a body carrying one is refused as zod refused it
+  const infinite = JSON.parse('[1e309, -1e309]') as [number, number];
+
+  it.each(infinite)('%s is not a balance, a page count or an error status', (value) => {
+    expect(v.safeParse(accountSchema, { guid: 'ACT-1', balance: value }).success).toBe(false);
+    expect(v.safeParse(accountSchema, { guid: 'ACT-1', available_balance: value }).success).toBe(false);
+    expect(v.safeParse(paginationSchema, { total_entries: value }).success).toBe(false);
+    expect(v.safeParse(errorBodySchema, { error: { message: 'No.', status: value } }).success).toBe(false);
+  });
+
+  it('finite ones still are', () => {
+    expect(v.parse(accountSchema, { guid: 'ACT-1', balance: -12.5 }).balance).toBe(-12.5);
+    expect(v.parse(errorBodySchema, { error: { message: 'No.', status: 422 } }).error.status).toBe(422);
   });
 });

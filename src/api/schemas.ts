@@ -22,7 +22,9 @@ export const jsonObject = <const E extends v.ObjectEntries>(entries: E) =>
 
 export const nullableString = v.nullish(v.string());
 const nullableBoolean = v.nullish(v.boolean());
-const nullableNumber = v.nullish(v.number());
+/** A finite number: JSON's 1e309 parses as Infinity, which no MX field means. */
+const finiteNumber = v.pipe(v.number(), v.finite());
+const nullableNumber = v.nullish(finiteNumber);
 export const nonEmpty = v.pipe(v.string(), v.minLength(1));
 /** The items of a list that parse; the rest are left out (a bad item never fails its list). */
 function usableItems<T extends v.GenericSchema>(item: T) {
@@ -289,7 +291,7 @@ export const challengeListSchema = jsonObject({ challenges: usableItems(challeng
 export const errorBodySchema = jsonObject({
   error: jsonObject({
     message: v.string(),
-    status: v.optional(v.number()),
+    status: v.optional(finiteNumber),
     existing_member_guid: v.optional(v.string()),
     field: v.optional(v.string()),
   }),

@@ -1,17 +1,26 @@
 import * as v from 'valibot';
 
 /**
- * What the app may inject into the page (window.postMessage from its own JavaScript). The metadata
- * needs member_guid, so an array there is refused without api/schemas' jsonObject, whose import
- * here would split valibot out of the entry into a chunk of its own (+0.4 KB gzip).
+ * valibot's object takes an array carrying the right properties; a message and its metadata are
+ * JSON objects, never lists. Inline rather than api/schemas' jsonObject, whose import here would
+ * split valibot out of the entry into a chunk of its own (+0.4 KB gzip).
  */
-const appMessageSchema = v.variant('type', [
-  v.object({
-    type: v.picklist(['oauthComplete/success', 'oauthComplete/error']),
-    metadata: v.object({ member_guid: v.pipe(v.string(), v.maxLength(128)), error_reason: v.optional(v.string()) }),
-  }),
-  v.object({ type: v.literal('mx/navigation') }),
-]);
+const plainObject = v.custom<object>((input) => typeof input === 'object' && input !== null && !Array.isArray(input));
+
+/** What the app may inject into the page (window.postMessage from its own JavaScript). */
+const appMessageSchema = v.pipe(
+  plainObject,
+  v.variant('type', [
+    v.object({
+      type: v.picklist(['oauthComplete/success', 'oauthComplete/error']),
+      metadata: v.pipe(
+        plainObject,
+        v.object({ member_guid: v.pipe(v.string(), v.maxLength(128)), error_reason: v.optional(v.string()) }),
+      ),
+    }),
+    v.object({ type: v.literal('mx/navigation') }),
+  ]),
+);
 
 export type AppMessage = { kind: 'oauthComplete'; memberGuid: string; status: 'success' | 'error' } | { kind: 'back' };
 

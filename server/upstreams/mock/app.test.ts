@@ -498,6 +498,47 @@ describe('errors', () => {
     expect(v.parse(memberStatusResponseSchema, res.json).member.connection_status).toBe('CHALLENGED');
   });
 
+  it('the control API refuses numbers out of bounds, and the mock goes on answering', async () => {
+    const tenYearsMs = 10 * 365.25 * 24 * 3_600_000;
+    const refused = [
+      ['/mock/clock', { advance_ms: 1e300 }],
+      ['/mock/clock', { advance_ms: tenYearsMs + 1 }],
+      ['/mock/clock', { advance_ms: 1e300, user_guid: user }],
+      ['/mock/faults', { rules: [{ route: '/institutions/*', kind: 'status', duration_ms: tenYearsMs + 1 }] }],
+      ['/mock/faults', { rules: [{ route: '/institutions/*', kind: 'status', count: 1e15 }] }],
+      ['/mock/faults', { rules: [{ route: '/institutions/*', kind: 'status', retry_after_s: 1e15 }] }],
+      ['/mock/faults', { rules: [{ route: `/${'x'.repeat(1_000)}`, kind: 'status' }] }],
+    ] as const;
+    for (const [path, body] of refused) {
+      expect((await server.request('POST', path, body)).status, JSON.stringify(body).slice(0, 80)).toBe(400);
+    }
+    expect((await server.request('GET', '/api/institutions/mxbank')).status).toBe(200);
+    expect((await server.request('GET', `/api/users/${user}/members`)).status).toBe(200);
+    expect((await server.request('POST', '/mock/clock', { advance_ms: tenYearsMs })).status).toBe(200);
+    expect((await server.request('GET', '/api/institutions/mxbank')).status).toBe(200);
+  });
+
+  it('advances that add up past the last date a Date can hold are refused', async () => {
+    const lastDate = 8.64e15;
+    const tenYearsMs = 10 * 365.25 * 24 * 3_600_000;
+    // a real clock a few years short of the end, so a few advances reach it
+    const late = createMockBackend({ mode: 'test', controlApi: true, realNow: () => lastDate - 2.5 * tenYearsMs });
+    const advance = () =>
+      late.fetch(
+        new Request('http://x.test/mock/clock', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ advance_ms: tenYearsMs }),
+        }),
+      );
+    expect((await advance()).status).toBe(200);
+    expect((await advance()).status).toBe(200);
+    const refused = await advance();
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toContain('advance_ms');
+    expect((await late.fetch(new Request('http://x.test/mock/clock'))).status).toBe(200);
+  });
+
   it('the control API is off unless asked for', async () => {
     const plain = createMockBackend({ mode: 'development' });
     const res = await plain.fetch(

@@ -11,7 +11,7 @@ import { StepHeading } from '../../ui/StepHeading';
 import { FieldError, inputClass, TextField } from '../../ui/TextField';
 import { useSendHelp } from './useSendHelp';
 import { HELP_TOPICS, MAX_EMAIL, MAX_HELP_DETAILS, type HelpTopic } from '../../../sdk/src/contract/help';
-import { EMAIL_PATTERN } from '../../../sdk/src/contract/email';
+import { isEmail } from '../../../sdk/src/contract/email';
 import { useMoveFocus } from '../../ui/focus';
 
 type Field = 'email' | 'topic' | 'details';
@@ -42,7 +42,7 @@ export function HelpStep() {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const found: Partial<Record<Field, string>> = {};
-    if (askEmail && !EMAIL_PATTERN.test(email.trim())) {
+    if (askEmail && !isEmail(email.trim())) {
       found.email = email.trim() ? t('help.error.email') : t('common.required', { label: t('help.email') });
     }
     if (!topic) found.topic = t('common.required', { label: t('help.topic') });

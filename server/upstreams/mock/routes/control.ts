@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import * as v from 'valibot';
-import { faultRuleSchema } from '../faults';
-import { json, readBody } from '../http';
+import { faultRuleSchema, MAX_VIRTUAL_MS } from '../faults';
+import { HttpError, json, readBody } from '../http';
 import { finiteNumber, object } from '../../../validation';
 import type { BackendState } from '../state';
 
@@ -9,11 +9,13 @@ const clockBody = v.union([
   object({ speed: v.pipe(finiteNumber, v.minValue(0), v.maxValue(10_000)) }),
   // with user_guid, only that user's members move on: parallel tests sharing the mock are untouched
   object({
-    advance_ms: v.pipe(finiteNumber, v.minValue(0)),
+    advance_ms: v.pipe(finiteNumber, v.minValue(0), v.maxValue(MAX_VIRTUAL_MS)),
     user_guid: v.optional(v.pipe(v.string(), v.trim(), v.minLength(1))),
   }),
 ]);
-const faultsBody = object({ rules: v.array(faultRuleSchema) });
+const faultsBody = object({ rules: v.pipe(v.array(faultRuleSchema), v.maxLength(100)) });
+/** The latest time a Date can hold (ms since the epoch): the clock never moves past it, however many advances add up. */
+const LAST_DATE_MS = 8.64e15;
 
 const clockView = (state: BackendState) => ({
   speed: state.clock.speed,
@@ -41,7 +43,9 @@ export function controlRoutes(state: BackendState) {
     const body = await readBody(c, clockBody);
     if ('speed' in body) state.clock.setSpeed(body.speed);
     else if (body.user_guid) advanceUser(state, body.user_guid, body.advance_ms);
-    else state.clock.advance(body.advance_ms);
+    else if (state.clock.now() + body.advance_ms > LAST_DATE_MS) {
+      throw new HttpError(400, 'advance_ms would move the clock past the last date there is.');
+    } else state.clock.advance(body.advance_ms);
     return json(c, clockView(state));
   });
   routes.get('/clock', (c) => json(c, clockView(state)));

@@ -5,8 +5,7 @@ import { ACCOUNT_NUMBER_PATTERN, MAX_DEPOSIT, MIN_DEPOSIT } from '../../../../sd
 import { HttpError, json, optionalString, paginate, pageRequest, readBody } from '../http';
 import { microdepositView, routingCheck, verifyAmounts, type MicrodepositRecord } from '../microdeposits';
 import { ownedAll, ownedBy, userNamed, type BackendState } from '../state';
-import { EMAIL_PATTERN, MAX_EMAIL } from '../../../../sdk/src/contract/email';
-import { finiteNumber, object } from '../../../validation';
+import { emailAddress, finiteNumber, object } from '../../../validation';
 
 const routingNumber = v.pipe(v.string(), v.trim(), v.check(isValidRoutingNumber, 'must be a valid ABA routing number'));
 const name = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(100));
@@ -19,9 +18,7 @@ const createBody = object({
     routing_number: v.optional(routingNumber),
     first_name: v.optional(name),
     last_name: v.optional(name),
-    email: v.optional(
-      v.pipe(v.string(), v.trim(), v.maxLength(MAX_EMAIL), v.regex(EMAIL_PATTERN, 'must be an email address')),
-    ),
+    email: v.optional(emailAddress),
   }),
 });
 
