@@ -29,6 +29,11 @@ describe('widget URL config', () => {
     [`${base}&locale=de`, 'locale', 'must be one of en, es, fr-CA'],
     ['user_guid=USR-1&parent_origin=javascript:alert(1)', 'parent_origin', 'must be an origin'],
     ['user_guid=USR-1&parent_origin=https://a.example/path', 'parent_origin', 'must be an origin'],
+    [
+      `user_guid=USR-1&parent_origin=https://${'a'.repeat(300)}.example`,
+      'parent_origin',
+      'must be at most 268 characters',
+    ],
     [`${base}&current_member_guid=nope`, 'current_member_guid', 'MBR-'],
     [`${base}&disable_institution_search=maybe`, 'disable_institution_search', 'must be true or false'],
     [`${base}&disable_institution_search=true`, 'disable_institution_search', 'needs current_institution_code'],

@@ -40,9 +40,12 @@ function isOrigin(value: string): boolean {
   }
 }
 
+/** The longest origin (characters): `https://`, a 253-character host name, `:65535` and a trailing slash. */
+const MAX_ORIGIN_LENGTH = 8 + 253 + 6 + 1;
+
 /** The host page's origin, without a trailing slash. */
 export const originOption = v.pipe(
-  v.pipe(trimmed, v.check(isOrigin, 'must be an origin such as https://partner.example')),
+  v.pipe(trimmed, maxLength(MAX_ORIGIN_LENGTH), v.check(isOrigin, 'must be an origin such as https://partner.example')),
   v.transform((value) => value.replace(/\/$/, '')),
 );
 

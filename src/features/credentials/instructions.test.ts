@@ -44,6 +44,20 @@ describe('a bank’s instructional text', () => {
     expect(htmlToPieces('&#0; &#x110000; &#65;')).toEqual([{ text: '&#0; &#x110000; A' }]);
   });
 
+  it('reads hostile markup in one pass: many unclosed links, quotes that never close', () => {
+    // each of these took quadratic time with a pattern that restarted at every "<a"
+    for (const hostile of ['<a '.repeat(3_333), '<a href="'.repeat(1_100), `${'<a>'.repeat(3_000)}x`]) {
+      const started = performance.now();
+      htmlToPieces(hostile);
+      // one call, as a guard against backtracking: linear work here is well under a millisecond
+      expect(performance.now() - started).toBeLessThan(50);
+    }
+    expect(htmlToPieces('<a href="https://bank.example/x" title="a > b">Go</a> now')).toEqual([
+      { text: 'Go', href: 'https://bank.example/x' },
+      { text: ' now' },
+    ]);
+  });
+
   it('is bounded: long text is cut with an ellipsis, a huge fragment is not read', () => {
     const pieces = htmlToPieces(`${'word '.repeat(400)}<a href="https://bank.example">link</a>`);
     const text = pieces.map((p) => p.text).join('');

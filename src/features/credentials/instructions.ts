@@ -79,6 +79,39 @@ function bounded(pieces: TextPiece[], max: number): TextPiece[] {
 }
 
 /**
+ * The next `<a …>…</a>` at or after `from`: where it starts and ends, its attributes and inner HTML;
+ * undefined when there is none. Read in one pass (a regular expression restarting at every `<a`
+ * took quadratic time on a bank's text of many unclosed `<a`): an attribute value may hold a `>` in
+ * its quotes, and a tag that never closes ends the search, since no later link could close either.
+ */
+function nextLink(html: string, from: number) {
+  const opening = /<a\b/gi;
+  opening.lastIndex = from;
+  const found = opening.exec(html);
+  if (!found) return undefined;
+  let quote = '';
+  let i = found.index + 2;
+  for (; i < html.length; i += 1) {
+    const c = html[i];
+    if (quote) {
+      if (c === quote) quote = '';
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === '>') break;
+  }
+  if (i >= html.length) return undefined;
+  const closing = /<\/a\s*>/gi;
+  closing.lastIndex = i + 1;
+  const close = closing.exec(html);
+  if (!close) return undefined;
+  return {
+    start: found.index,
+    end: close.index + close[0].length,
+    attributes: html.slice(found.index + 2, i),
+    inner: html.slice(i + 1, close.index),
+  };
+}
+
+/**
  * One HTML fragment → text pieces. Links keep their text; a link that is not https (http:,
  * javascript:, data:, relative) is plain text. At most `max` visible characters.
  */
@@ -92,14 +125,12 @@ export function htmlToPieces(html: string | null | undefined, max = MAX_TEXT_CHA
     }
     pieces.push(href ? { text, href } : { text });
   };
-  // an attribute value may hold a ">" inside its quotes
-  const links = /<a\b((?:[^>"']|"[^"]*"|'[^']*')*)>([\s\S]*?)<\/a\s*>/gi;
   let at = 0;
-  for (let match = links.exec(html); match; match = links.exec(html)) {
-    push(visibleText(html.slice(at, match.index)));
-    const text = visibleText(match[2] ?? '').trim();
-    push(text, text ? httpsHref(match[1] ?? '') : undefined);
-    at = match.index + match[0].length;
+  for (let link = nextLink(html, 0); link; link = nextLink(html, link.end)) {
+    push(visibleText(html.slice(at, link.start)));
+    const text = visibleText(link.inner).trim();
+    push(text, text ? httpsHref(link.attributes) : undefined);
+    at = link.end;
   }
   push(visibleText(html.slice(at)));
   // fold neighbouring spaces and trim the ends, then bound
