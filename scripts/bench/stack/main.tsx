@@ -3,10 +3,11 @@
 // one zustand store, one valibot schema. The widget's first screen cannot weigh less than this;
 // what it weighs above this is the widget's own code.
 import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import * as v from 'valibot';
 import { create } from 'zustand';
+import { SearchBox } from '../floor/SearchBox';
 
 const Institutions = v.object({ institutions: v.array(v.object({ code: v.string(), name: v.string() })) });
 const useFlow = create<{ step: string; go: (step: string) => void }>((set) => ({
@@ -17,34 +18,20 @@ const client = new QueryClient();
 
 function StackFloor() {
   const [text, setText] = useState('');
-  const input = useRef<HTMLInputElement>(null);
   const go = useFlow((s) => s.go);
   const { data } = useQuery({
     queryKey: ['institutions', text],
     queryFn: async () => v.parse(Institutions, await (await fetch(`./institutions.json?name=${text}`)).json()),
     enabled: text.length > 0,
   });
-  useEffect(() => input.current?.focus(), []);
   return (
-    <main>
-      <h1>Search for your bank</h1>
-      <input
-        ref={input}
-        role="combobox"
-        aria-expanded="false"
-        aria-controls="floor-list"
-        aria-label="Search"
-        value={text}
-        onChange={(event) => setText(event.target.value)}
-      />
-      <ul id="floor-list" role="listbox" aria-label="Results">
-        {data?.institutions.map((institution) => (
-          <li key={institution.code} role="option" aria-selected="false" onClick={() => go('chooseMethod')}>
-            {institution.name}
-          </li>
-        ))}
-      </ul>
-    </main>
+    <SearchBox text={text} onText={setText}>
+      {data?.institutions.map((institution) => (
+        <li key={institution.code} role="option" aria-selected="false" onClick={() => go('chooseMethod')}>
+          {institution.name}
+        </li>
+      ))}
+    </SearchBox>
   );
 }
 

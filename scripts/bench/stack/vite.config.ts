@@ -1,10 +1,5 @@
-import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { mergeConfig } from 'vite';
+import floor from '../floor/vite.config';
 
-/** The stack floor's build: the same options as the floor's (scripts/bench/floor/vite.config.ts). */
-export default defineConfig({
-  root: import.meta.dirname,
-  plugins: [react()],
-  logLevel: 'warn',
-  build: { sourcemap: false, modulePreload: { polyfill: false } },
-});
+/** The stack floor's build: the floor's (scripts/bench/floor/vite.config.ts), from this folder. */
+export default mergeConfig(floor, { root: import.meta.dirname });
