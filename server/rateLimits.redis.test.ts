@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startServer, type StartedServer } from './main';
 import { MAX_RECONNECT_DELAY_MS, RETRY_AFTER_FAILURE_MS } from './rateLimitStore';
-import { redisAnswers } from './redisTestSupport';
+import { redisAnswers, redisServerEnv } from './redisTestSupport';
 import { overHttp, partnerSession } from './testSupport';
 
 const REDIS_SERVER = '/usr/bin/redis-server';
@@ -65,19 +65,12 @@ beforeAll(async () => {
   redisPort = await freePort();
   redis = startRedis(redisPort);
   await redisAnswers(redisPort);
-  const env = {
-    NODE_ENV: 'test',
-    HOST: '127.0.0.1',
-    PORT: '0',
-    ACCESS_LOG: '0',
-    PARTNER_SECRET,
-    REDIS_URL: `redis://127.0.0.1:${redisPort}`,
-    REDIS_KEY_PREFIX: `connect-test-${redisPort}:`,
+  const env = redisServerEnv(redisPort, `connect-test-${redisPort}:`, PARTNER_SECRET, {
     // these tests are about counts shared through Redis and about Redis going away; on a busy
     // machine a live Redis can take over the default 500 ms, and the limits would count in memory
     // meanwhile (as designed). The slow-Redis path has its own test (rateLimits.silentRedis.test.ts).
     REDIS_COMMAND_TIMEOUT_MS: '2000',
-  };
+  });
   servers.push(await startServer(env, dist), await startServer(env, dist));
   for (const server of servers) await storeBecomes(server, 'redis', 5_000);
   // starting Redis and two servers is the suite's usual test budget, not vitest's 10 s hook default

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startServer, type StartedServer } from './main';
 import { COMMAND_TIMEOUT_MS, CONNECT_TIMEOUT_MS } from './rateLimitStore';
-import { redisAnswers } from './redisTestSupport';
+import { redisAnswers, redisServerEnv } from './redisTestSupport';
 import { overHttp, partnerSession } from './testSupport';
 
 const REDIS_SERVER = '/usr/bin/redis-server';
@@ -86,18 +86,7 @@ beforeAll(async () => {
   const proxyPort = await freePortInRange(redisPort);
   proxy = silenceableProxy(proxyPort, redisPort);
   await proxy.listening;
-  server = await startServer(
-    {
-      NODE_ENV: 'test',
-      HOST: '127.0.0.1',
-      PORT: '0',
-      ACCESS_LOG: '0',
-      PARTNER_SECRET,
-      REDIS_URL: `redis://127.0.0.1:${proxyPort}`,
-      REDIS_KEY_PREFIX: `connect-silent-${proxyPort}:`,
-    },
-    dist,
-  );
+  server = await startServer(redisServerEnv(proxyPort, `connect-silent-${proxyPort}:`, PARTNER_SECRET), dist);
   const until = Date.now() + 5_000;
   while (Date.now() < until) {
     const body = (await (await fetch(`${server.url}/readyz`)).json()) as { rateLimitStore?: string };

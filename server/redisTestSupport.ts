@@ -17,3 +17,26 @@ export async function redisAnswers(port: number, withinMs = 5_000): Promise<void
   }
   throw new Error(`redis-server did not answer on port ${port} within ${withinMs} ms`);
 }
+
+/**
+ * The environment of a real server (server/main.ts startServer) counting its rate limits in the Redis
+ * on 127.0.0.1:`port`, under keys starting `prefix`, on a free port of its own (tests only). `extra`
+ * adds or overrides variables.
+ */
+export function redisServerEnv(
+  port: number,
+  prefix: string,
+  partnerSecret: string,
+  extra: Record<string, string> = {},
+): Record<string, string> {
+  return {
+    NODE_ENV: 'test',
+    HOST: '127.0.0.1',
+    PORT: '0',
+    ACCESS_LOG: '0',
+    PARTNER_SECRET: partnerSecret,
+    REDIS_URL: `redis://127.0.0.1:${port}`,
+    REDIS_KEY_PREFIX: prefix,
+    ...extra,
+  };
+}
