@@ -161,6 +161,9 @@ test('the words cannot load (not even English): a plain line and Try again, whic
   refuse = false;
   await widget.getByRole('button', { name: 'Try again' }).click();
   await expect(widget.getByRole('combobox', { name: 'Search for your bank or credit union' })).toBeVisible();
+  // the box may be the first paint's: mx/connect/loaded comes with the widget proper, once
+  await expect.poll(() => loadedEvents(page).then((events) => events.length)).toBe(1);
+  await expect(widget.getByRole('listbox', { name: 'Popular institutions' }).getByRole('option').first()).toBeVisible();
   expect(await loadedEvents(page)).toHaveLength(1);
 });
 

@@ -1,20 +1,24 @@
+import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
-import { createApiClient } from './api/client';
 import { parseConfig } from './config/config';
 import { createEmitter } from './embedding/emitter';
 import { takeSessionToken } from './embedding/sessionToken';
 import { loadCatalog, resolveLocale, type Locale } from './i18n/locales';
 import { laterMessagesFor } from './i18n/laterMessages';
-import type { Messages } from './i18n/translate';
-import { withEarlyReads } from './app/earlyReads';
-import { prefetchFirstReads } from './app/prefetchFirstReads';
-import { createQueryClient } from './app/queryClient';
-import { Widget } from './app/Widget';
+import { createTranslator, TranslateContext, type Messages } from './i18n/translate';
+import type { ReactNode } from 'react';
+import { AppUnavailable, Loading } from './app/AppLoading';
+import { earlyNoConnections, opensAtSearch, startEarlyReads } from './app/earlyReads';
+import type { MountOptions } from './app/mountWidget';
+import { SearchShell } from './features/search/SearchShell';
 import { applyOptionsTheme, hostChannel } from './app/hostChannel';
 import './styles.css';
 
 async function start() {
   const sessionToken = takeSessionToken();
+  // the early script usually has (src/early.ts); where the entry ran first, it takes the token from
+  // the URL before that script can read it, so the first reads start here instead
+  if (sessionToken) startEarlyReads(window.location.search, sessionToken);
   const container = document.getElementById('root');
   if (!container) return;
   const locale = resolveLocale(
@@ -23,7 +27,7 @@ async function start() {
   );
   document.documentElement.lang = locale;
   // nothing the first screen needs waits for another: the catalog chunk (the server's page already
-  // preloads it) and the first reads start together, before React renders
+  // preloads it) and the first reads (the page's early script) start together, before React renders
   const catalogLoad = catalogOrRetry(locale, container);
   const root = createRoot(container);
   const parsed = parseConfig(window.location.search);
@@ -34,25 +38,68 @@ async function start() {
   const themed = applyOptionsTheme(config);
   const host = await hostChannel(config);
   if (!host) return (await blocked()).showWrongHost(root, await catalogLoad);
-  const api = createApiClient({ sessionToken, fetch: withEarlyReads((input, init) => globalThis.fetch(input, init)) });
-  const queryClient = createQueryClient();
-  prefetchFirstReads(queryClient, api, config);
   const emitter = createEmitter(host.post, { user_guid: config.user_guid, session_guid: config.session_guid });
   emitter.emit('mx/load', {});
-  const [catalog] = await Promise.all([catalogLoad, themed]);
+  // the search box can show with React alone when search is the first screen: for a user with no
+  // connections (the early members read says), with consent off and nothing named to start at
+  const noConnections = opensAtSearch(config) ? earlyNoConnections(window.location.search) : undefined;
+  // the rest of the widget: at once, unless the first paint goes first (its bytes then do not
+  // share the link with the entry's)
+  const app = noConnections === undefined ? loadApp() : undefined;
+  const [catalog, firstPaint] = await Promise.all([catalogLoad, noConnections ?? false, themed]);
   laterMessagesFor(locale, catalog);
-  root.render(
-    <Widget
-      config={config}
-      api={api}
-      queryClient={queryClient}
-      emitter={emitter}
-      framed={host.framed}
-      appMessages={host.webview?.appMessageSource}
-      locale={locale}
-      catalog={catalog}
-    />,
+  const words = (screen: ReactNode) => (
+    <TranslateContext.Provider value={createTranslator(catalog)}>{screen}</TranslateContext.Provider>
   );
+  if (firstPaint) {
+    flushSync(() => root.render(words(<SearchShell />)));
+    await afterPaint();
+  } else {
+    root.render(words(<Loading />));
+  }
+  mountWhenLoaded(app ?? loadApp(), {
+    root,
+    config,
+    sessionToken,
+    emitter,
+    framed: host.framed,
+    appMessages: host.webview?.appMessageSource,
+    locale,
+    catalog,
+    waiting: firstPaint ? <SearchShell /> : undefined,
+  });
+}
+
+const loadApp = () => import('./app/mountWidget');
+
+/**
+ * Mounts the widget once its chunk has loaded. A chunk that cannot load (the network, a deploy)
+ * leaves a plain "could not be loaded" with Try again, which asks the network again; what the user
+ * typed in the first paint's box is kept for the search step (features/search/searchDraft.ts).
+ */
+function mountWhenLoaded(app: ReturnType<typeof loadApp>, options: MountOptions) {
+  app.then(
+    ({ mountWidget }) => mountWidget(options),
+    () =>
+      options.root.render(
+        <TranslateContext.Provider value={createTranslator(options.catalog)}>
+          <AppUnavailable onRetry={() => mountWhenLoaded(loadApp(), options)} />
+        </TranslateContext.Provider>,
+      ),
+  );
+}
+
+/** After the next frame has painted (or soon, where a hidden frame paints none). */
+function afterPaint(): Promise<void> {
+  return new Promise((done) => {
+    const hidden = setTimeout(done, 250);
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        clearTimeout(hidden);
+        done();
+      }, 0),
+    );
+  });
 }
 
 /**

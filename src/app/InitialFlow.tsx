@@ -1,5 +1,5 @@
 import { useQueryClient, type UseQueryResult } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { endsSession, errorKindOf, waitAskedBy, type ErrorKind } from '../api/errors';
 import { seedManualMemberStatus, useInstitution, useMember, useMembers } from '../api/queries';
 import { useConfig } from '../config/ConfigProvider';
@@ -19,6 +19,11 @@ interface FlowProps {
   timing: Timing;
 }
 
+interface InitialFlowProps extends FlowProps {
+  /** what shows while the first reads are answered: the first paint still on screen, or a spinner */
+  waiting?: ReactNode;
+}
+
 /** Where the widget starts, once the reads it depends on have answered. */
 type Start =
   | { status: 'waiting' }
@@ -35,7 +40,7 @@ const PASSING: ReadonlySet<ErrorKind> = new Set(['server', 'network', 'rateLimit
  * of these reads (a screen watching them, "Try again") never unmake it: the store, the step and
  * the host's `mx/connect/loaded` (sent once per open, here) belong to this one start.
  */
-export function InitialFlow(props: FlowProps) {
+export function InitialFlow({ waiting, ...props }: InitialFlowProps) {
   const t = useT();
   const start = useStart();
   const [ready, setReady] = useState<Extract<Start, { status: 'ready' }> | null>(null);
@@ -48,6 +53,7 @@ export function InitialFlow(props: FlowProps) {
 
   if (ready) return <FlowRoot initial={ready.initial} manual={ready.manual} {...props} />;
   if (start.status === 'failed') return <StartFailed {...start} />;
+  if (waiting) return waiting;
   return (
     <div className="p-4">
       <Spinner label={t('common.loading')} />

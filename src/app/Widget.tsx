@@ -1,4 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
 import type { ApiClient } from '../api/client';
 import type { WidgetConfig } from '../config/config';
 import { DEFAULT_TIMING, type Timing } from '../config/timing';
@@ -21,6 +22,8 @@ export interface WidgetProps {
   catalog: Messages;
   /** WebView mode: what the native app injects into the page */
   appMessages?: AppMessageSource;
+  /** shown while the first reads are answered (main.tsx: the first paint, so it stays on screen) */
+  waiting?: ReactNode;
 }
 
 /** The whole widget: providers, then the flow from where the URL says it starts. */
@@ -34,6 +37,7 @@ export function Widget({
   locale = 'en',
   catalog,
   appMessages,
+  waiting,
 }: WidgetProps) {
   return (
     <AppMessagesContext.Provider value={appMessages ?? null}>
@@ -46,7 +50,7 @@ export function Widget({
         locale={locale}
         catalog={catalog}
       >
-        <InitialFlow emitter={emitter} framed={framed} timing={timing} />
+        <InitialFlow emitter={emitter} framed={framed} timing={timing} waiting={waiting} />
       </Providers>
     </AppMessagesContext.Provider>
   );

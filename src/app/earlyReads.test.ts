@@ -1,7 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createApiClient } from '../api/client';
 import { SEARCH_PAGE_SIZE } from '../api/paths';
-import { firstReadUrls, startEarlyReads, withEarlyReads } from './earlyReads';
+import { parseConfig } from '../config/config';
+import { earlyNoConnections, firstReadUrls, opensAtSearch, startEarlyReads, withEarlyReads } from './earlyReads';
+import { resolveInitialStep } from './resolveInitialStep';
 
 const json = (body: unknown) =>
   new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
@@ -43,6 +45,8 @@ describe('the early reads', () => {
     });
     vi.stubGlobal('fetch', fetched);
     startEarlyReads('?user_guid=USR-9&session_token=secret', 'secret');
+    // the entry starts them too where it ran before the early script: still one read each
+    startEarlyReads('?user_guid=USR-9', 'secret');
     expect(fetched).toHaveBeenCalledTimes(2);
     for (const [url, init] of fetched.mock.calls) {
       expect(String(url)).not.toContain('secret');
@@ -62,5 +66,72 @@ describe('the early reads', () => {
     startEarlyReads('?user_guid=USR-8', 'secret');
     const api = createApiClient({ fetch: withEarlyReads(() => Promise.reject(new Error('unused'))), timeoutMs: 20 });
     await expect(api.listMembers('USR-8')).rejects.toThrow(/timed out/);
+  });
+
+  it('say the user has no connections only for an answered, empty members page', async () => {
+    const answers: Record<string, () => Promise<Response>> = {
+      empty: () => Promise.resolve(json({ members: [], pagination: { total_entries: 0 } })),
+      some: () => Promise.resolve(json({ members: [{ guid: 'MBR-1' }] })),
+      failed: () => Promise.resolve(new Response('{"error":"nope"}', { status: 503 })),
+      offline: () => Promise.reject(new TypeError('Failed to fetch')),
+      notJson: () => Promise.resolve(new Response('<html>', { status: 200 })),
+      wrongShape: () => Promise.resolve(json({ members: { length: 0 } })),
+    };
+    const expected: Record<string, boolean> = {
+      empty: true,
+      some: false,
+      failed: false,
+      offline: false,
+      notJson: false,
+      wrongShape: false,
+    };
+    for (const [name, answer] of Object.entries(answers)) {
+      vi.stubGlobal('fetch', answer);
+      const search = `?user_guid=USR-${name}`;
+      startEarlyReads(search, 'secret');
+      expect(await earlyNoConnections(search), name).toBe(expected[name]);
+    }
+    // no early read for this start (a member named), or none at all: no answer
+    expect(earlyNoConnections('?user_guid=USR-none')).toBeUndefined();
+    startEarlyReads('?user_guid=USR-m&current_member_guid=MBR-1', 'secret');
+    expect(earlyNoConnections('?user_guid=USR-m&current_member_guid=MBR-1')).toBeUndefined();
+  });
+
+  it('leave the response whole for the API client after a look at it', async () => {
+    vi.stubGlobal('fetch', () => Promise.resolve(json({ members: [] })));
+    startEarlyReads('?user_guid=USR-7', 'secret');
+    expect(await earlyNoConnections('?user_guid=USR-7')).toBe(true);
+    const api = createApiClient({ fetch: withEarlyReads(() => Promise.reject(new Error('unused'))) });
+    expect(await api.listMembers('USR-7')).toEqual([]);
+  });
+
+  it('open at search exactly where the widget starts there for a user with no connections', () => {
+    const options = {
+      disable_consent: ['true', 'false', undefined],
+      current_member_guid: ['MBR-1', undefined],
+      current_institution_code: ['mxbank', undefined],
+      current_microdeposit_guid: ['MIC-1', undefined],
+      mode: ['aggregation', 'verification'],
+    };
+    let checked = 0;
+    const combine = (keys: string[], params: Record<string, string>): void => {
+      const [key, ...rest] = keys;
+      if (key === undefined) {
+        const parsed = parseConfig(new URLSearchParams({ user_guid: 'USR-1', ...params }).toString());
+        if (!parsed.ok) throw new Error(parsed.message);
+        const { config } = parsed;
+        // what resolveInitialStep makes of the start before any read names a member or institution
+        const step = resolveInitialStep(config, undefined, undefined, false).step;
+        const named = !!(config.current_member_guid || config.current_institution_code);
+        expect(opensAtSearch(config), JSON.stringify(params)).toBe(!named && step === 'search');
+        checked += 1;
+        return;
+      }
+      for (const value of options[key as keyof typeof options]) {
+        combine(rest, value === undefined ? params : { ...params, [key]: value });
+      }
+    };
+    combine(Object.keys(options), {});
+    expect(checked).toBe(48);
   });
 });

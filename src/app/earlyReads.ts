@@ -30,7 +30,17 @@ export function firstReadsOf(options: StartOptions) {
   };
 }
 
+/**
+ * Whether the widget opens at search for a user with no connections: no consent screen first, and
+ * nothing named to start at (resolveInitialStep decides the same; a test holds the two together).
+ */
+export function opensAtSearch(options: StartOptions & { disable_consent?: boolean }): boolean {
+  return options.disable_consent === true && firstReadsOf(options).members;
+}
+
 const API_BASE = '/api';
+
+const membersRead = (user: string) => `${membersPath(user)}?records_per_page=${MEMBERS_PER_PAGE}`;
 
 /**
  * The first screen's reads as the URLs the API client asks for them by (client.ts; a test holds
@@ -52,13 +62,13 @@ export function firstReadUrls(search: string): string[] {
   if (reads.memberGuid !== null) urls.push(memberPath(user, reads.memberGuid));
   if (reads.institutionCode !== null) urls.push(institutionPath(reads.institutionCode));
   if (reads.members) {
-    urls.push(`${membersPath(user)}?records_per_page=${MEMBERS_PER_PAGE}`);
+    urls.push(membersRead(user));
     urls.push(`${FAVORITES_PATH}?records_per_page=${SEARCH_PAGE_SIZE}`);
   }
   return urls.map((path) => `${API_BASE}${path}`);
 }
 
-/** Reads started by the page's early script, by URL, until the API client takes them (once each). */
+/** Reads started by the page's early script (or the entry), by URL, until the API client takes them (once each). */
 const started = new Map<string, Promise<Response>>();
 
 /**
@@ -68,6 +78,8 @@ const started = new Map<string, Promise<Response>>();
  */
 export function startEarlyReads(search: string, sessionToken: string): void {
   for (const url of firstReadUrls(search)) {
+    // the entry calls this too, in case it ran before the early script: one read each, not two
+    if (started.has(url)) continue;
     const response = fetch(url, {
       headers: { accept: MX_MEDIA_TYPE, authorization: `Bearer ${sessionToken}` },
       credentials: 'same-origin',
@@ -76,6 +88,28 @@ export function startEarlyReads(search: string, sessionToken: string): void {
     response.catch(() => undefined);
     started.set(url, response);
   }
+}
+
+/**
+ * Whether the user has no connections, read from the page's early members read without taking it
+ * (a clone: the API client still takes the response itself, and validates it in full). true when
+ * the answer is a members page listing none; false when it lists any, failed, or is not the shape
+ * MX answers with; undefined when no early read was started for `search` (another start, or a page
+ * without the early script). The first screen uses it only to choose what to show while the rest
+ * of the widget loads: a wrong answer costs a different loading screen, never a wrong step.
+ */
+export function earlyNoConnections(search: string): Promise<boolean> | undefined {
+  const user = new URLSearchParams(search).get('user_guid');
+  const early = user ? started.get(`${API_BASE}${membersRead(user)}`) : undefined;
+  if (!early) return undefined;
+  return early
+    .then(async (response) => {
+      if (!response.ok) return false;
+      const body: unknown = await response.clone().json();
+      const members = typeof body === 'object' && body !== null && 'members' in body ? body.members : undefined;
+      return Array.isArray(members) && members.length === 0;
+    })
+    .catch(() => false);
 }
 
 /**

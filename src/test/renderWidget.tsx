@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { vi } from 'vitest';
 import { act, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -45,6 +46,10 @@ export interface RenderOptions {
   timing?: Partial<Timing>;
   /** the API client's per-request timeout */
   apiTimeoutMs?: number;
+  /** what shows while the first reads are answered (main.tsx passes the first paint) */
+  waiting?: ReactNode;
+  /** render into this container (its root, as main.tsx renders the widget where the first paint was) */
+  container?: HTMLElement;
 }
 
 /**
@@ -80,7 +85,9 @@ export async function renderWidget(options: RenderOptions = {}) {
       timing={{ ...FAST_TIMING, ...options.timing }}
       locale={resolveLocale(parsed.config.locale)}
       catalog={LOCALES[resolveLocale(parsed.config.locale)]}
+      waiting={options.waiting}
     />,
+    options.container ? { container: options.container } : undefined,
   );
   const events = (type?: WidgetEventType) => messages.filter((m) => m.mx && (type === undefined || m.type === type));
   return { server, userGuid, messages, events, user, view };

@@ -1,6 +1,7 @@
 import { useContext, useEffect, useRef, type ReactNode } from 'react';
 import { FlowStoreContext } from '../flow/store';
 import { useMoveFocus } from './focus';
+import { STEP_HEADING_CLASS } from './stepHeadingClass';
 
 /**
  * The one heading of a step. When the step appears while the user is acting in the widget, it
@@ -20,7 +21,7 @@ export function StepHeading({ children, focusOnMount = true }: { children: React
     if (state && state.history.length > 0 && text) state.announce(text);
   }, [focusOnMount, moveFocus, store]);
   return (
-    <h1 ref={ref} tabIndex={-1} className="text-xl font-semibold mb-3 focus-ring rounded-sm">
+    <h1 ref={ref} tabIndex={-1} className={STEP_HEADING_CLASS}>
       {children}
     </h1>
   );

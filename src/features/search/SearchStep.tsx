@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { errorKindOf, waitAskedBy } from '../../api/errors';
 import type { Institution } from '../../api/schemas';
 import { useConfig } from '../../config/ConfigProvider';
@@ -14,10 +14,11 @@ import { Button } from '../../ui/Button';
 import { Spinner } from '../../ui/Spinner';
 import { useMoveFocus } from '../../ui/focus';
 import { StepHeading } from '../../ui/StepHeading';
-import { inputClass } from '../../ui/TextField';
 import { LazyRetryCountdown } from '../../ui/LazyRetryCountdown';
 import { RetryAlert } from '../../ui/RetryAlert';
 import { InstitutionOption } from './InstitutionOption';
+import { SearchBox } from './SearchBox';
+import { peekSearchDraft, restoreDraft, takeSearchDraft } from './searchDraft';
 import { useDebouncedValue } from './useDebouncedValue';
 import { useInstitutionSearch } from './useInstitutionSearch';
 
@@ -39,7 +40,8 @@ export function SearchStep() {
   // a manual account cannot verify anything: offered in aggregation mode only
   const verification = useConfig().mode === 'verification';
   const chooseMicrodeposits = useChooseMicrodeposits('search');
-  const [text, setText] = useState('');
+  // what the user typed into the first paint's box, if this step replaces it (SearchShell)
+  const [text, setText] = useState(() => peekSearchDraft().text);
   const query = useDebouncedValue(text, debounceMs).trim();
   const search = useInstitutionSearch(query);
   const [allPopular, setAllPopular] = useState(false);
@@ -54,6 +56,12 @@ export function SearchStep() {
   const optionId = (i: number) => `${listId}-opt-${i}`;
 
   const moveFocus = useMoveFocus();
+  // taken in the commit that replaces the shell, after the shell has recorded its focus and caret
+  // on leaving, so no keystroke lands between the two boxes and no later search step finds it
+  useLayoutEffect(() => {
+    const draft = takeSearchDraft();
+    if (inputRef.current) restoreDraft(inputRef.current, draft);
+  }, []);
   // the box takes focus when the user arrives here from inside the widget, never on its own
   useEffect(() => void moveFocus(inputRef.current), [moveFocus]);
   useEffect(() => {
@@ -138,25 +146,14 @@ export function SearchStep() {
   return (
     <section>
       <StepHeading focusOnMount={false}>{t('search.heading')}</StepHeading>
-      <label htmlFor={`${listId}-input`} className="block text-sm font-medium mb-1">
-        {t('search.label')}
-      </label>
-      <input
-        ref={inputRef}
-        id={`${listId}-input`}
-        type="search"
-        role="combobox"
-        aria-expanded={count > 0}
-        aria-controls={listId}
-        aria-autocomplete="list"
-        aria-activedescendant={active >= 0 ? optionId(active) : undefined}
-        autoComplete="off"
-        spellCheck={false}
-        placeholder={t('search.placeholder')}
-        className={inputClass}
+      <SearchBox
+        listId={listId}
+        inputRef={inputRef}
         value={text}
-        onChange={(e) => setText(e.target.value)}
+        onChange={setText}
         onKeyDown={onKeyDown}
+        expanded={count > 0}
+        activeOption={active >= 0 ? optionId(active) : undefined}
       />
       {search.invalidRoutingNumber && !pending ? (
         <p className="text-sm mt-2">{t('search.invalidRoutingNumber', { query })}</p>
