@@ -1,6 +1,7 @@
 import { Hono, type Handler, type MiddlewareHandler } from 'hono';
 import type { ServerConfig } from './config';
 import { partnerApi, partnerAuth } from './partnerApi';
+import { compressReads } from './compressReads';
 import { errorJson } from './errors';
 import { logoProxy, MX_LOGO_SOURCE } from './logos';
 import { limitFailedAuth, limitPerAddress } from './rateLimits';
@@ -121,6 +122,9 @@ export function createServerApp({
     app.all('/api/oauth/*', (c) => sandbox.fetch(c.req.raw));
     app.all('/mock/*', (c) => sandbox.fetch(c.req.raw));
   }
+  // after the sandbox's pages (they answer first, so they are not compressed) and around the widget
+  // API's own middleware, so its refusals (401, 413, 429) are measured like any answer
+  app.use('/api/*', compressReads);
   app.route(
     '/api',
     widgetApi({
