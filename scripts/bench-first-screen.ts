@@ -7,7 +7,8 @@
  * (scripts/bench/floor/), built here into a temporary directory and served with the same
  * compression as the widget (brotli, from server/staticWidget.ts loadStaticFiles). The widget runs
  * behind the real production server (mock upstream) with a session minted through the partner API,
- * consent off. Prints min, median and max of each, the ratio of the medians, the initial JS of each
+ * consent off. Prints min, median and max of each, the ratio of the medians, when the widget's
+ * popular list showed (after the clock: the floors have no list), the initial JS of each
  * (gzip -9 of the JS fetched before the box was usable) and the request waterfall of the widget's
  * median run. A benchmark, not a test: the machine's load moves the times, so compare ratios from
  * one run only.
@@ -99,13 +100,24 @@ function servePartner(port: number): Promise<Server> {
   return new Promise((done) => server.listen(port, '127.0.0.1', () => done(server)));
 }
 
-/** In every frame but the top one: reports (epoch ms) the first moment the search box is usable. */
+/**
+ * In every frame but the top one: reports (epoch ms) the first moment the search box is usable, then
+ * the first moment an institution is listed under it (the widget's popular list; the floors have none).
+ */
 const USABLE_PROBE = `(() => {
   if (window === window.top) return;
+  const listed = () => {
+    if (document.querySelector('[role="listbox"] [role="option"]')) {
+      window.__benchListed(performance.timeOrigin + performance.now());
+      return;
+    }
+    requestAnimationFrame(listed);
+  };
   const check = () => {
     const box = document.querySelector('[role="combobox"]');
     if (box && !box.disabled && box.getClientRects().length > 0) {
       window.__benchUsable(performance.timeOrigin + performance.now());
+      listed();
       return;
     }
     requestAnimationFrame(check);
@@ -126,6 +138,8 @@ interface Request {
 
 interface Run {
   ms: number;
+  /** the widget only: ms from the iframe's src to the first institution listed under the box */
+  listedMs?: number;
   requests: Request[];
   /** with --profile: the CPU profile from the iframe's src to the usable box */
   profile?: CpuProfile;
@@ -256,12 +270,15 @@ async function main() {
     args: ['--no-sandbox', '--disable-gpu', '--disable-site-isolation-trials', '--disable-features=site-per-process'],
   });
 
-  async function once(url: string, profile = false): Promise<Run> {
+  async function once(url: string, profile = false, list = false): Promise<Run> {
     const context = await browser.newContext();
     const page = await context.newPage();
     let usable: (at: number) => void = () => {};
     const usableAt = new Promise<number>((done) => (usable = done));
     await page.exposeBinding('__benchUsable', (_source, at: number) => usable(at));
+    let listed: (at: number) => void = () => {};
+    const listedAt = new Promise<number>((done) => (listed = done));
+    await page.exposeBinding('__benchListed', (_source, at: number) => listed(at));
     await page.addInitScript(USABLE_PROBE);
     await page.goto(PARTNER_ORIGIN);
     const cdp = await context.newCDPSession(page);
@@ -294,9 +311,14 @@ async function main() {
       await cdp.send('Tracing.end');
       await complete;
     }
+    // the widget's popular list, after the clock has stopped (the box is what the issue times)
+    const listedTime = list
+      ? await Promise.race([listedAt, new Promise<undefined>((done) => setTimeout(done, 30_000))])
+      : undefined;
     await context.close();
     return {
       ms: at - t0,
+      listedMs: listedTime === undefined ? undefined : listedTime - t0,
       requests: requests.list(t0).filter((r) => r.start <= at - t0),
       profile: recorded,
       // the trace's µs on the run's clock: ms from the iframe's src
@@ -313,7 +335,7 @@ async function main() {
   const runs = { widget: [] as Run[], floor: [] as Run[], stack: [] as Run[] };
   try {
     for (let i = 0; i < RUNS; i += 1) {
-      runs.widget.push(await once(await mint(), args.profile));
+      runs.widget.push(await once(await mint(), args.profile, true));
       runs.floor.push(await once(`${FLOOR_ORIGIN}/`));
       runs.stack.push(await once(`${STACK_ORIGIN}/`));
       console.info(
@@ -333,6 +355,17 @@ async function main() {
   const stackMedian = report('stack', runs.stack, stackDir);
   console.info(`ratio (widget median / floor median): ${(widgetMedian.ms / floorMedian.ms).toFixed(2)}`);
   console.info(`ratio (stack floor median / floor median): ${(stackMedian.ms / floorMedian.ms).toFixed(2)}`);
+  const listed = runs.widget
+    .map((r) => r.listedMs)
+    .filter((n): n is number => n !== undefined)
+    .sort((a, b) => a - b);
+  console.info(
+    `widget's popular list shown (not timed by the issue; the floors have none): min ${fmt(listed[0])}  ` +
+      `median ${fmt(listed[Math.floor(listed.length / 2)])}  max ${fmt(listed.at(-1))}` +
+      (listed.length < runs.widget.length
+        ? `  (${runs.widget.length - listed.length} run(s) listed none in 30 s)`
+        : ''),
+  );
   console.info(`\nwaterfall of the widget's median run (ms from the iframe's src; start → first byte → end):`);
   printWaterfall(widgetMedian);
   console.info(`\nwaterfall of the floor's median run:`);
