@@ -130,3 +130,43 @@ test('control for the IME test: a composition committed in the search step, with
   await cdp.send('Input.insertText', { text: '日本' });
   await expect(box).toHaveValue('日本');
 });
+
+/** This page's GETs of one path below the API base (whatever the rest of the suite reads meanwhile). */
+function countReads(page: import('@playwright/test').Page, path: string) {
+  const seen = { count: 0 };
+  page.on('request', (r) => {
+    if (r.method() === 'GET' && new URL(r.url()).pathname === `/api${path}`) seen.count += 1;
+  });
+  return seen;
+}
+
+test('Try again pressed three times on a slow network: one widget, one read of the favorites', async ({ page }) => {
+  const gate = { refuse: true, release: () => undefined as void };
+  const released = new Promise<void>((done) => (gate.release = done));
+  await page.route(APP_CHUNK, async (route) => {
+    if (gate.refuse) return route.abort();
+    await released;
+    return route.continue();
+  });
+  const favorites = countReads(page, '/institutions/favorites');
+  const widget = await openHost(page);
+  const again = widget.getByRole('button', { name: 'Try again' });
+  await expect(again).toBeVisible();
+  gate.refuse = false;
+  // the network is slow: nothing changes on screen, so the user presses again
+  for (let i = 0; i < 3; i += 1) await again.click();
+  gate.release();
+  await expect(widget.getByRole('listbox', { name: 'Popular institutions' }).getByRole('option').first()).toBeVisible();
+  await expect.poll(async () => (await hostEvents(page)).filter((e) => e.type === 'mx/connect/loaded').length).toBe(1);
+  // each press mounted the widget anew: a new API client and server cache, its first reads again
+  expect(favorites.count).toBe(1);
+});
+
+test('a start reads the user’s connections once (the early read answers the widget’s own)', async ({ page }) => {
+  const { user } = await partnerSession(page.request);
+  const members = countReads(page, `/users/${user}/members`);
+  const widget = await openHost(page, { user_guid: user });
+  await expect(widget.getByRole('listbox', { name: 'Popular institutions' }).getByRole('option').first()).toBeVisible();
+  await expect.poll(async () => (await hostEvents(page)).filter((e) => e.type === 'mx/connect/loaded').length).toBe(1);
+  expect(members.count).toBe(1);
+});
