@@ -170,3 +170,39 @@ test('a start reads the user’s connections once (the early read answers the wi
   await expect.poll(async () => (await hostEvents(page)).filter((e) => e.type === 'mx/connect/loaded').length).toBe(1);
   expect(members.count).toBe(1);
 });
+
+test('a start that is not search never shows the first paint’s box: a named institution, verification resuming a microdeposit', async ({
+  page,
+}) => {
+  for (const options of [
+    { current_institution_code: 'mxbank' },
+    { mode: 'verification' as const, current_microdeposit_guid: 'MIC-breaker' },
+  ]) {
+    const gate = await gateAppChunk(page);
+    const widget = await openHost(page, options);
+    await expect(widget.getByText('Loading…')).toBeVisible();
+    await expect(widget.getByRole('combobox')).toHaveCount(0);
+    gate.release();
+    await expect(widget.getByText('Loading…')).toHaveCount(0);
+    await expect(widget.getByRole('combobox', { name: BOX })).toHaveCount(0);
+    await page.unrouteAll();
+  }
+});
+
+test('a frame the partner keeps hidden (display: none) still mounts the widget behind the first paint', async ({
+  page,
+}) => {
+  await page.addInitScript(() => {
+    if (window.top !== window) return;
+    document.addEventListener('DOMContentLoaded', () => {
+      const style = document.createElement('style');
+      style.id = 'breaker-hidden';
+      style.textContent = '#widget iframe { display: none }';
+      document.head.append(style);
+    });
+  });
+  const widget = await openHost(page);
+  await expect.poll(async () => (await hostEvents(page)).filter((e) => e.type === 'mx/connect/loaded').length).toBe(1);
+  await page.evaluate(() => document.getElementById('breaker-hidden')?.remove());
+  await expect(widget.getByRole('listbox', { name: 'Popular institutions' }).getByRole('option').first()).toBeVisible();
+});
