@@ -206,3 +206,51 @@ test('a frame the partner keeps hidden (display: none) still mounts the widget b
   await page.evaluate(() => document.getElementById('breaker-hidden')?.remove());
   await expect(widget.getByRole('listbox', { name: 'Popular institutions' }).getByRole('option').first()).toBeVisible();
 });
+
+/** What a screen reader is given in the frame: references that point nowhere, busy regions, labels and headings. */
+async function assistiveView(
+  page: import('@playwright/test').Page,
+  refs = ['aria-controls', 'aria-labelledby', 'aria-activedescendant'],
+) {
+  const frame = page.frames().find((f) => f.url().startsWith(`${WIDGET_ORIGIN}/`));
+  if (!frame) throw new Error('no widget frame');
+  return frame.evaluate((attrs) => {
+    const ids = (attr: string) =>
+      [...document.querySelectorAll(`[${attr}]`)].flatMap((el) => (el.getAttribute(attr) ?? '').split(/\s+/));
+    const dangling = attrs
+      .flatMap((attr) => ids(attr).map((id) => ({ attr, id })))
+      .filter(({ id }) => id !== '' && !document.getElementById(id));
+    return {
+      dangling,
+      busy: document.querySelectorAll('[aria-busy="true"]').length,
+      boxes: document.querySelectorAll('input').length,
+      h1: [...document.querySelectorAll('h1')].map((h) => h.textContent),
+    };
+  }, refs);
+}
+
+test('the screen reader’s view: nothing points nowhere, one box and one heading, nothing left busy after the swap', async ({
+  page,
+}) => {
+  const gate = await gateAppChunk(page);
+  const widget = await openHost(page);
+  await expect(widget.getByRole('combobox', { name: BOX })).toBeEditable();
+  const before = await assistiveView(page);
+  expect(before.dangling).toEqual([]);
+  expect(before.boxes).toBe(1);
+  expect(before.h1).toEqual(['Select your institution']);
+  gate.release();
+  await expect(widget.getByRole('listbox', { name: 'Popular institutions' }).getByRole('option').first()).toBeVisible();
+  const after = await assistiveView(page);
+  expect(after.dangling).toEqual([]);
+  expect(after.busy).toBe(0);
+  expect(after.boxes).toBe(1);
+  expect(after.h1).toEqual(['Select your institution']);
+});
+
+test('an institution option is described only by elements that exist (aria-describedby)', async ({ page }) => {
+  const widget = await openHost(page);
+  await expect(widget.getByRole('listbox', { name: 'Popular institutions' }).getByRole('option').first()).toBeVisible();
+  // an operational bank's status label renders nothing, yet every option names it (InstitutionOption)
+  expect((await assistiveView(page, ['aria-describedby'])).dangling).toEqual([]);
+});
