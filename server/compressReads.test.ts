@@ -156,3 +156,23 @@ describe('over real HTTP (the production start-up)', () => {
     }
   });
 });
+
+// outside review (breaker): Accept-Encoding as clients and proxies really send it (RFC 9110 §12.5.3: q=0 is "not this one")
+describe('Accept-Encoding with q-values, wildcards, case and unknown codings', () => {
+  it.each([
+    ['gzip;q=0', null],
+    ['gzip;q=0, deflate', 'deflate'],
+    ['deflate;q=0.5, gzip;q=0.1', 'deflate'],
+    ['*', 'gzip'],
+    ['*, gzip;q=0', 'deflate'],
+    ['GZIP', 'gzip'],
+    ['br', null],
+    ['identity', null],
+    ['', null],
+  ])('%j answers %j', async (acceptEncoding, expected) => {
+    const res = await read(FAVORITES, { 'accept-encoding': acceptEncoding });
+    expect(res.status).toBe(200);
+    await res.arrayBuffer();
+    expect(res.headers.get('content-encoding')).toBe(expected);
+  });
+});
