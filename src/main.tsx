@@ -47,17 +47,21 @@ async function start() {
   // nothing the box needs, and the popular list follows the box as soon as it can (asked for only
   // after the box's paint, the list came 0.28 s later and the box no sooner: issue #27's bench)
   const app = loadApp();
-  const [catalog, firstPaint] = await Promise.all([catalogLoad, noConnections ?? false, themed]);
+  const [catalog] = await Promise.all([catalogLoad, themed]);
   laterMessagesFor(locale, catalog);
   const words = (screen: ReactNode) => (
     <TranslateContext.Provider value={createTranslator(catalog)}>{screen}</TranslateContext.Provider>
   );
+  // never a blank frame: "Loading…" while the early members read is out (where it has answered,
+  // the box below replaces this in the same task, before it is ever drawn)
+  root.render(words(<Loading />));
+  // the box is worth drawing only until the widget itself is in
+  const widgetIn = app.then(noBox, noBox);
+  const firstPaint = noConnections !== undefined && (await Promise.race([noConnections, widgetIn]));
   if (firstPaint) {
     flushSync(() => root.render(words(<SearchShell />)));
     // the box paints before the widget's first render, however soon its chunk is in (a cached one)
     await afterPaint();
-  } else {
-    root.render(words(<Loading />));
   }
   mountWhenLoaded(app, {
     root,
@@ -73,19 +77,20 @@ async function start() {
 }
 
 const loadApp = () => import('./app/mountWidget');
+const noBox = () => false;
 
 /**
  * Mounts the widget once its chunk has loaded. A chunk that cannot load (the network, a deploy)
  * leaves a plain "could not be loaded" with Try again, which asks the network again; what the user
  * typed in the first paint's box is kept for the search step (features/search/searchDraft.ts).
  */
-function mountWhenLoaded(app: ReturnType<typeof loadApp>, options: MountOptions) {
+function mountWhenLoaded(app: ReturnType<typeof loadApp>, options: MountOptions, attempt = 0) {
   app.then(
     ({ mountWidget }) => mountWidget(options),
     () =>
       options.root.render(
         <TranslateContext.Provider value={createTranslator(options.catalog)}>
-          <AppUnavailable onRetry={() => mountWhenLoaded(loadApp(), options)} />
+          <AppUnavailable key={attempt} onRetry={() => mountWhenLoaded(loadApp(), options, attempt + 1)} />
         </TranslateContext.Provider>,
       ),
   );

@@ -14,14 +14,18 @@ import {
 } from './schemas';
 
 import { fieldPath, MX_MEDIA_TYPE } from '../../sdk/src/contract/mx';
-import { FAVORITES_PATH, institutionPath, MEMBERS_PER_PAGE, memberPath, membersPath, userPath } from './paths';
+import {
+  FAVORITES_PATH,
+  institutionPath,
+  MEMBERS_PER_PAGE,
+  MEMBERS_TIMEOUT_MS,
+  memberPath,
+  membersPath,
+  userPath,
+} from './paths';
 
 const DEFAULT_TIMEOUT_MS = 15_000;
-/**
- * The members read's own limit (ms). With one retry after a timeout (queries.ts firstRead) and its
- * backoff, a members read that never answers leaves the user at search within 10 s (issue #23).
- */
-export const MEMBERS_TIMEOUT_MS = 4_000;
+export { MEMBERS_TIMEOUT_MS };
 
 export interface ApiClientOptions {
   baseUrl?: string;

@@ -146,11 +146,17 @@ export const memberOptions = (api: ApiClient, userGuid: string, memberGuid: stri
   });
 
 /** The user's connections (first page, up to 100: a person has a handful). */
+/** How long (ms) the list of connections counts as fresh: from the start's prefetch to the screens' mount. */
+const MEMBERS_FRESH_MS = 5_000;
+
 export const membersOptions = (api: ApiClient, userGuid: string) =>
   queryOptions({
     queryKey: queryKeys.members(userGuid),
     queryFn: ({ signal }) => api.listMembers(userGuid, signal),
     ...firstRead,
+    // the start prefetches the list (the page's early read answers it) and the first screen then
+    // mounts on it: an answer this fresh is not read again for that mount; a change invalidates it
+    staleTime: MEMBERS_FRESH_MS,
   });
 
 export const accountsOptions = (api: ApiClient, userGuid: string, memberGuid: string | null) =>

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useT } from '../i18n/translate';
 import { Button } from '../ui/Button';
 import { Spinner } from '../ui/Spinner';
@@ -23,6 +23,9 @@ export function Loading() {
 export function AppUnavailable({ onRetry }: { onRetry: () => void }) {
   const t = useT();
   const heading = useRef<HTMLHeadingElement>(null);
+  // one load at a time: each press would otherwise mount a widget of its own (main.tsx gives a
+  // failed retry a fresh screen, so the button comes back)
+  const [trying, setTrying] = useState(false);
   useEffect(() => {
     if (document.hasFocus()) heading.current?.focus({ preventScroll: true });
   }, []);
@@ -34,7 +37,17 @@ export function AppUnavailable({ onRetry }: { onRetry: () => void }) {
             {t('error.heading')}
           </h1>
           <p className="mb-4">{t('error.screenUnavailable')}</p>
-          <Button onClick={onRetry}>{t('common.tryAgain')}</Button>
+          {/* aria-disabled, not disabled: a disabled button drops the user's focus onto the page */}
+          <Button
+            aria-disabled={trying}
+            onClick={() => {
+              if (trying) return;
+              setTrying(true);
+              onRetry();
+            }}
+          >
+            {trying ? t('common.loading') : t('common.tryAgain')}
+          </Button>
         </section>
       </main>
     </div>

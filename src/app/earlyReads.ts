@@ -3,6 +3,7 @@ import {
   FAVORITES_PATH,
   institutionPath,
   MEMBERS_PER_PAGE,
+  MEMBERS_TIMEOUT_MS,
   memberPath,
   membersPath,
   SEARCH_PAGE_SIZE,
@@ -94,15 +95,15 @@ export function startEarlyReads(search: string, sessionToken: string): void {
  * Whether the user has no connections, read from the page's early members read without taking it
  * (a clone: the API client still takes the response itself, and validates it in full). true when
  * the answer is a members page listing none; false when it lists any, failed, or is not the shape
- * MX answers with; undefined when no early read was started for `search` (another start, or a page
- * without the early script). The first screen uses it only to choose what to show while the rest
+ * MX answers with, or has not answered (headers and body) within MEMBERS_TIMEOUT_MS; undefined when
+ * no early read was started for `search` (another start). The first screen uses it only to choose what to show while the rest
  * of the widget loads: a wrong answer costs a different loading screen, never a wrong step.
  */
 export function earlyNoConnections(search: string): Promise<boolean> | undefined {
   const user = new URLSearchParams(search).get('user_guid');
   const early = user ? started.get(`${API_BASE}${membersRead(user)}`) : undefined;
   if (!early) return undefined;
-  return early
+  const answer = early
     .then(async (response) => {
       if (!response.ok) return false;
       const body: unknown = await response.clone().json();
@@ -110,6 +111,10 @@ export function earlyNoConnections(search: string): Promise<boolean> | undefined
       return Array.isArray(members) && members.length === 0;
     })
     .catch(() => false);
+  // no longer than the API client waits for this read (a stalled answer or body): not known, then
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const limit = new Promise<false>((done) => (timer = setTimeout(() => done(false), MEMBERS_TIMEOUT_MS)));
+  return Promise.race([answer, limit]).finally(() => clearTimeout(timer));
 }
 
 /**

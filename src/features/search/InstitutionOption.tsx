@@ -30,7 +30,8 @@ export function InstitutionOption({
       role="option"
       aria-selected={active}
       aria-labelledby={`${id}-name`}
-      aria-describedby={`${id}-host ${id}-status`}
+      // the status label renders only for a bank that is not fully working: name it only then
+      aria-describedby={institution.operational_status === 'operational' ? `${id}-host` : `${id}-host ${id}-status`}
       onClick={onSelect}
       onMouseDown={(e) => e.preventDefault()}
       className={`flex items-center gap-3 px-2 py-2 cursor-pointer rounded-brand ${

@@ -15,6 +15,7 @@ export function SearchBox({
   expanded,
   activeOption,
   inputRef,
+  onComposition,
 }: {
   listId: string;
   value: string;
@@ -24,6 +25,8 @@ export function SearchBox({
   /** the highlighted option's id (aria-activedescendant) */
   activeOption?: string;
   inputRef: Ref<HTMLInputElement>;
+  /** an IME composition starts (true) or ends (false) in the box */
+  onComposition?: (composing: boolean) => void;
 }) {
   const t = useT();
   return (
@@ -47,6 +50,8 @@ export function SearchBox({
         value={value}
         onChange={(e) => onChange(e.target.value)}
         onKeyDown={onKeyDown}
+        onCompositionStart={onComposition && (() => onComposition(true))}
+        onCompositionEnd={onComposition && (() => onComposition(false))}
       />
     </>
   );

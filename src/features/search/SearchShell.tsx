@@ -17,16 +17,30 @@ export function SearchShell() {
   const listId = useId();
   const inputRef = useRef<HTMLInputElement>(null);
   const [text, setText] = useState(() => peekSearchDraft().text);
+  // an IME composition in progress: the text before it and the caret where it began. Only committed
+  // text passes on; the composition itself is the input method's to finish, in the next box (else
+  // its letters would arrive twice: as text, then again as the commit)
+  const composition = useRef<{ before: string; at: number } | null>(null);
   useLayoutEffect(() => {
     const input = inputRef.current;
     if (!input) return;
     restoreDraft(input, peekSearchDraft());
     // as the shell leaves (its layout cleanup runs before React removes its nodes): focus and caret
-    return () => keepSearchDraft(draftOf(input));
+    return () => {
+      const left = draftOf(input);
+      const open = composition.current;
+      keepSearchDraft(open ? { ...left, text: open.before, selection: [open.at, open.at] } : left);
+    };
   }, []);
   const change = (next: string) => {
     setText(next);
-    keepSearchDraft({ ...peekSearchDraft(), text: next });
+    if (composition.current === null) keepSearchDraft({ ...peekSearchDraft(), text: next });
+  };
+  const compose = (composing: boolean) => {
+    const input = inputRef.current;
+    if (!input) return;
+    composition.current = composing ? { before: input.value, at: input.selectionStart ?? input.value.length } : null;
+    if (!composing) keepSearchDraft({ ...peekSearchDraft(), text: input.value });
   };
   return (
     <div className="mx-auto w-full max-w-xl p-4">
@@ -44,6 +58,7 @@ export function SearchShell() {
               if (event.key === 'Escape') change('');
             }}
             expanded={false}
+            onComposition={compose}
           />
           <h2 className="text-sm font-semibold text-muted mt-4 mb-1">{t('search.popular')}</h2>
           <div aria-busy="true">
