@@ -25,8 +25,10 @@ import { gzipSync } from 'node:zlib';
 // complete" is that plus the widget's own chunk and what it imports, all a first screen with its
 // popular list loads: 102.6 KB before (the same files then), 105.4 KB after: +1.3 KB of new code
 // (the first paint, the hand-over of what was typed, the loading and could-not-load screens) and
-// +1.5 KB of chunk seams (the names each side imports and exports, compressed apart).
-const BUDGETS = { widgetJs: 77.6 * 1024, widgetComplete: 105.6 * 1024, widgetCss: 15 * 1024, sdk: 5 * 1024 };
+// +1.5 KB of chunk seams (the names each side imports and exports, compressed apart). The outside
+// breaker's fixes (the bounded look at the early read, Try again once at a time, IME) then: 77.6 and
+// 105.7 KB.
+const BUDGETS = { widgetJs: 77.8 * 1024, widgetComplete: 105.9 * 1024, widgetCss: 15 * 1024, sdk: 5 * 1024 };
 const gz = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 

@@ -47,6 +47,10 @@ describe('the first paint of search', () => {
     expect([(box as HTMLInputElement).selectionStart, (box as HTMLInputElement).selectionEnd]).toEqual([10, 10]);
     await waitFor(() => expect(within(list).getAllByRole('option').length).toBeGreaterThan(0));
     expect(w.events('mx/connect/institutionSearch').map((m) => m.metadata?.query)).toEqual(['credit union']);
+    // the host hears the widget load and the search page's view before the search, as if typed after
+    const searched = w.messages.findIndex((m) => m.type === 'mx/connect/institutionSearch');
+    expect(w.messages.findIndex((m) => m.type === 'mx/connect/loaded')).toBeLessThan(searched);
+    expect(w.messages.findIndex((m) => m.path === '/search')).toBeLessThan(searched);
     // typing on goes on in the same box
     await user.keyboard('s');
     expect(box).toHaveValue('credit unison');

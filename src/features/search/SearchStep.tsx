@@ -42,7 +42,9 @@ export function SearchStep() {
   const chooseMicrodeposits = useChooseMicrodeposits('search');
   // what the user typed into the first paint's box, if this step replaces it (SearchShell)
   const [text, setText] = useState(() => peekSearchDraft().text);
-  const query = useDebouncedValue(text, debounceMs).trim();
+  // text handed over from the first paint is searched like typed text, once it has held still: so
+  // the host hears mx/connect/loaded and the pageview before the search, as it would have
+  const query = useDebouncedValue(text, debounceMs, '').trim();
   const search = useInstitutionSearch(query);
   const [allPopular, setAllPopular] = useState(false);
   const shown = search.searching || allPopular ? search.institutions : search.institutions.slice(0, POPULAR_ROWS);

@@ -1,7 +1,11 @@
 import { useEffect, useState } from 'react';
 
-export function useDebouncedValue<T>(value: T, delayMs: number): T {
-  const [debounced, setDebounced] = useState(value);
+/**
+ * `value` once it has held still for `delayMs` ms; `initial` until then (by default `value` itself,
+ * at once).
+ */
+export function useDebouncedValue<T>(value: T, delayMs: number, initial: T = value): T {
+  const [debounced, setDebounced] = useState(initial);
   useEffect(() => {
     const timer = setTimeout(() => setDebounced(value), delayMs);
     return () => clearTimeout(timer);
