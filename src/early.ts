@@ -3,4 +3,5 @@
 import { startEarlyReads } from './app/earlyReads';
 
 const token = new URLSearchParams(window.location.search).get('session_token');
-if (token) startEarlyReads(window.location.search, token);
+// the reads the start waits on; the entry starts the popular list's once its own bytes are in
+if (token) startEarlyReads(window.location.search, token, { favorites: false });

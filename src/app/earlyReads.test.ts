@@ -61,6 +61,23 @@ describe('the early reads', () => {
     expect(later).toHaveBeenCalledTimes(1);
   });
 
+  it('leave the popular list to the entry when the page’s early script asks (no start waits on it)', async () => {
+    const fetched = vi.fn((input: RequestInfo | URL) => {
+      void input;
+      return Promise.resolve(json({ members: [] }));
+    });
+    vi.stubGlobal('fetch', fetched);
+    // a page of its own: the other tests here left their (user-less) favorites read untaken
+    vi.resetModules();
+    const page = await import('./earlyReads');
+    page.startEarlyReads('?user_guid=USR-6', 'secret', { favorites: false });
+    expect(fetched.mock.calls.map(([url]) => String(url))).toEqual(firstReadUrls('?user_guid=USR-6').slice(0, 1));
+    // the entry then starts what is left, once
+    page.startEarlyReads('?user_guid=USR-6', 'secret');
+    page.startEarlyReads('?user_guid=USR-6', 'secret');
+    expect(fetched.mock.calls.map(([url]) => String(url))).toEqual(firstReadUrls('?user_guid=USR-6'));
+  });
+
   it('still time out as the client’s own reads do', async () => {
     vi.stubGlobal('fetch', () => new Promise<Response>(() => undefined));
     startEarlyReads('?user_guid=USR-8', 'secret');

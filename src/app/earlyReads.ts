@@ -75,10 +75,13 @@ const started = new Map<string, Promise<Response>>();
 /**
  * Starts the first screen's reads with the page's own session token, the way the API client sends
  * it (Authorization header, same Accept), before the widget's entry chunk has even loaded. The
- * token is not kept: only the requests carry it.
+ * token is not kept: only the requests carry it. `favorites: false` (the page's early script) leaves
+ * the popular list to the entry: no start waits on it, and its answer would share the link with the
+ * entry's own bytes (it still arrives before the widget that shows it).
  */
-export function startEarlyReads(search: string, sessionToken: string): void {
+export function startEarlyReads(search: string, sessionToken: string, { favorites = true } = {}): void {
   for (const url of firstReadUrls(search)) {
+    if (!favorites && url.startsWith(`${API_BASE}${FAVORITES_PATH}?`)) continue;
     // the entry calls this too, in case it ran before the early script: one read each, not two
     if (started.has(url)) continue;
     const response = fetch(url, {
