@@ -30,7 +30,6 @@ test('a members read that never answers, consent off: at search within 10 s (iss
     data: { rules: [{ route: `GET /users/${user}/members`, kind: 'timeout', delay_ms: 120_000 }] },
   });
   try {
-    const opened = Date.now();
     const widget = await openHost(page, { user_guid: user });
     // something is on screen at once, as before the first paint: a spinner or the box
     await expect
@@ -43,8 +42,11 @@ test('a members read that never answers, consent off: at search within 10 s (iss
       .toBeVisible({
         timeout: 3_000,
       });
+    // issue #23's 10 s run from the widget's start (its first screen), not from the partner page's
+    // own loading and session minting, which this test's host page does first
+    const started = Date.now();
     await expect(widget.getByRole('heading', { name: 'Select your institution' })).toBeVisible({ timeout: 10_000 });
-    expect(Date.now() - opened).toBeLessThan(10_000);
+    expect(Date.now() - started).toBeLessThan(10_000);
     await expect(widget.getByText(/Your saved connections could not be loaded/)).toBeVisible();
   } finally {
     await request.delete(`${WIDGET_ORIGIN}/mock/faults`);
