@@ -75,3 +75,22 @@ export const SETTLED_SOURCE = `(el) => new Promise((resolve) => {
   }));
   check();
 })`;
+
+/** What WebDriver and Puppeteer say when an element found a moment ago has left the document. */
+const GONE = /stale element|was not found when running|detached from (the )?document|not attached to the dom/i;
+
+/**
+ * Finds an element and acts on it, finding it again when the page replaced it in between (a
+ * WebDriver element reference is to one node, unlike a Playwright locator): the widget's first
+ * paint swaps its search box for the search step's, and screens re-render. At most `tries` finds;
+ * any other error, or the same one `tries` times, is the caller's.
+ */
+export async function withFreshElement<T>(act: () => Promise<T>, tries = 3): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await act();
+    } catch (error) {
+      if (attempt >= tries || !(error instanceof Error) || !GONE.test(error.message)) throw error;
+    }
+  }
+}

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import puppeteer, { type Browser, type ElementHandle, type Frame, type Page } from 'puppeteer-core';
-import { SETTLED_SOURCE, WAIT_MS, type EngineDriver, type Role } from './driver';
+import { SETTLED_SOURCE, WAIT_MS, withFreshElement, type EngineDriver, type Role } from './driver';
 
 export const FIREFOX_PATH = process.env.ENGINES_FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 
@@ -56,19 +56,21 @@ export async function launchFirefox(): Promise<EngineDriver> {
       await find(role, name, timeoutMs);
     },
     async click(role, name) {
-      await clickSettled(await find(role, name));
+      await withFreshElement(async () => clickSettled(await find(role, name)));
     },
     async fill(role, name, text) {
-      await clickSettled(await find(role, name));
+      await withFreshElement(async () => clickSettled(await find(role, name)));
       await page.keyboard.type(text);
     },
     async focus(role, name) {
       // keys go to the focused frame: focus the widget's frame in the host page first, then the element
       await (await frame.frameElement())?.focus();
-      await (await find(role, name)).focus();
+      await withFreshElement(async () => (await find(role, name)).focus());
     },
     async isFocused(role, name) {
-      return (await find(role, name)).evaluate((el) => el === el.ownerDocument.activeElement);
+      return withFreshElement(async () =>
+        (await find(role, name)).evaluate((el) => el === el.ownerDocument.activeElement),
+      );
     },
     async press(key) {
       await page.keyboard.press(key);

@@ -1,7 +1,15 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { remote } from 'webdriverio';
-import { SETTLED_SOURCE, WAIT_MS, waitForHttp, type EngineDriver, type Key, type Role } from './driver';
+import {
+  SETTLED_SOURCE,
+  WAIT_MS,
+  waitForHttp,
+  withFreshElement,
+  type EngineDriver,
+  type Key,
+  type Role,
+} from './driver';
 
 export const WEBKIT_DRIVER = process.env.ENGINES_WEBKIT_DRIVER ?? '/usr/bin/WebKitWebDriver';
 const MINIBROWSER = ['4.1', '4.0']
@@ -127,11 +135,11 @@ export async function launchWebkit(driverPort: number): Promise<EngineDriver> {
         await find(role, name, timeoutMs);
       },
       async click(role, name) {
-        await clickSettled(await find(role, name));
+        await withFreshElement(async () => clickSettled(await find(role, name)));
       },
       async fill(role, name, text) {
         // WebKitGTK refuses Element Send Keys inside a frame ("not focusable"): click, then type
-        await clickSettled(await find(role, name));
+        await withFreshElement(async () => clickSettled(await find(role, name)));
         await typeText(text);
       },
       async focus(role, name) {
@@ -140,10 +148,10 @@ export async function launchWebkit(driverPort: number): Promise<EngineDriver> {
         if (role !== 'combobox' && role !== 'textbox' && role !== 'region') {
           throw new Error(`focus(${role}) would activate it in WebKit`);
         }
-        await clickSettled(await find(role, name));
+        await withFreshElement(async () => clickSettled(await find(role, name)));
       },
       async isFocused(role, name) {
-        return (await find(role, name)).isFocused();
+        return withFreshElement(async () => (await find(role, name)).isFocused());
       },
       async press(key) {
         await browser.keys([KEYS[key]]);
