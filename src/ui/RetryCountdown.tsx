@@ -21,7 +21,10 @@ export function RetryCountdown({ waitMs = DEFAULT_WAIT_MS, onRetry }: { waitMs?:
   const locale = useLocale();
   const [endsAt] = useState(() => Date.now() + waitMs);
   const [startText] = useState(() => waitMessage(t, locale, Math.ceil(waitMs / SECOND_MS)));
-  const [left, setLeft] = useState(() => Math.ceil(waitMs / SECOND_MS));
+  // a new object at every tick, so a timer that fires a hair early (the clock still a second short)
+  // still re-arms the next one rather than leaving the countdown stuck at "1 second"
+  const [clock, setClock] = useState(() => ({ left: Math.ceil(waitMs / SECOND_MS) }));
+  const { left } = clock;
   const [regionReady, setRegionReady] = useState(false);
 
   useEffect(() => {
@@ -34,11 +37,11 @@ export function RetryCountdown({ waitMs = DEFAULT_WAIT_MS, onRetry }: { waitMs?:
     if (left <= 0) return;
     // read from the clock, not counted: a throttled background tab catches up when it wakes
     const timer = setTimeout(
-      () => setLeft(Math.max(0, Math.ceil((endsAt - Date.now()) / SECOND_MS))),
+      () => setClock({ left: Math.max(0, Math.ceil((endsAt - Date.now()) / SECOND_MS)) }),
       Math.min(SECOND_MS, Math.max(0, endsAt - Date.now())),
     );
     return () => clearTimeout(timer);
-  }, [left, endsAt]);
+  }, [clock, left, endsAt]);
 
   // two announcements only: the wait as it starts, and its end
   const announcement = regionReady ? (left > 0 ? startText : t('retryWait.over')) : '';
