@@ -146,6 +146,9 @@ test('OAuth in a WebView: no window.open; the app opens the URL, the bank return
     memberGuid,
   );
   await expect(page.getByRole('heading', { name: 'Success!' })).toBeVisible();
+  // the app hears events by its own channel, after the screen has changed (a clean-clone run read
+  // them a moment too soon): wait for the event, then check the order
+  await expect.poll(() => app.events().map((e) => e.type)).toContain('mx/connect/memberConnected');
   const order = shape(app.events()).order;
   expect(order.indexOf('mx/connect/oauthRequested')).toBeLessThan(order.indexOf('mx/connect/memberConnected'));
   expect(popups).toBe(0);
