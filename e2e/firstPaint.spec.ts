@@ -1,24 +1,9 @@
-import { expect, hostEvents, openHost, returningUser, test } from './fixtures';
+import { expect, gateAppChunk, hostEvents, openHost, returningUser, test } from './fixtures';
 
 const loaded = async (page: import('@playwright/test').Page) =>
   (await hostEvents(page)).filter((e) => e.type === 'mx/connect/loaded');
 
-/** The widget's own chunk (src/app/mountWidget.tsx): held back, or refused, by the test. */
-const APP_CHUNK = /\/assets\/mountWidget-[\w-]+\.js$/;
 const BOX = 'Search for your bank or credit union';
-
-/** Holds the widget's own chunk until `release()`, then serves it, or refuses it while `refuse` says so. */
-async function gateAppChunk(page: import('@playwright/test').Page) {
-  let release: () => void = () => undefined;
-  const released = new Promise<void>((done) => (release = done));
-  const gate = { refuse: false, asked: 0, release };
-  await page.route(APP_CHUNK, async (route) => {
-    gate.asked += 1;
-    await released;
-    return gate.refuse ? route.abort() : route.continue();
-  });
-  return gate;
-}
 
 test('the search box is usable before the rest of the widget has loaded, and keeps what was typed', async ({
   page,

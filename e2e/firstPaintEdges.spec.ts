@@ -1,25 +1,13 @@
 import { WIDGET_ORIGIN } from '../playwright.config';
 import { expectNoAxeViolations } from './a11y';
-import { expect, hostEvents, openHost, partnerSession, test } from './fixtures';
+import { APP_CHUNK, expect, gateAppChunk, hostEvents, openHost, partnerSession, test } from './fixtures';
 
 /**
  * An outside review of issue #27's first paint (src/main.tsx, SearchShell): inputs an unlucky user
  * or a bad network gives it. Each test states what the widget owes the user; a failure is a finding.
  */
 
-/** The widget's own chunk (src/app/mountWidget.tsx): held back by the test until `release()`. */
-const APP_CHUNK = /\/assets\/mountWidget-[\w-]+\.js$/;
 const BOX = 'Search for your bank or credit union';
-
-async function gateAppChunk(page: import('@playwright/test').Page) {
-  let release: () => void = () => undefined;
-  const released = new Promise<void>((done) => (release = done));
-  await page.route(APP_CHUNK, async (route) => {
-    await released;
-    return route.continue();
-  });
-  return { release };
-}
 
 test('a members read that never answers, consent off: at search within 10 s (issue #23), never a blank frame', async ({
   page,

@@ -206,3 +206,22 @@ export async function tabTo(page: Page, target: Locator, max = 12) {
   }
   await expect(target).toBeFocused();
 }
+
+/** The widget's own chunk (src/app/mountWidget.tsx), which the first paint's tests hold back or refuse. */
+export const APP_CHUNK = /\/assets\/mountWidget-[\w-]+\.js$/;
+
+/**
+ * Holds the widget's own chunk until `release()`, then serves it, or refuses it if `refuse` is set
+ * by then; `asked` counts the requests for it.
+ */
+export async function gateAppChunk(page: Page) {
+  let release: () => void = () => undefined;
+  const released = new Promise<void>((done) => (release = done));
+  const gate = { refuse: false, asked: 0, release };
+  await page.route(APP_CHUNK, async (route) => {
+    gate.asked += 1;
+    await released;
+    return gate.refuse ? route.abort() : route.continue();
+  });
+  return gate;
+}
